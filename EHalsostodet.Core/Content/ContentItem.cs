@@ -1,0 +1,27 @@
+using EHalsostodet.Core.Workflow;
+
+namespace EHalsostodet.Core.Content;
+
+/// <summary>
+/// The identity of a piece of content across all its versions: where it is in the workflow,
+/// which version is the latest and which one the public sees.
+/// </summary>
+public sealed class ContentItem
+{
+    public Guid Id { get; set; }
+    public ContentType Type { get; set; }
+    /// <summary>The slug of the latest version; the public slug lives in the read model.</summary>
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public WorkflowState State { get; set; } = WorkflowState.Draft;
+    public Guid? LatestVersionId { get; set; }
+    public Guid? PublishedVersionId { get; set; }
+    public DateOnly ReviewBy { get; set; }
+    public DateTime? LastReviewedAt { get; set; }
+    public DateTime? PublishAt { get; set; }
+    public DateTime? UnpublishAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>Changes on every write; a save that read an older value is refused.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+}

@@ -1,0 +1,79 @@
+using EHalsostodet.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Core.Content;
+
+/// <summary>
+/// The rules a document must keep that need the database: unique slugs, municipalities that
+/// exist, references to items of the right type.
+/// </summary>
+public sealed class ContentRules(PortalDbContext db)
+{
+    /// <param name="pending">What an import is about to create in the same operation, which references may name.</param>
+    public async Task<IReadOnlyList<ValidationError>> CheckAsync(
+        ContentType type, Guid itemId, IContentDocument document,
+        PendingContent? pending, CancellationToken cancellationToken)
+    {
+        var errors = DocumentValidator.Validate(document).ToList();
+        if (Slugs.IsValid(document.Slug) &&
+            await db.ContentItems.AnyAsync(i => i.Type == type && i.Slug == document.Slug && i.Id != itemId, cancellationToken))
+        {
+            errors.Add(new("slug", $"Adressnamnet \"{document.Slug}\" används redan av ett annat innehåll av samma typ. Välj ett annat."));
+        }
+
+        switch (document)
+        {
+            case StoryDocument story:
+                if (!string.IsNullOrWhiteSpace(story.MunicipalityCode) &&
+                    pending?.MunicipalityCodes.Contains(story.MunicipalityCode) != true &&
+                    !await db.Municipalities.AnyAsync(m => m.Code == story.MunicipalityCode, cancellationToken))
+                {
+                    errors.Add(new("municipalityCode", $"Det finns ingen kommun med koden \"{story.MunicipalityCode}\"."));
+                }
+                foreach (var (field, ids) in InitiativeReferences(story))
+                {
+                    await RequireAsync(ids, ContentType.Initiative, field, "inget kunskapshöjande initiativ", pending, errors, cancellationToken);
+                }
+                break;
+            case CollectionDocument collection:
+                await RequireAsync(collection.StoryIds, ContentType.Story, "storyIds", "ingen kommunberättelse", pending, errors, cancellationToken);
+                break;
+        }
+        return errors;
+    }
+
+    private async Task RequireAsync(
+        IReadOnlyList<Guid> ids, ContentType type, string field, string missingPhrase,
+        PendingContent? pending, List<ValidationError> errors, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var found = await db.ContentItems.Where(i => ids.Contains(i.Id) && i.Type == type).Select(i => i.Id).ToListAsync(cancellationToken);
+        foreach (var id in ids.Where(id => !found.Contains(id)))
+        {
+            if (pending is null || !pending.Items.TryGetValue(id, out var pendingType) || pendingType != type)
+            {
+                errors.Add(new(field, $"Det finns {missingPhrase} med id {id}."));
+            }
+        }
+    }
+
+    private static IEnumerable<(string Field, IReadOnlyList<Guid> Ids)> InitiativeReferences(StoryDocument story)
+    {
+        yield return ("summary.initiativeIds", story.Summary.InitiativeIds);
+        yield return ("roles.initiativeIds", story.Roles.InitiativeIds);
+        yield return ("benefits.initiativeIds", story.Benefits.InitiativeIds);
+        yield return ("technology.initiativeIds", story.Technology.InitiativeIds);
+        yield return ("process.initiativeIds", story.Process.InitiativeIds);
+        for (var i = 0; i < story.Process.Steps.Count; i++)
+        {
+            yield return ($"process.steps[{i}].initiativeIds", story.Process.Steps[i].InitiativeIds);
+        }
+        yield return ("lessons.initiativeIds", story.Lessons.InitiativeIds);
+    }
+}
+
+/// <summary>Items and municipalities an import will create alongside the document being checked.</summary>
+public sealed record PendingContent(IReadOnlyDictionary<Guid, ContentType> Items, IReadOnlySet<string> MunicipalityCodes);

@@ -1,0 +1,100 @@
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Core.Content;
+
+/// <summary>Creates items and saves new versions of them. Every save is a new, immutable version.</summary>
+public sealed class ContentStore(PortalDbContext db, ContentRules rules, TimeProvider clock)
+{
+    public static readonly TimeSpan DefaultReviewInterval = TimeSpan.FromDays(365);
+
+    public async Task<SaveResult> CreateAsync(
+        ContentType type, IContentDocument document, ContentAuthor author, string changeNote,
+        Guid? id = null, DateOnly? reviewBy = null,
+        PendingContent? pending = null, CancellationToken cancellationToken = default)
+    {
+        var itemId = id ?? Guid.NewGuid();
+        var errors = await rules.CheckAsync(type, itemId, document, pending, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new SaveResult.Invalid(errors);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = new ContentItem
+        {
+            Id = itemId,
+            Type = type,
+            State = WorkflowState.Draft,
+            ReviewBy = reviewBy ?? DateOnly.FromDateTime(now + DefaultReviewInterval),
+            CreatedAt = now,
+        };
+        db.ContentItems.Add(item);
+        var version = AddVersion(item, 1, document, author, changeNote, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new SaveResult.Saved(item, version);
+    }
+
+    /// <param name="baseVersionId">The version the editor started from; a save based on anything but the latest is refused.</param>
+    public async Task<SaveResult> SaveAsync(
+        Guid itemId, IContentDocument document, Guid? baseVersionId, ContentAuthor author, string changeNote,
+        PendingContent? pending = null, CancellationToken cancellationToken = default)
+    {
+        var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        if (item is null)
+        {
+            return new SaveResult.NotFound();
+        }
+        if (baseVersionId is not null && baseVersionId != item.LatestVersionId)
+        {
+            return new SaveResult.Conflict("Någon annan har sparat en nyare version medan du redigerade. Din text finns kvar i formuläret: jämför med den senaste versionen innan du sparar igen.");
+        }
+        if (ContentDocumentSerializer.DocumentClrType(item.Type) != document.GetType())
+        {
+            return new SaveResult.Invalid([new("type", "Dokumentet har fel innehållstyp.")]);
+        }
+        var errors = await rules.CheckAsync(item.Type, item.Id, document, pending, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new SaveResult.Invalid(errors);
+        }
+        var number = await db.ContentVersions.Where(v => v.ItemId == itemId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var version = AddVersion(item, number + 1, document, author, changeNote, now);
+        if (item.State is WorkflowState.Unpublished or WorkflowState.Archived)
+        {
+            item.State = WorkflowState.Draft;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SaveResult.Conflict("Innehållet ändrades av någon annan samtidigt. Din text finns kvar i formuläret: ladda om och försök igen.");
+        }
+        return new SaveResult.Saved(item, version);
+    }
+
+    private ContentVersion AddVersion(ContentItem item, int number, IContentDocument document, ContentAuthor author, string changeNote, DateTime now)
+    {
+        var version = new ContentVersion
+        {
+            Id = Guid.NewGuid(),
+            ItemId = item.Id,
+            Number = number,
+            DocumentJson = ContentDocumentSerializer.Serialize(document),
+            AuthorId = author.UserId,
+            AuthorName = author.Name,
+            CreatedAt = now,
+            ChangeNote = changeNote.Trim(),
+        };
+        db.ContentVersions.Add(version);
+        item.LatestVersionId = version.Id;
+        item.Slug = document.Slug;
+        item.Title = document.Title;
+        item.UpdatedAt = now;
+        item.ConcurrencyStamp = Guid.NewGuid();
+        return version;
+    }
+}

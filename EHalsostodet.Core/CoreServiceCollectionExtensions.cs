@@ -1,0 +1,64 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Markdown;
+using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Search;
+using EHalsostodet.Core.Sync;
+using EHalsostodet.Core.Taxonomy;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EHalsostodet.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/ehalsostodet.db";
+
+    /// <summary>Everything of the portal that is not HTTP, wired explicitly.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
+        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Databasleverantören \"{provider}\" stöds inte. Använd Sqlite.");
+        }
+        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRootPath);
+        services.AddDbContext<PortalDbContext>(options => options
+            .UseSqlite(connectionString)
+            // Migrations are written by hand and checked against the model by a test.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+
+        services.AddSingleton<INotificationPublisher, NotificationPublisher>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<ContentRules>();
+        services.AddScoped<ContentStore>();
+        services.AddScoped<TagDirectory>();
+        services.AddScoped<PublishedProjector>();
+        services.AddScoped<ContentPublisher>();
+        services.AddScoped<PublishedQueries>();
+        services.AddScoped<ISearchIndex, TitleSearchIndex>();
+        services.AddScoped<SyncImporter>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, not the working folder.</summary>
+    internal static string SqliteConnectionString(string connectionString, string contentRootPath)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRootPath, builder.DataSource);
+        }
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,62 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Workflow;
+
+namespace EHalsostodet.Core.Publishing;
+
+/// <summary>
+/// Makes a version live or takes an item off the public site, updating the read model and
+/// notifying handlers (search index, caches, followers) in the same transaction.
+/// </summary>
+public sealed class ContentPublisher(
+    PortalDbContext db, PublishedProjector projector, INotificationPublisher notifications, TimeProvider clock)
+{
+    public async Task PublishAsync(ContentItem item, ContentVersion version, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var document = ContentDocumentSerializer.Deserialize(item.Type, version.DocumentJson);
+        await InTransactionAsync(async () =>
+        {
+            var isFirstPublish = item.PublishedVersionId is null;
+            item.PublishedVersionId = version.Id;
+            item.State = WorkflowState.Published;
+            item.PublishAt = null;
+            item.UpdatedAt = now;
+            item.ConcurrencyStamp = Guid.NewGuid();
+            await projector.ProjectAsync(item, version, document, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await notifications.PublishAsync(new ContentPublishedNotification(item, version, document, isFirstPublish), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    public async Task UnpublishAsync(ContentItem item, WorkflowState newState, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await InTransactionAsync(async () =>
+        {
+            item.PublishedVersionId = null;
+            item.State = newState;
+            item.UnpublishAt = null;
+            item.UpdatedAt = now;
+            item.ConcurrencyStamp = Guid.NewGuid();
+            await projector.RemoveAsync(item.Id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await notifications.PublishAsync(new ContentUnpublishedNotification(item), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+    }
+
+    private async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await work();
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await work();
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

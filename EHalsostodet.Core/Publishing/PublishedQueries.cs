@@ -1,0 +1,180 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Core.Publishing;
+
+/// <summary>Reads published content for the public site. Never touches drafts.</summary>
+public sealed class PublishedQueries(PortalDbContext db)
+{
+    public async Task<PublishedItem<T>?> FindAsync<T>(ContentType type, string slug, CancellationToken cancellationToken)
+        where T : IContentDocument
+    {
+        var row = await db.PublishedContent.AsNoTracking().FirstOrDefaultAsync(p => p.Type == type && p.Slug == slug, cancellationToken);
+        return row is null ? null : ToItem<T>(row);
+    }
+
+    public async Task<IReadOnlyList<StoryCard>> LatestStoriesAsync(int count, CancellationToken cancellationToken)
+    {
+        var rows = await db.PublishedContent.AsNoTracking()
+            .Where(p => p.Type == ContentType.Story)
+            .OrderByDescending(p => p.FirstPublishedAt).ThenBy(p => p.Title)
+            .Take(count).ToListAsync(cancellationToken);
+        return await ToCardsAsync(rows, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoryCard>> AllStoriesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.PublishedContent.AsNoTracking()
+            .Where(p => p.Type == ContentType.Story)
+            .ToListAsync(cancellationToken);
+        return await ToCardsAsync(rows.OrderBy(r => r.Title, StringComparer.Create(SwedishCulture, false)).ToList(), cancellationToken);
+    }
+
+    /// <summary>Published stories among the ids, in the order given; unpublished ones are left out.</summary>
+    public async Task<IReadOnlyList<StoryCard>> StoriesAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var rows = await db.PublishedContent.AsNoTracking()
+            .Where(p => p.Type == ContentType.Story && ids.Contains(p.ItemId))
+            .ToListAsync(cancellationToken);
+        return await ToCardsAsync(rows.OrderBy(r => IndexOf(ids, r.ItemId)).ToList(), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoryCard>> StoriesWithTagAsync(string tagSlug, CancellationToken cancellationToken)
+    {
+        var rows = await db.PublishedContent.AsNoTracking()
+            .Where(p => p.Type == ContentType.Story &&
+                db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == FacetNames.Tag && f.Value == tagSlug))
+            .OrderByDescending(p => p.FirstPublishedAt)
+            .ToListAsync(cancellationToken);
+        return await ToCardsAsync(rows, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoryCard>> StoriesReferencingAsync(Guid initiativeId, CancellationToken cancellationToken)
+    {
+        var rows = await db.PublishedContent.AsNoTracking()
+            .Where(p => p.Type == ContentType.Story && db.InitiativeReferences.Any(r => r.StoryId == p.ItemId && r.InitiativeId == initiativeId))
+            .OrderBy(p => p.Title)
+            .ToListAsync(cancellationToken);
+        return await ToCardsAsync(rows, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CollectionCard>> CollectionsWithTagAsync(string tagSlug, CancellationToken cancellationToken) =>
+        await CollectionCardsAsync(p => db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == FacetNames.Tag && f.Value == tagSlug), cancellationToken);
+
+    public Task<IReadOnlyList<CollectionCard>> CollectionsAsync(CancellationToken cancellationToken) =>
+        CollectionCardsAsync(_ => true, cancellationToken);
+
+    public Task<IReadOnlyList<CollectionCard>> CollectionsContainingAsync(Guid storyId, CancellationToken cancellationToken) =>
+        CollectionCardsAsync(p => db.CollectionMemberships.Any(m => m.CollectionId == p.ItemId && m.StoryId == storyId), cancellationToken);
+
+    /// <summary>The tags most used by published content, for the start page.</summary>
+    public async Task<IReadOnlyList<TagCount>> PopularTagsAsync(int count, CancellationToken cancellationToken)
+    {
+        var counts = await db.PublishedFacets.AsNoTracking()
+            .Where(f => f.Facet == FacetNames.Tag)
+            .GroupBy(f => f.Value)
+            .Select(g => new { Slug = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Slug)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+        var slugs = counts.Select(c => c.Slug).ToList();
+        var names = await db.Tags.AsNoTracking().Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
+        return counts.Select(c => new TagCount(names.GetValueOrDefault(c.Slug, c.Slug), c.Slug, c.Count)).ToList();
+    }
+
+    public async Task<Tag?> TagAsync(string slug, CancellationToken cancellationToken) =>
+        await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+
+    public async Task<IReadOnlyList<PublishedItem<InitiativeDocument>>> InitiativesAsync(InitiativeArea? area, CancellationToken cancellationToken)
+    {
+        var areaKey = area is { } a ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(a.ToString()) : null;
+        var rows = await db.PublishedContent.AsNoTracking()
+            .Where(p => p.Type == ContentType.Initiative &&
+                (areaKey == null || db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == FacetNames.InitiativeArea && f.Value == areaKey)))
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.Title, StringComparer.Create(SwedishCulture, true)).Select(ToItem<InitiativeDocument>).ToList();
+    }
+
+    /// <summary>Published initiatives by id, for the references in a story.</summary>
+    public async Task<IReadOnlyDictionary<Guid, InitiativeLinkView>> InitiativeLinksAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        var rows = await db.PublishedContent.AsNoTracking()
+            .Where(p => p.Type == ContentType.Initiative && wanted.Contains(p.ItemId))
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToItem<InitiativeDocument>).ToDictionary(
+            i => i.Id,
+            i => new InitiativeLinkView(i.Id, i.Document.Title, i.Document.Slug, i.Document.Links.FirstOrDefault()?.Url, i.Document.Organisations));
+    }
+
+    public async Task<MunicipalityInfo?> MunicipalityAsync(string code, CancellationToken cancellationToken)
+    {
+        var m = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
+        return m is null ? null : new MunicipalityInfo(m.Code, m.Name, m.County, m.Group, m.IsExample);
+    }
+
+    public async Task<IReadOnlyList<PublishedItem<PageDocument>>> PagesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.PublishedContent.AsNoTracking().Where(p => p.Type == ContentType.Page).ToListAsync(cancellationToken);
+        return rows.Select(ToItem<PageDocument>).ToList();
+    }
+
+    private static readonly System.Globalization.CultureInfo SwedishCulture = System.Globalization.CultureInfo.GetCultureInfo("sv-SE");
+
+    private async Task<IReadOnlyList<CollectionCard>> CollectionCardsAsync(
+        System.Linq.Expressions.Expression<Func<PublishedContent, bool>> filter, CancellationToken cancellationToken)
+    {
+        var rows = await db.PublishedContent.AsNoTracking()
+            .Where(p => p.Type == ContentType.Collection).Where(filter)
+            .Select(p => new
+            {
+                Row = p,
+                Count = db.CollectionMemberships.Count(m => m.CollectionId == p.ItemId &&
+                    db.PublishedContent.Any(s => s.ItemId == m.StoryId)),
+            })
+            .ToListAsync(cancellationToken);
+        return rows
+            .OrderBy(r => r.Row.Title, StringComparer.Create(SwedishCulture, true))
+            .Select(r =>
+            {
+                var document = ContentDocumentSerializer.Deserialize<CollectionDocument>(r.Row.DocumentJson);
+                return new CollectionCard(r.Row.ItemId, r.Row.Slug, r.Row.Title,
+                    Markdown.MarkdownRenderer.ToPlainText(document.Description), r.Count, TagLinks(document.Tags));
+            })
+            .ToList();
+    }
+
+    private async Task<IReadOnlyList<StoryCard>> ToCardsAsync(List<PublishedContent> rows, CancellationToken cancellationToken)
+    {
+        var codes = rows.Select(r => r.MunicipalityCode).OfType<string>().Distinct().ToList();
+        var municipalities = await db.Municipalities.AsNoTracking()
+            .Where(m => codes.Contains(m.Code))
+            .ToDictionaryAsync(m => m.Code, m => new MunicipalityInfo(m.Code, m.Name, m.County, m.Group, m.IsExample), cancellationToken);
+        return rows.Select(r =>
+        {
+            var story = ContentDocumentSerializer.Deserialize<StoryDocument>(r.DocumentJson);
+            return new StoryCard(r.ItemId, r.Slug, r.Title, story.ShortDescription, TagLinks(story.Tags),
+                municipalities.GetValueOrDefault(story.MunicipalityCode), story.Outcome, story.OperationalAreas, r.FirstPublishedAt);
+        }).ToList();
+    }
+
+    public static IReadOnlyList<TagLink> TagLinks(IEnumerable<string> names) =>
+        names.Select(n => new TagLink(n, Slugs.FromText(n))).Where(t => t.Slug.Length > 0).DistinctBy(t => t.Slug).ToList();
+
+    private static PublishedItem<T> ToItem<T>(PublishedContent row) where T : IContentDocument =>
+        new(row.ItemId, ContentDocumentSerializer.Deserialize<T>(row.DocumentJson), row.FirstPublishedAt, row.PublishedAt, row.LastReviewedAt);
+
+    private static int IndexOf(IReadOnlyList<Guid> ids, Guid id)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] == id)
+            {
+                return i;
+            }
+        }
+        return int.MaxValue;
+    }
+}

@@ -1,0 +1,16 @@
+using EHalsostodet.Core.Content;
+
+namespace EHalsostodet.Core.Search;
+
+/// <summary>A free-text search over published content.</summary>
+public interface ISearchIndex
+{
+    Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>What a user asked for; any text is allowed.</summary>
+public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 20);
+
+public sealed record SearchHit(Guid Id, ContentType Type, string Title, string Url, string Snippet);
+
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, string? Message = null);

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EHalsostodet.Core.Content;
+using YamlDotNet.Core;
+
+namespace EHalsostodet.Core.Sync;
+
+/// <summary>Reads one content file of the uSync folder into a typed document.</summary>
+public static class SyncFileReader
+{
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(ContentDocumentSerializer.Options);
+        options.Converters.Add(new LenientStringConverter());
+        return options;
+    }
+
+    /// <summary>Reads a file; on failure returns the problem instead, with the file's line.</summary>
+    public static (SyncFile? File, SyncProblem? Problem) Read(string relativePath, string yaml)
+    {
+        JsonNode? root;
+        IReadOnlyDictionary<string, int> lines;
+        try
+        {
+            (root, lines) = YamlJson.Parse(yaml);
+        }
+        catch (YamlException e)
+        {
+            return (null, new SyncProblem(relativePath, (int)e.Start.Line, "Filen är inte giltig YAML: " + Describe(e)));
+        }
+        if (root is not JsonObject obj)
+        {
+            return (null, new SyncProblem(relativePath, 1, "Filen ska innehålla nycklarna id, type, state och document."));
+        }
+        SyncProblem Problem(string path, string message) => new(relativePath, YamlJson.LineOf(lines, path), message);
+
+        if (!Guid.TryParse(Text(obj["id"]), out var id))
+        {
+            return (null, Problem("$.id", "\"id\" saknas eller är inget giltigt GUID."));
+        }
+        if (!ContentTypeNames.TryParseKey(Text(obj["type"]), out var type))
+        {
+            return (null, Problem("$.type", "\"type\" ska vara story, collection, initiative eller page."));
+        }
+        var state = Text(obj["state"]) ?? "draft";
+        if (state is not ("published" or "draft"))
+        {
+            return (null, Problem("$.state", "\"state\" ska vara published eller draft."));
+        }
+        if (!TryDate(obj["reviewBy"], out var reviewBy))
+        {
+            return (null, Problem("$.reviewBy", "\"reviewBy\" ska vara ett datum på formen ÅÅÅÅ-MM-DD."));
+        }
+        if (!TryDate(obj["lastReviewed"], out var lastReviewed))
+        {
+            return (null, Problem("$.lastReviewed", "\"lastReviewed\" ska vara ett datum på formen ÅÅÅÅ-MM-DD."));
+        }
+        if (obj["document"] is not JsonObject documentNode)
+        {
+            return (null, Problem("$.document", "\"document\" saknas."));
+        }
+        foreach (var key in obj.Select(p => p.Key))
+        {
+            if (key is not ("id" or "type" or "state" or "reviewBy" or "lastReviewed" or "document"))
+            {
+                return (null, Problem("$." + key, $"Okänd nyckel \"{key}\"."));
+            }
+        }
+
+        IContentDocument document;
+        try
+        {
+            document = (IContentDocument)(documentNode.Deserialize(ContentDocumentSerializer.DocumentClrType(type), Options)
+                ?? throw new JsonException("Dokumentet är tomt."));
+        }
+        catch (JsonException e)
+        {
+            var path = "$.document" + (e.Path is { Length: > 1 } p ? p[1..] : "");
+            return (null, Problem(path, $"Fältet {FieldName(e.Path)} har fel form: {DescribeJson(e)}"));
+        }
+        return (new SyncFile(relativePath, id, type, state == "published", reviewBy, lastReviewed, document, lines), null);
+    }
+
+    private static string FieldName(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "document" : "\"" + path.TrimStart('$', '.') + "\"";
+
+    private static string DescribeJson(JsonException e)
+    {
+        var message = e.Message;
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return "okänt fält.";
+        }
+        if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            return "obligatoriska fält saknas (" + message[(message.IndexOf(':') + 1)..].Split('.')[0].Trim() + ").";
+        }
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return "värdet har fel typ eller är inte ett tillåtet värde.";
+        }
+        return message;
+    }
+
+    private static string Describe(YamlException e) => e.Message.Replace("While parsing", "vid tolkning av", StringComparison.Ordinal);
+
+    private static string? Text(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
+
+    private static bool TryDate(JsonNode? node, out DateOnly? date)
+    {
+        date = null;
+        if (node is null)
+        {
+            return true;
+        }
+        if (DateOnly.TryParseExact(Text(node), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,79 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Taxonomy;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace EHalsostodet.Core.Sync;
+
+/// <summary>The layout of a uSync folder: where each kind of file lives.</summary>
+public static class SyncFolder
+{
+    public static string ContentFolder(ContentType type) => type switch
+    {
+        ContentType.Story => "content/stories",
+        ContentType.Collection => "content/collections",
+        ContentType.Initiative => "content/initiatives",
+        ContentType.Page => "content/pages",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public const string MunicipalitiesFile = "taxonomies/municipalities.yml";
+    public const string ExampleMunicipalitiesFile = "taxonomies/example-municipalities.yml";
+
+    /// <summary>The content files under a folder, as paths relative to it with forward slashes.</summary>
+    public static IEnumerable<string> ContentFiles(string root) =>
+        Enum.GetValues<ContentType>()
+            .Select(t => Path.Combine(root, ContentFolder(t)))
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.yml").Order(StringComparer.Ordinal))
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'));
+
+    /// <summary>Reads a municipality file; problems carry the file's path and line.</summary>
+    public static IReadOnlyList<MunicipalityRecord> ReadMunicipalities(string root, string relativePath, bool isExample, List<SyncProblem> problems)
+    {
+        var path = Path.Combine(root, relativePath);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+        var result = new List<MunicipalityRecord>();
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(path)));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlSequenceNode list)
+            {
+                problems.Add(new(relativePath, 1, "Filen ska vara en lista med kommuner."));
+                return [];
+            }
+            foreach (var entry in list.Children)
+            {
+                var line = (int)entry.Start.Line;
+                if (entry is not YamlMappingNode map)
+                {
+                    problems.Add(new(relativePath, line, "Varje kommun ska ha code, name, county och group."));
+                    continue;
+                }
+                string Value(string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode s ? s.Value ?? "" : "";
+                var record = new MunicipalityRecord(Value("code"), Value("name"), Value("county"), Value("group"), isExample);
+                if (record.Code.Length == 0 || record.Name.Length == 0 || record.County.Length == 0)
+                {
+                    problems.Add(new(relativePath, line, "Kommunen saknar code, name eller county."));
+                }
+                else if (!MunicipalityGroups.Labels.ContainsKey(record.Group))
+                {
+                    problems.Add(new(relativePath, line, $"Okänd kommungrupp \"{record.Group}\" för {record.Name}."));
+                }
+                else
+                {
+                    result.Add(record);
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new(relativePath, (int)e.Start.Line, "Filen är inte giltig YAML: " + e.Message));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,46 @@
+using EHalsostodet.Core.Content;
+
+namespace EHalsostodet.Core.Sync;
+
+public enum SyncAction
+{
+    Create,
+    Update,
+    Unchanged,
+}
+
+/// <summary>What an import would do with one file.</summary>
+public sealed record SyncPlanEntry(
+    SyncFile File, SyncAction Action, IReadOnlyList<string> ChangedFields, bool WillPublish)
+{
+    public string ActionLabel => Action switch
+    {
+        SyncAction.Create => "skapas",
+        SyncAction.Update => "uppdateras",
+        _ => "oförändrad",
+    };
+}
+
+/// <summary>The report an import makes before it changes anything.</summary>
+public sealed record SyncPlan(
+    IReadOnlyList<SyncPlanEntry> Entries,
+    IReadOnlyList<MunicipalityRecord> Municipalities,
+    int MunicipalitiesChanged,
+    IReadOnlyList<SyncProblem> Problems)
+{
+    public bool HasProblems => Problems.Count > 0;
+    public bool HasChanges => MunicipalitiesChanged > 0 || Entries.Any(e => e.Action != SyncAction.Unchanged);
+    public int Count(SyncAction action) => Entries.Count(e => e.Action == action);
+}
+
+/// <summary>A municipality as the taxonomy files give it.</summary>
+public sealed record MunicipalityRecord(string Code, string Name, string County, string Group, bool IsExample);
+
+/// <summary>How an import treats the state written in the files.</summary>
+public enum ImportPublishing
+{
+    /// <summary>Publish the files whose state is published.</summary>
+    AsInFiles,
+    /// <summary>Import everything as drafts, for editors to review.</summary>
+    AsDrafts,
+}

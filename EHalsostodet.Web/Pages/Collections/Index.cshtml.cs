@@ -1,0 +1,12 @@
+using EHalsostodet.Core.Publishing;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EHalsostodet.Web.Pages.Collections;
+
+public sealed class IndexModel(PublishedQueries queries) : PageModel
+{
+    public IReadOnlyList<CollectionCard> Collections { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Collections = await queries.CollectionsAsync(cancellationToken);
+}

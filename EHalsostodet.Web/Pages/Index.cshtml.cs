@@ -1,0 +1,18 @@
+using EHalsostodet.Core.Publishing;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EHalsostodet.Web.Pages;
+
+public sealed class IndexModel(PublishedQueries queries) : PageModel
+{
+    public IReadOnlyList<TagCount> PopularTags { get; private set; } = [];
+    public IReadOnlyList<CollectionCard> Collections { get; private set; } = [];
+    public IReadOnlyList<StoryCard> LatestStories { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PopularTags = await queries.PopularTagsAsync(12, cancellationToken);
+        Collections = await queries.CollectionsAsync(cancellationToken);
+        LatestStories = await queries.LatestStoriesAsync(6, cancellationToken);
+    }
+}

@@ -1,0 +1,24 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Publishing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EHalsostodet.Web.Pages.Initiatives;
+
+public sealed class DetailsModel(PublishedQueries queries) : PageModel
+{
+    public PublishedItem<InitiativeDocument> Initiative { get; private set; } = null!;
+    public IReadOnlyList<StoryCard> ReferencingStories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var initiative = await queries.FindAsync<InitiativeDocument>(ContentType.Initiative, slug, cancellationToken);
+        if (initiative is null)
+        {
+            return NotFound();
+        }
+        Initiative = initiative;
+        ReferencingStories = await queries.StoriesReferencingAsync(initiative.Id, cancellationToken);
+        return Page();
+    }
+}

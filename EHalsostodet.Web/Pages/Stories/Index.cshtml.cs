@@ -1,0 +1,12 @@
+using EHalsostodet.Core.Publishing;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EHalsostodet.Web.Pages.Stories;
+
+public sealed class IndexModel(PublishedQueries queries) : PageModel
+{
+    public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Stories = await queries.AllStoriesAsync(cancellationToken);
+}

@@ -1,0 +1,16 @@
+using EHalsostodet.Core;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalWeb();
+
+var app = builder.Build();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(app.Lifetime.ApplicationStopping);
+}
+app.UsePortalWeb();
+await app.RunAsync();
+public partial class Program;

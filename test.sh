@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of E-hälsostödet and ends with one summary line:
+#   Tests: N passed, N failed, N skipped
+# It installs and starts what the tests need itself, so it works on a fresh Debian machine
+# with the .NET SDK. Exit status is non-zero when anything fails.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results="TestResults"
+rm -rf "$results"
+
+dotnet test EHalsostodet.sln --configuration Release \
+  --logger "trx;LogFileName=tests.trx" --logger "console;verbosity=normal" \
+  --results-directory "$results"
+status=$?
+
+passed=0; failed=0; skipped=0
+for trx in $(find "$results" -name '*.trx' 2>/dev/null); do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted) + $(value inconclusive)))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or the test host failed before any test could report.
+  failed=1
+  echo "dotnet test ended with status $status before every test could report." >&2
+fi
+if [ $((passed + failed)) -eq 0 ]; then
+  echo "No test was run." >&2
+  status=1
+fi
+
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
+  exit 1
+fi
