@@ -12,7 +12,8 @@ namespace EHalsostodet.Core.Search;
 public sealed class TitleSearchIndex(PortalDbContext db) : ISearchIndex
 {
     public const int MaxQueryLength = 500;
-    private static readonly CompareInfo Compare = CultureInfo.GetCultureInfo("sv-SE").CompareInfo;
+    // Invariant, not Swedish: Swedish collation treats å, ä and ö as letters of their own, not as a and o with marks.
+    private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {

@@ -31,6 +31,12 @@ public static class SyncFileReader
         {
             return (null, new SyncProblem(relativePath, (int)e.Start.Line, "Filen är inte giltig YAML: " + Describe(e)));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up without a position on an unclosed [ or {.
+            return (null, new SyncProblem(relativePath, UnclosedBracketLine(yaml),
+                "Filen är inte giltig YAML: en lista [ ] eller mappning { } avslutas inte."));
+        }
         if (root is not JsonObject obj)
         {
             return (null, new SyncProblem(relativePath, 1, "Filen ska innehålla nycklarna id, type, state och document."));
@@ -82,6 +88,20 @@ public static class SyncFileReader
             return (null, Problem(path, $"Fältet {FieldName(e.Path)} har fel form: {DescribeJson(e)}"));
         }
         return (new SyncFile(relativePath, id, type, state == "published", reviewBy, lastReviewed, document, lines), null);
+    }
+
+    private static int UnclosedBracketLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Count(c => c is '[' or '{') > line.Count(c => c is ']' or '}'))
+            {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 
     private static string FieldName(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "document" : "\"" + path.TrimStart('$', '.') + "\"";
