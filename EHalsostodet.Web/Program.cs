@@ -3,6 +3,9 @@ using EHalsostodet.Core.Persistence;
 using EHalsostodet.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` serves wwwroot's compressed and fingerprinted assets from the build output in
+// every environment, not only Development; a published app has no such manifest and is unaffected.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortalWeb();
 

@@ -141,7 +141,7 @@ public sealed class PublishedQueries(PortalDbContext db)
             {
                 var document = ContentDocumentSerializer.Deserialize<CollectionDocument>(r.Row.DocumentJson);
                 return new CollectionCard(r.Row.ItemId, r.Row.Slug, r.Row.Title,
-                    Markdown.MarkdownRenderer.ToPlainText(document.Description), r.Count, TagLinks(document.Tags));
+                    Markdown.Teaser.From(document.Description), r.Count, TagLinks(document.Tags));
             })
             .ToList();
     }

@@ -48,3 +48,24 @@ public sealed class MarkdownRendererTests
         Assert.AreEqual("<h6>Djup</h6>", renderer.ToHtml("##### Djup", 3).Trim());
     }
 }
+
+[TestClass]
+public sealed class TeaserTests
+{
+    [TestMethod]
+    public void A_teaser_is_the_first_paragraph_without_formatting()
+    {
+        Assert.AreEqual("Första stycket med fetstil.", Teaser.From("Första stycket med **fetstil**.\n\nAndra stycket."));
+    }
+
+    [TestMethod]
+    public void A_long_paragraph_is_cut_at_a_word_with_an_ellipsis()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("välfärdsteknik", 40));
+
+        var teaser = Teaser.From(text, 100);
+
+        Assert.IsTrue(teaser.Length <= 100);
+        StringAssert.EndsWith(teaser, "välfärdsteknik…");
+    }
+}
