@@ -7,9 +7,9 @@ public static class Teaser
 
     public static string From(string? markdown, int maxLength = DefaultLength)
     {
-        var text = MarkdownRenderer.ToPlainText(markdown);
-        var firstParagraph = text.Split(["\n\n", "\r\n\r\n"], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "";
-        firstParagraph = string.Join(' ', firstParagraph.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var source = (markdown ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
+        var paragraph = source.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        var firstParagraph = string.Join(' ', MarkdownRenderer.ToPlainText(paragraph).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (firstParagraph.Length <= maxLength)
         {
             return firstParagraph;
