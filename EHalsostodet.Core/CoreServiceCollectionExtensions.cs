@@ -1,4 +1,6 @@
+using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
@@ -6,6 +8,7 @@ using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
 using EHalsostodet.Core.Sync;
 using EHalsostodet.Core.Taxonomy;
+using EHalsostodet.Core.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -23,6 +26,8 @@ public static class CoreServiceCollectionExtensions
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.Section));
+        services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
         var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite";
@@ -36,7 +41,7 @@ public static class CoreServiceCollectionExtensions
             // Migrations are written by hand and checked against the model by a test.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
-        services.AddSingleton<INotificationPublisher, NotificationPublisher>();
+        services.AddScoped<INotificationPublisher, NotificationPublisher>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentRules>();
         services.AddScoped<ContentStore>();
@@ -47,6 +52,17 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ISearchIndex, TitleSearchIndex>();
         services.AddScoped<SyncImporter>();
         services.AddScoped<DatabaseInitializer>();
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<WorkflowService>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<EmailDispatcher>();
+        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddScoped<INotificationHandler<ContentSubmittedNotification>, ReviewerAlertHandler>();
+        services.AddScoped<INotificationHandler<ContentRejectedNotification>, RejectionMailHandler>();
+        services.AddScoped<AccountBootstrapper>();
+        services.AddHostedService<ScheduledPublishingService>();
+        services.AddHostedService<EmailDispatchService>();
         return services;
     }
 

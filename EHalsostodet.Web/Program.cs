@@ -1,4 +1,5 @@
 using EHalsostodet.Core;
+using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Web;
 
@@ -13,6 +14,7 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(app.Lifetime.ApplicationStopping);
+    await scope.ServiceProvider.GetRequiredService<AccountBootstrapper>().EnsureAsync();
 }
 app.UsePortalWeb();
 await app.RunAsync();

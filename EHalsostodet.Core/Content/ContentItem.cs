@@ -18,8 +18,15 @@ public sealed class ContentItem
     public Guid? PublishedVersionId { get; set; }
     public DateOnly ReviewBy { get; set; }
     public DateTime? LastReviewedAt { get; set; }
+    /// <summary>When an approved version goes live (state Schemalagd).</summary>
     public DateTime? PublishAt { get; set; }
+    /// <summary>The version approved for the scheduled publication.</summary>
+    public Guid? ScheduledVersionId { get; set; }
+    /// <summary>When the live version is taken down again.</summary>
     public DateTime? UnpublishAt { get; set; }
+    /// <summary>Who sent the latest version for review; they may not approve it.</summary>
+    public string? SubmittedById { get; set; }
+    public DateTime? SubmittedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Changes on every write; a save that read an older value is refused.</summary>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EHalsostodet.Core.Content;
 
 /// <summary>Creates items and saves new versions of them. Every save is a new, immutable version.</summary>
-public sealed class ContentStore(PortalDbContext db, ContentRules rules, TimeProvider clock)
+public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan DefaultReviewInterval = TimeSpan.FromDays(365);
 
@@ -31,19 +31,42 @@ public sealed class ContentStore(PortalDbContext db, ContentRules rules, TimePro
         };
         db.ContentItems.Add(item);
         var version = AddVersion(item, 1, document, author, changeNote, now);
+        audit.Record(item, AuditLog.Created, null, item.State, 1, author.UserId, author.Name, changeNote);
         await db.SaveChangesAsync(cancellationToken);
         return new SaveResult.Saved(item, version);
     }
 
     /// <param name="baseVersionId">The version the editor started from; a save based on anything but the latest is refused.</param>
-    public async Task<SaveResult> SaveAsync(
+    public Task<SaveResult> SaveAsync(
         Guid itemId, IContentDocument document, Guid? baseVersionId, ContentAuthor author, string changeNote,
-        PendingContent? pending = null, CancellationToken cancellationToken = default)
+        PendingContent? pending = null, CancellationToken cancellationToken = default) =>
+        SaveVersionAsync(itemId, document, baseVersionId, author, changeNote, AuditLog.Saved, pending, cancellationToken);
+
+    /// <summary>A new draft with the document of an older version; history stays as it was.</summary>
+    public async Task<SaveResult> RollbackAsync(Guid itemId, int versionNumber, ContentAuthor author, CancellationToken cancellationToken = default)
+    {
+        var old = await db.ContentVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ItemId == itemId && v.Number == versionNumber, cancellationToken);
+        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        if (old is null || item is null)
+        {
+            return new SaveResult.NotFound();
+        }
+        var document = ContentDocumentSerializer.Deserialize(item.Type, old.DocumentJson);
+        return await SaveVersionAsync(itemId, document, null, author, $"Återskapad från version {versionNumber}", AuditLog.RolledBack, null, cancellationToken);
+    }
+
+    private async Task<SaveResult> SaveVersionAsync(
+        Guid itemId, IContentDocument document, Guid? baseVersionId, ContentAuthor author, string changeNote, string action,
+        PendingContent? pending, CancellationToken cancellationToken)
     {
         var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
         if (item is null)
         {
             return new SaveResult.NotFound();
+        }
+        if (item.State == WorkflowState.Trashed)
+        {
+            return new SaveResult.Conflict("Innehållet ligger i papperskorgen och kan inte ändras. En administratör kan återställa det.");
         }
         if (baseVersionId is not null && baseVersionId != item.LatestVersionId)
         {
@@ -61,10 +84,14 @@ public sealed class ContentStore(PortalDbContext db, ContentRules rules, TimePro
         var number = await db.ContentVersions.Where(v => v.ItemId == itemId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var version = AddVersion(item, number + 1, document, author, changeNote, now);
-        if (item.State is WorkflowState.Unpublished or WorkflowState.Archived)
-        {
-            item.State = WorkflowState.Draft;
-        }
+        // A change always goes through review again; the live version stays as it is until then.
+        var from = item.State;
+        item.State = WorkflowState.Draft;
+        item.PublishAt = null;
+        item.ScheduledVersionId = null;
+        item.SubmittedById = null;
+        item.SubmittedAt = null;
+        audit.Record(item, action, from, item.State, version.Number, author.UserId, author.Name, changeNote);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,12 +1,17 @@
+using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
+using EHalsostodet.Core.Workflow;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Persistence;
 
-/// <summary>The portal's database: content, versions, the published read model and taxonomies.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+/// <summary>The portal's database: accounts, content, versions, the published read model and taxonomies.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
@@ -16,10 +21,24 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<InitiativeReference> InitiativeReferences => Set<InitiativeReference>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
-        SnakeCaseColumns.Apply(modelBuilder);
+        base.OnModelCreating(builder);
+        builder.Entity<PortalUser>(b =>
+        {
+            b.ToTable("identity_users");
+            b.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        builder.Entity<IdentityRole>().ToTable("identity_roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("identity_user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("identity_user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("identity_user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("identity_user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("identity_role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        SnakeCaseColumns.Apply(builder);
     }
 }

@@ -1,5 +1,9 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,18 +13,42 @@ namespace EHalsostodet.Tests.Infrastructure;
 /// The portal in-process, in the Production environment, on its own new SQLite database,
 /// seeded from a uSync folder (the repository's by default) exactly as at a first start.
 /// </summary>
-internal sealed class PortalFactory(string? seedFolder = null) : WebApplicationFactory<Program>
+internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
+    public const string Password = "Testlosenord-2026";
+
     public string DataFolder { get; } = TestPaths.NewTempFolder();
 
     public string DatabasePath => Path.Combine(DataFolder, "portal.db");
+
+    /// <summary>Where mail lands (.eml files): no SMTP server is configured in tests.</summary>
+    public string MailFolder => Path.Combine(DataFolder, "mail");
+
+    public TestClock? Clock => clock;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         builder.UseSetting("Sync:SeedFolder", seedFolder ?? TestPaths.SeedFolder);
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
+        // Background jobs run once at start; tests run them on demand through their services.
+        builder.UseSetting("Workflow:SchedulerInterval", "01:00:00");
+        builder.UseSetting("Email:DispatchInterval", "01:00:00");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+        if (clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
     }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Runs code against the portal's services in a scope of its own.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
@@ -35,6 +63,50 @@ internal sealed class PortalFactory(string? seedFolder = null) : WebApplicationF
             await work(services.GetRequiredService<PortalDbContext>());
             return true;
         });
+
+    /// <summary>Creates an account with a role (or none) and returns its id.</summary>
+    public Task<string> CreateUserAsync(string email, string? role, string displayName = "") =>
+        WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName.Length > 0 ? displayName : email };
+            var result = await users.CreateAsync(user, Password);
+            Assert.IsTrue(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+            if (role is not null)
+            {
+                await users.AddToRoleAsync(user, role);
+            }
+            return user.Id;
+        });
+
+    /// <summary>A cookie client signed in through the back office's login form.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = CreateBrowserClient();
+        using var response = await Forms.PostAsync(client, "/redaktion/logga-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        Assert.AreEqual(System.Net.HttpStatusCode.Redirect, response.StatusCode, $"inloggning för {email}: {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    /// <summary>A client carrying a bearer token from POST /api/auth/login.</summary>
+    public async Task<HttpClient> BearerClientAsync(string email, string password = Password)
+    {
+        var client = CreateBrowserClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.AreEqual(System.Net.HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>The mails written to the pickup folder so far, as raw .eml text.</summary>
+    public async Task<IReadOnlyList<string>> DispatchAndReadMailAsync()
+    {
+        await WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Email.EmailDispatcher>().DispatchPendingAsync(CancellationToken.None));
+        return Directory.Exists(MailFolder)
+            ? Directory.EnumerateFiles(MailFolder, "*.eml").Select(File.ReadAllText).ToList()
+            : [];
+    }
 
     protected override void Dispose(bool disposing)
     {

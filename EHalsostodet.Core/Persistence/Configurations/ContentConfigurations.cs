@@ -15,6 +15,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.Slug).HasMaxLength(Slugs.MaxLength);
         builder.Property(i => i.Title).HasMaxLength(DocumentValidator.MaxTitleLength);
         builder.Property(i => i.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Property(i => i.SubmittedById).HasMaxLength(450);
         builder.HasIndex(i => new { i.Type, i.Slug }).IsUnique();
         builder.HasIndex(i => i.State);
     }

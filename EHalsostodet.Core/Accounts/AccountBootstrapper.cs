@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace EHalsostodet.Core.Accounts;
+
+/// <summary>
+/// Creates the roles, and the first administrator from configuration when none exists.
+/// There is no default password anywhere: without Bootstrap:AdminEmail and
+/// Bootstrap:AdminPassword no account is created.
+/// </summary>
+public sealed class AccountBootstrapper(
+    RoleManager<IdentityRole> roles, UserManager<PortalUser> users, IConfiguration configuration, ILogger<AccountBootstrapper> logger)
+{
+    public async Task EnsureAsync()
+    {
+        foreach (var role in PortalRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        if ((await users.GetUsersInRoleAsync(PortalRoles.Administrator)).Count > 0)
+        {
+            return;
+        }
+        var email = configuration["Bootstrap:AdminEmail"];
+        var password = configuration["Bootstrap:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            logger.LogWarning("Det finns ingen administratör. Sätt Bootstrap:AdminEmail och Bootstrap:AdminPassword och starta om för att skapa den första.");
+            return;
+        }
+        var admin = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administratör" };
+        var created = await users.CreateAsync(admin, password);
+        if (!created.Succeeded)
+        {
+            logger.LogError("Den första administratören kunde inte skapas: {Errors}", string.Join(" ", created.Errors.Select(e => e.Description)));
+            return;
+        }
+        await users.AddToRoleAsync(admin, PortalRoles.Administrator);
+        logger.LogInformation("Den första administratören skapades för {Email}.", email);
+    }
+}

@@ -1,0 +1,60 @@
+using EHalsostodet.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EHalsostodet.Core.Email;
+
+/// <summary>Sends queued mail; a failure is retried a few times and then left with its error for an administrator.</summary>
+public sealed class EmailDispatcher(PortalDbContext db, IEmailTransport transport, TimeProvider clock, ILogger<EmailDispatcher> logger)
+{
+    public const int MaxAttempts = 5;
+
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        var pending = await db.OutboxEmails.Where(e => e.SentAt == null && e.Attempts < MaxAttempts).OrderBy(e => e.Id).Take(50).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var email in pending)
+        {
+            email.Attempts++;
+            try
+            {
+                await transport.SendAsync(email, cancellationToken);
+                email.SentAt = clock.GetUtcNow().UtcDateTime;
+                email.LastError = "";
+                sent++;
+            }
+            catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException or FormatException)
+            {
+                email.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                logger.LogWarning("E-post till mottagare {Id} kunde inte skickas: {Error}", email.Id, e.Message);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return sent;
+    }
+}
+
+/// <summary>Runs the dispatcher on a timer.</summary>
+public sealed class EmailDispatchService(IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock, ILogger<EmailDispatchService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DispatchInterval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<EmailDispatcher>().DispatchPendingAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Utskicket av e-post misslyckades; nytt försök vid nästa körning.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

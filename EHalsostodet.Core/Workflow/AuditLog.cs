@@ -1,0 +1,46 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Persistence;
+
+namespace EHalsostodet.Core.Workflow;
+
+/// <summary>Writes audit entries; they commit with the change they describe.</summary>
+public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
+{
+    public const string Created = "create";
+    public const string Saved = "save";
+    public const string RolledBack = "rollback";
+    public const string Published = "publish";
+    public const string ScheduledPublish = "schedule-publish";
+    public const string ScheduledUnpublish = "schedule-unpublish";
+
+    public void Record(ContentItem item, string action, WorkflowState? from, WorkflowState? to, int? versionNumber, string? userId, string userName, string? comment)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            ItemId = item.Id,
+            ItemTitle = item.Title,
+            Action = action,
+            FromState = from,
+            ToState = to,
+            VersionNumber = versionNumber,
+            UserId = userId,
+            UserName = userName,
+            At = clock.GetUtcNow().UtcDateTime,
+            Comment = Truncate((comment ?? "").Trim(), 2000),
+        });
+    }
+
+    private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
+
+    public static string Describe(string action) => action switch
+    {
+        Created => "Skapad",
+        Saved => "Sparad",
+        RolledBack => "Återskapad från äldre version",
+        Published => "Publicerad",
+        ScheduledPublish => "Schemalagd publicering",
+        ScheduledUnpublish => "Schemalagd avpublicering",
+        _ when WorkflowActionNames.TryParseKey(action, out var workflowAction) => workflowAction.PastTense(),
+        _ => action,
+    };
+}

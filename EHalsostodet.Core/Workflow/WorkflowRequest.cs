@@ -1,0 +1,15 @@
+namespace EHalsostodet.Core.Workflow;
+
+/// <summary>What comes with a workflow action: a comment, and times for scheduled publishing.</summary>
+public sealed record WorkflowRequest(string? Comment = null, DateTime? PublishAt = null, DateTime? UnpublishAt = null);
+
+/// <summary>The outcome of a workflow action.</summary>
+public abstract record WorkflowResult
+{
+    public sealed record Done(Content.ContentItem Item, string Message) : WorkflowResult;
+    /// <summary>The role or the four-eyes rule forbids it.</summary>
+    public sealed record Forbidden(string Reason) : WorkflowResult;
+    /// <summary>The action does not fit the item's state or the request.</summary>
+    public sealed record Invalid(string Reason) : WorkflowResult;
+    public sealed record NotFound : WorkflowResult;
+}

@@ -1,0 +1,221 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EHalsostodet.Core.Workflow;
+
+/// <summary>Carries out workflow actions: checks the rules, changes state, publishes, and logs.</summary>
+public sealed class WorkflowService(
+    PortalDbContext db, ContentPublisher publisher, AuditLog audit, INotificationPublisher notifications,
+    TimeProvider clock, IOptions<WorkflowOptions> options)
+{
+    private static readonly TimeSpan ReviewInterval = TimeSpan.FromDays(365);
+
+    public async Task<WorkflowResult> ExecuteAsync(Guid itemId, WorkflowAction action, WorkflowActor actor, WorkflowRequest request, CancellationToken cancellationToken)
+    {
+        var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        if (item is null)
+        {
+            return new WorkflowResult.NotFound();
+        }
+        var (forbidden, reason) = WorkflowRules.Check(action, item, actor, await AuthorsSinceLiveAsync(item, cancellationToken), options.Value.FourEyes);
+        if (reason is not null)
+        {
+            return forbidden ? new WorkflowResult.Forbidden(reason) : new WorkflowResult.Invalid(reason);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var comment = request.Comment?.Trim() ?? "";
+        if (action is WorkflowAction.Reject && comment.Length == 0)
+        {
+            return new WorkflowResult.Invalid("Skriv en kommentar som förklarar vad som behöver ändras.");
+        }
+        if (action is WorkflowAction.Archive && comment.Length == 0)
+        {
+            return new WorkflowResult.Invalid("Ange varför innehållet arkiveras.");
+        }
+        if (request.PublishAt is { } publishAt && request.UnpublishAt is { } unpublishAt && unpublishAt <= publishAt)
+        {
+            return new WorkflowResult.Invalid("Avpubliceringen måste ligga efter publiceringen.");
+        }
+        if (request.UnpublishAt is { } until && until <= now && action is WorkflowAction.Approve)
+        {
+            return new WorkflowResult.Invalid("Tiden för avpublicering har redan passerat.");
+        }
+
+        var from = item.State;
+        var latest = await db.ContentVersions.FirstAsync(v => v.Id == item.LatestVersionId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        string message;
+        switch (action)
+        {
+            case WorkflowAction.Submit:
+                item.State = WorkflowState.InReview;
+                item.SubmittedById = actor.UserId;
+                item.SubmittedAt = now;
+                Touch(item, now);
+                audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
+                await db.SaveChangesAsync(cancellationToken);
+                await notifications.PublishAsync(new ContentSubmittedNotification(item, actor, comment), cancellationToken);
+                message = "Innehållet är skickat på granskning.";
+                break;
+
+            case WorkflowAction.Approve:
+                item.LastReviewedAt = now;
+                var reviewBy = DateOnly.FromDateTime(now + ReviewInterval);
+                if (item.ReviewBy < reviewBy)
+                {
+                    item.ReviewBy = reviewBy;
+                }
+                item.UnpublishAt = request.UnpublishAt?.ToUniversalTime();
+                if (request.PublishAt is { } at && at.ToUniversalTime() > now)
+                {
+                    item.State = WorkflowState.Scheduled;
+                    item.PublishAt = at.ToUniversalTime();
+                    item.ScheduledVersionId = latest.Id;
+                    Touch(item, now);
+                    audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
+                    await db.SaveChangesAsync(cancellationToken);
+                    message = $"Innehållet är godkänt och publiceras {item.PublishAt:yyyy-MM-dd HH:mm} (UTC).";
+                }
+                else
+                {
+                    audit.Record(item, action.Key(), from, WorkflowState.Published, latest.Number, actor.UserId, actor.Name, comment);
+                    await publisher.PublishAsync(item, latest, cancellationToken);
+                    message = "Innehållet är godkänt och publicerat.";
+                }
+                ClearSubmission(item);
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+
+            case WorkflowAction.Reject:
+                item.State = WorkflowState.Draft;
+                ClearSubmission(item);
+                Touch(item, now);
+                audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
+                await db.SaveChangesAsync(cancellationToken);
+                await notifications.PublishAsync(new ContentRejectedNotification(item, actor, comment), cancellationToken);
+                message = "Innehållet är skickat tillbaka till redaktören.";
+                break;
+
+            case WorkflowAction.Unpublish when request.UnpublishAt is { } later && later.ToUniversalTime() > now:
+                item.UnpublishAt = later.ToUniversalTime();
+                Touch(item, now);
+                audit.Record(item, AuditLog.ScheduledUnpublish, from, from, latest.Number, actor.UserId, actor.Name, comment);
+                await db.SaveChangesAsync(cancellationToken);
+                message = $"Innehållet avpubliceras {item.UnpublishAt:yyyy-MM-dd HH:mm} (UTC).";
+                break;
+
+            case WorkflowAction.Unpublish:
+                await TakeDownAsync(item, item.State is WorkflowState.Published or WorkflowState.Scheduled ? WorkflowState.Unpublished : item.State, cancellationToken);
+                audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
+                await db.SaveChangesAsync(cancellationToken);
+                message = "Innehållet är avpublicerat.";
+                break;
+
+            case WorkflowAction.Archive:
+            case WorkflowAction.Trash:
+                var target = action == WorkflowAction.Archive ? WorkflowState.Archived : WorkflowState.Trashed;
+                await TakeDownAsync(item, target, cancellationToken);
+                ClearSubmission(item);
+                audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
+                await db.SaveChangesAsync(cancellationToken);
+                message = action == WorkflowAction.Archive ? "Innehållet är arkiverat." : "Innehållet ligger nu i papperskorgen.";
+                break;
+
+            case WorkflowAction.Restore:
+                item.State = WorkflowState.Draft;
+                Touch(item, now);
+                audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
+                await db.SaveChangesAsync(cancellationToken);
+                message = "Innehållet är återställt som utkast.";
+                break;
+
+            default:
+                return new WorkflowResult.Invalid("Okänd åtgärd.");
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new WorkflowResult.Done(item, message);
+    }
+
+    /// <summary>The actions the actor could take on the item now.</summary>
+    public async Task<IReadOnlyList<WorkflowAction>> AvailableAsync(ContentItem item, WorkflowActor actor, CancellationToken cancellationToken) =>
+        WorkflowRules.Available(item, actor, await AuthorsSinceLiveAsync(item, cancellationToken), options.Value.FourEyes);
+
+    /// <summary>Publishes and unpublishes what is due. Returns how many items changed.</summary>
+    public async Task<int> RunDueSchedulesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actor = WorkflowActor.Scheduler;
+        var changed = 0;
+
+        var duePublish = await db.ContentItems.Where(i => i.State == WorkflowState.Scheduled && i.PublishAt <= now).ToListAsync(cancellationToken);
+        foreach (var item in duePublish)
+        {
+            var version = await db.ContentVersions.FirstAsync(v => v.Id == (item.ScheduledVersionId ?? item.LatestVersionId), cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            audit.Record(item, AuditLog.Published, item.State, WorkflowState.Published, version.Number, actor.UserId, actor.Name, "Schemalagd publicering");
+            await publisher.PublishAsync(item, version, cancellationToken);
+            item.ScheduledVersionId = null;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            changed++;
+        }
+
+        var dueUnpublish = await db.ContentItems.Where(i => i.UnpublishAt <= now && i.PublishedVersionId != null).ToListAsync(cancellationToken);
+        foreach (var item in dueUnpublish)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var from = item.State;
+            await TakeDownAsync(item, item.State == WorkflowState.Published ? WorkflowState.Unpublished : item.State, cancellationToken);
+            audit.Record(item, WorkflowAction.Unpublish.Key(), from, item.State, null, actor.UserId, actor.Name, "Schemalagd avpublicering");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            changed++;
+        }
+        return changed;
+    }
+
+    /// <summary>The users who wrote versions after the live one; with nothing live, every author.</summary>
+    public async Task<IReadOnlyCollection<string>> AuthorsSinceLiveAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        var liveNumber = item.PublishedVersionId is { } live
+            ? await db.ContentVersions.Where(v => v.Id == live).Select(v => v.Number).FirstOrDefaultAsync(cancellationToken)
+            : 0;
+        return await db.ContentVersions
+            .Where(v => v.ItemId == item.Id && v.Number > liveNumber && v.AuthorId != null)
+            .Select(v => v.AuthorId!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task TakeDownAsync(ContentItem item, WorkflowState newState, CancellationToken cancellationToken)
+    {
+        item.PublishAt = null;
+        item.ScheduledVersionId = null;
+        if (item.PublishedVersionId is not null)
+        {
+            await publisher.UnpublishAsync(item, newState, cancellationToken);
+        }
+        else
+        {
+            item.State = newState;
+            item.UnpublishAt = null;
+            Touch(item, clock.GetUtcNow().UtcDateTime);
+        }
+    }
+
+    private static void ClearSubmission(ContentItem item)
+    {
+        item.SubmittedById = null;
+        item.SubmittedAt = null;
+    }
+
+    private static void Touch(ContentItem item, DateTime now)
+    {
+        item.UpdatedAt = now;
+        item.ConcurrencyStamp = Guid.NewGuid();
+    }
+}

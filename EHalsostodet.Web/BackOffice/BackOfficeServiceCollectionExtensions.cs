@@ -1,0 +1,66 @@
+using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Persistence;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace EHalsostodet.Web.BackOffice;
+
+public static class BackOfficeServiceCollectionExtensions
+{
+    /// <summary>Accounts, sign-in (cookie for pages, bearer for the APIs) and the role policies.</summary>
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityApiEndpoints<PortalUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddErrorDescriber<SwedishIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "ehs_auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/redaktion/logga-in";
+            options.LogoutPath = "/redaktion/logga-ut";
+            options.AccessDeniedPath = "/fel/403";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events = new CookieAuthenticationEvents
+            {
+                // The APIs answer with status codes; only pages redirect to the login form.
+                OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden),
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalRoles.CanEdit, p => p.RequireRole(PortalRoles.Editor, PortalRoles.Reviewer, PortalRoles.Administrator))
+            .AddPolicy(PortalRoles.CanReview, p => p.RequireRole(PortalRoles.Reviewer, PortalRoles.Administrator))
+            .AddPolicy(PortalRoles.CanAdminister, p => p.RequireRole(PortalRoles.Administrator));
+        return services;
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}
