@@ -49,12 +49,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PublishedProjector>();
         services.AddScoped<ContentPublisher>();
         services.AddScoped<PublishedQueries>();
+        services.AddScoped<StoryViewBuilder>();
         services.AddScoped<ISearchIndex, TitleSearchIndex>();
         services.AddScoped<SyncImporter>();
         services.AddScoped<DatabaseInitializer>();
 
         services.AddScoped<AuditLog>();
         services.AddScoped<WorkflowService>();
+        services.AddScoped<EditorialQueries>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<EmailDispatcher>();
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();

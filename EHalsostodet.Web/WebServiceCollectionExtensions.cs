@@ -13,9 +13,9 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddPortalAccounts();
+        // Razor Pages validate the antiforgery token on every POST by default.
         services.AddRazorPages(options =>
         {
-            options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Conventions.AuthorizeFolder("/Redaktion", PortalRoles.CanEdit);
             options.Conventions.AllowAnonymousToPage("/Redaktion/Login");
         });
@@ -27,6 +27,8 @@ public static class WebServiceCollectionExtensions
             return Task.CompletedTask;
         }));
         services.AddProblemDetails();
+        // Swedish letters are written as they are, not as character references.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return services;
     }
 
@@ -46,6 +48,8 @@ public static class WebServiceCollectionExtensions
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
+        app.Use(PlainStatusCodesForApis);
+        app.Use(BlockSelfRegistration);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -53,14 +57,29 @@ public static class WebServiceCollectionExtensions
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapManagementApi();
-        app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>()
-            .AddEndpointFilter(BlockSelfRegistration);
+        app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }
 
     /// <summary>Accounts are created by administrators (and, later, by member registration), not through the raw Identity API.</summary>
-    private static ValueTask<object?> BlockSelfRegistration(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.Request.Path.StartsWithSegments("/api/auth/register")
-            ? ValueTask.FromResult<object?>(Results.NotFound())
-            : next(context);
+    /// <summary>API clients get bare status codes (or problem details), never the HTML error page.</summary>
+    private static Task PlainStatusCodesForApis(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") &&
+            context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+        {
+            statusCodePages.Enabled = false;
+        }
+        return next(context);
+    }
+
+    private static Task BlockSelfRegistration(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/api/auth/register"))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+        return next(context);
+    }
 }

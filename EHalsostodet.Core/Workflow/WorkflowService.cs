@@ -59,6 +59,7 @@ public sealed class WorkflowService(
                 audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
                 await db.SaveChangesAsync(cancellationToken);
                 await notifications.PublishAsync(new ContentSubmittedNotification(item, actor, comment), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
                 message = "Innehållet är skickat på granskning.";
                 break;
 
@@ -97,6 +98,7 @@ public sealed class WorkflowService(
                 audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
                 await db.SaveChangesAsync(cancellationToken);
                 await notifications.PublishAsync(new ContentRejectedNotification(item, actor, comment), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
                 message = "Innehållet är skickat tillbaka till redaktören.";
                 break;
 

@@ -7,6 +7,8 @@ namespace EHalsostodet.Web.BackOffice;
 
 public static class BackOfficeServiceCollectionExtensions
 {
+    public const string PortalScheme = "CookieOrBearer";
+
     /// <summary>Accounts, sign-in (cookie for pages, bearer for the APIs) and the role policies.</summary>
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
     {
@@ -24,6 +26,18 @@ public static class BackOfficeServiceCollectionExtensions
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>();
+
+        // Pages sign in with the cookie and are redirected to the login form; API calls with a
+        // bearer token are authenticated by it and get 401/403.
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = PortalScheme;
+                options.DefaultChallengeScheme = PortalScheme;
+            })
+            .AddPolicyScheme(PortalScheme, "Cookie eller bearer", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -22,6 +22,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Sidan finns inte", "Vi hittar inte sidan du söker. Den kan ha flyttats eller tagits bort, eller så är adressen felstavad."),
             403 => ("Du saknar behörighet", "Du har inte behörighet att se den här sidan."),
             400 => ("Felaktig begäran", "Begäran kunde inte tolkas. Kontrollera adressen och försök igen."),
+            405 => ("Åtgärden stöds inte", "Adressen finns inte, eller så går det inte att skicka formulär till den. Kontrollera adressen och försök igen."),
             429 => ("För många förfrågningar", "Du har gjort många förfrågningar på kort tid. Vänta en stund och försök igen."),
             _ => ("Något gick fel", "Ett oväntat fel inträffade. Försök igen om en stund. Om felet kvarstår kan du kontakta redaktionen."),
         };

@@ -1,0 +1,85 @@
+using System.Net;
+using EHalsostodet.Core.Accounts;
+using EHalsostodet.Tests.Infrastructure;
+using static EHalsostodet.Tests.Api.ManagementClient;
+
+namespace EHalsostodet.Tests.Api;
+
+/// <summary>Nobody approves their own change, unless Workflow:FourEyes is turned off.</summary>
+[TestClass]
+public sealed class FourEyesTests
+{
+    private const string EditorEmail = "redaktor@example.se";
+    private const string ReviewerEmail = "granskare@example.se";
+    private const string OtherReviewerEmail = "granskare2@example.se";
+
+    private static PortalFactory factory = null!;
+    private static HttpClient editor = null!;
+    private static HttpClient reviewer = null!;
+    private static HttpClient otherReviewer = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        factory = new PortalFactory();
+        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor);
+        await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
+        await factory.CreateUserAsync(OtherReviewerEmail, PortalRoles.Reviewer);
+        editor = await factory.BearerClientAsync(EditorEmail);
+        reviewer = await factory.BearerClientAsync(ReviewerEmail);
+        otherReviewer = await factory.BearerClientAsync(OtherReviewerEmail);
+    }
+
+    [ClassCleanup]
+    public static void Stop()
+    {
+        editor.Dispose();
+        reviewer.Dispose();
+        otherReviewer.Dispose();
+        factory.Dispose();
+    }
+
+    [TestMethod]
+    public async Task A_reviewer_cannot_approve_what_they_wrote_and_submitted_but_another_reviewer_can()
+    {
+        var id = await CreateStoryAsync(reviewer, "Egen granskning i Fyraöga");
+        await ActOkAsync(reviewer, id, "submit");
+
+        using (var own = await ActAsync(reviewer, id, "approve"))
+        {
+            StringAssert.Contains((await ProblemAsync(own, HttpStatusCode.Forbidden)).Detail(), "fyraögonsprincipen");
+        }
+        Assert.AreEqual("inReview", await StateAsync(reviewer, id));
+        Assert.AreEqual("published", await ActOkAsync(otherReviewer, id, "approve"));
+    }
+
+    [TestMethod]
+    public async Task A_reviewer_cannot_approve_a_change_they_wrote_part_of_even_when_someone_else_submitted_it()
+    {
+        var id = await CreateStoryAsync(editor, "Delad text i Fyraöga");
+        using (var saved = await PutTitleAsync(reviewer, id, 1, "Delad text i Fyraöga, rättad"))
+        {
+            Assert.AreEqual(HttpStatusCode.OK, saved.StatusCode);
+        }
+        await ActOkAsync(editor, id, "submit");
+
+        using (var own = await ActAsync(reviewer, id, "approve"))
+        {
+            StringAssert.Contains((await ProblemAsync(own, HttpStatusCode.Forbidden)).Detail(), "fyraögonsprincipen");
+        }
+        Assert.AreEqual("published", await ActOkAsync(otherReviewer, id, "approve"));
+    }
+
+    [TestMethod]
+    public async Task Without_four_eyes_a_reviewer_may_approve_their_own_change()
+    {
+        using var relaxed = new PortalFactory(settings: new Dictionary<string, string?> { ["Workflow:FourEyes"] = "false" });
+        await relaxed.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
+        using var client = await relaxed.BearerClientAsync(ReviewerEmail);
+        var id = await CreateStoryAsync(client, "Ensam granskare i Fyraöga");
+        await ActOkAsync(client, id, "submit");
+
+        Assert.AreEqual("published", await ActOkAsync(client, id, "approve"));
+        Assert.AreEqual("Ensam granskare i Fyraöga", await PublicStoryTextAsync(relaxed, "ensam-granskare-i-fyraoga"));
+    }
+}

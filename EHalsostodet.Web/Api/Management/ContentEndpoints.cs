@@ -1,0 +1,157 @@
+using System.Text.Json.Nodes;
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Workflow;
+using EHalsostodet.Web.BackOffice;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Web.Api.Management;
+
+/// <summary>/content: list, read, create and edit items. Every save is a new version.</summary>
+internal static class ContentEndpoints
+{
+    public static RouteGroupBuilder MapContentEndpoints(this RouteGroupBuilder api)
+    {
+        var content = api.MapGroup("/content").RequireEditor();
+        content.MapGet("", ListAsync)
+            .WithName("ListContent")
+            .WithSummary("Lista innehåll")
+            .WithDescription("Allt innehåll i redaktionen, senast ändrat först, valfritt filtrerat på typ (story, collection, initiative, page).");
+        content.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetContent")
+            .WithSummary("Hämta innehåll")
+            .WithDescription("Ett innehåll med dess läge, versionsnummer och dokumentet i den senaste versionen.");
+        content.MapPost("", CreateAsync)
+            .Accepts<CreateContentRequest>("application/json")
+            .WithName("CreateContent")
+            .WithSummary("Skapa innehåll")
+            .WithDescription("Skapar ett nytt innehåll som utkast (version 1).");
+        content.MapPut("/{id:guid}", UpdateAsync)
+            .Accepts<UpdateContentRequest>("application/json")
+            .WithName("UpdateContent")
+            .WithSummary("Spara en ny version")
+            .WithDescription("Sparar en ny version som utkast. baseVersion är versionsnumret som ändringen utgår från; är det inte längre det senaste svarar API:t 409. En publicerad version ligger kvar publikt tills den nya har godkänts.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<List<ContentSummary>>, ValidationProblem>> ListAsync(
+        [AsParameters] ContentListQuery query, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var items = db.ContentItems.AsNoTracking();
+        if (query.Type is not null)
+        {
+            if (!ContentTypeNames.TryParseKey(query.Type, out var type))
+            {
+                return ManagementProblems.Invalid("type", $"Okänd innehållstyp \"{query.Type}\". Välj story, collection, initiative eller page.");
+            }
+            items = items.Where(i => i.Type == type);
+        }
+        var rows = await items.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Title).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows
+            .Select(i => new ContentSummary(i.Id, i.Type.Key(), i.Title, i.Slug, i.State.Key(), i.State.Label(), ApiValues.Utc(i.UpdatedAt)))
+            .ToList());
+    }
+
+    private static async Task<Results<Ok<ContentDetails>, ProblemHttpResult>> GetAsync(Guid id, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return ManagementProblems.ItemNotFound(id);
+        }
+        var versions = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.Id == item.LatestVersionId || v.Id == item.PublishedVersionId)
+            .ToListAsync(cancellationToken);
+        var latest = versions.First(v => v.Id == item.LatestVersionId);
+        var published = versions.FirstOrDefault(v => v.Id == item.PublishedVersionId);
+        return TypedResults.Ok(new ContentDetails(
+            item.Id, item.Type.Key(), item.Title, item.Slug, item.State.Key(), item.State.Label(),
+            latest.Number, published?.Number, ApiValues.Utc(item.PublishAt), ApiValues.Utc(item.UnpublishAt), item.ReviewBy,
+            ApiValues.Utc(item.UpdatedAt), JsonNode.Parse(latest.DocumentJson)!));
+    }
+
+    private static async Task<Results<Created<ContentSaved>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, HttpContext context, ContentStore store, CancellationToken cancellationToken)
+    {
+        var body = await JsonRequestBody.ReadAsync<CreateContentRequest>(request, optional: false, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+        var input = body.Value!;
+        if (!ContentTypeNames.TryParseKey(input.Type, out var type))
+        {
+            return ManagementProblems.Invalid("type", string.IsNullOrWhiteSpace(input.Type)
+                ? "Ange innehållstypen: story, collection, initiative eller page."
+                : $"Okänd innehållstyp \"{input.Type}\". Välj story, collection, initiative eller page.");
+        }
+        var document = JsonRequestBody.ReadDocument(type, input.Document);
+        if (document.Problem is not null)
+        {
+            return document.Problem;
+        }
+        var author = context.User.ToActor().AsAuthor();
+        var result = await store.CreateAsync(type, document.Value!, author, ChangeNote(input.ChangeNote, "Skapad via förvaltnings-API:t"), cancellationToken: cancellationToken);
+        return result switch
+        {
+            SaveResult.Saved saved => TypedResults.Created($"{ManagementApi.Prefix}/content/{saved.Item.Id}", new ContentSaved(saved.Item.Id, saved.Version.Number)),
+            SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
+            SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
+            _ => ManagementProblems.BadRequest("Innehållet kunde inte skapas."),
+        };
+    }
+
+    private static async Task<Results<Ok<ContentSaved>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, HttpRequest request, HttpContext context, PortalDbContext db, ContentStore store, CancellationToken cancellationToken)
+    {
+        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return ManagementProblems.ItemNotFound(id);
+        }
+        var body = await JsonRequestBody.ReadAsync<UpdateContentRequest>(request, optional: false, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+        var input = body.Value!;
+        if (input.BaseVersion is not { } baseNumber)
+        {
+            return ManagementProblems.Invalid("baseVersion", "Ange baseVersion: numret på versionen som ändringen utgår från.");
+        }
+        var baseVersionId = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.ItemId == id && v.Number == baseNumber)
+            .Select(v => (Guid?)v.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (baseVersionId is null)
+        {
+            return ManagementProblems.Invalid("baseVersion", $"Innehållet har ingen version {baseNumber}.");
+        }
+        if (baseVersionId != item.LatestVersionId)
+        {
+            var latestNumber = await db.ContentVersions.AsNoTracking().Where(v => v.Id == item.LatestVersionId).Select(v => v.Number).FirstAsync(cancellationToken);
+            return ManagementProblems.Conflict(
+                $"Version {baseNumber} är inte längre den senaste: någon har sparat version {latestNumber} sedan dess. " +
+                $"Hämta innehållet igen, jämför med version {latestNumber} och spara med baseVersion {latestNumber}.");
+        }
+        var document = JsonRequestBody.ReadDocument(item.Type, input.Document);
+        if (document.Problem is not null)
+        {
+            return document.Problem;
+        }
+        var author = context.User.ToActor().AsAuthor();
+        // The store checks the base version again when it writes, so a save in between is still refused.
+        var result = await store.SaveAsync(id, document.Value!, baseVersionId, author, ChangeNote(input.ChangeNote, "Ändrad via förvaltnings-API:t"), cancellationToken: cancellationToken);
+        return result switch
+        {
+            SaveResult.Saved saved => TypedResults.Ok(new ContentSaved(saved.Item.Id, saved.Version.Number)),
+            SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
+            SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
+            _ => ManagementProblems.ItemNotFound(id),
+        };
+    }
+
+    private static string ChangeNote(string? given, string fallback) =>
+        string.IsNullOrWhiteSpace(given) ? fallback : given.Trim();
+}

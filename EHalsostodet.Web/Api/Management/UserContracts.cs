@@ -1,0 +1,13 @@
+namespace EHalsostodet.Web.Api.Management;
+
+/// <summary>A new back-office account. Role is editor, reviewer or administrator.</summary>
+public sealed record CreateUserRequest
+{
+    public string? Email { get; init; }
+    public string? Password { get; init; }
+    public string? Role { get; init; }
+    public string? DisplayName { get; init; }
+}
+
+/// <summary>The account as created; roles as their API keys.</summary>
+public sealed record UserResponse(string Id, string Email, IReadOnlyList<string> Roles);

@@ -1,0 +1,81 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Web.BackOffice;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Web.Api.Management;
+
+/// <summary>/content/{id}/versions: history, comparison and rollback to an older version.</summary>
+internal static class VersionEndpoints
+{
+    public static RouteGroupBuilder MapVersionEndpoints(this RouteGroupBuilder api)
+    {
+        var versions = api.MapGroup("/content/{id:guid}/versions").RequireEditor();
+        versions.MapGet("", ListAsync)
+            .WithName("ListVersions")
+            .WithSummary("Lista versioner")
+            .WithDescription("Alla versioner av ett innehåll, nyaste först, med vem som sparade, när och varför.");
+        versions.MapGet("/{from:int}/diff/{to:int}", DiffAsync)
+            .WithName("CompareVersions")
+            .WithSummary("Jämför två versioner")
+            .WithDescription("Fälten som skiljer sig mellan två versioner, med texten före och efter.");
+        versions.MapPost("/{version:int}/rollback", RollbackAsync)
+            .WithName("RollbackToVersion")
+            .WithSummary("Återskapa en version")
+            .WithDescription("Gör en ny version (utkast) med dokumentet från en äldre version. Historiken och den publicerade versionen är oförändrade tills det nya utkastet har godkänts.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<List<VersionSummary>>, ProblemHttpResult>> ListAsync(Guid id, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return ManagementProblems.ItemNotFound(id);
+        }
+        var versions = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.ItemId == id)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new { v.Id, v.Number, v.AuthorName, v.CreatedAt, v.ChangeNote })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(versions
+            .Select(v => new VersionSummary(v.Number, v.AuthorName, ApiValues.Utc(v.CreatedAt), v.ChangeNote, v.Id == item.LatestVersionId, v.Id == item.PublishedVersionId))
+            .ToList());
+    }
+
+    private static async Task<Results<Ok<VersionDiff>, ProblemHttpResult>> DiffAsync(
+        Guid id, int from, int to, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var versions = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.ItemId == id && (v.Number == from || v.Number == to))
+            .ToListAsync(cancellationToken);
+        var before = versions.FirstOrDefault(v => v.Number == from);
+        var after = versions.FirstOrDefault(v => v.Number == to);
+        if (before is null || after is null)
+        {
+            return await db.ContentItems.AnyAsync(i => i.Id == id, cancellationToken)
+                ? ManagementProblems.NotFound($"Innehållet har ingen version {(before is null ? from : to)}.")
+                : ManagementProblems.ItemNotFound(id);
+        }
+        var changes = VersionComparer.Compare(before.DocumentJson, after.DocumentJson)
+            .Select(c => new FieldDifference(c.Field, c.Before, c.After))
+            .ToList();
+        return TypedResults.Ok(new VersionDiff(from, to, changes));
+    }
+
+    private static async Task<Results<Created<ContentSaved>, ValidationProblem, ProblemHttpResult>> RollbackAsync(
+        Guid id, int version, HttpContext context, PortalDbContext db, ContentStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.RollbackAsync(id, version, context.User.ToActor().AsAuthor(), cancellationToken);
+        return result switch
+        {
+            SaveResult.Saved saved => TypedResults.Created($"{ManagementApi.Prefix}/content/{id}", new ContentSaved(id, saved.Version.Number)),
+            SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
+            SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
+            _ => await db.ContentItems.AnyAsync(i => i.Id == id, cancellationToken)
+                ? ManagementProblems.NotFound($"Innehållet har ingen version {version}.")
+                : ManagementProblems.ItemNotFound(id),
+        };
+    }
+}

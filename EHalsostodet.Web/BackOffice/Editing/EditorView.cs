@@ -1,0 +1,93 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Workflow;
+
+namespace EHalsostodet.Web.BackOffice.Editing;
+
+/// <summary>Everything the editor page shows: the form as typed, errors, a conflict, a preview.</summary>
+public sealed class EditorView
+{
+    public required ContentType Type { get; init; }
+    public required IContentForm Form { get; set; }
+    public required EditorLookups Lookups { get; init; }
+
+    /// <summary>Null for a new item.</summary>
+    public Guid? ItemId { get; init; }
+    /// <summary>The version the editor started from, posted back to detect concurrent saves.</summary>
+    public Guid? BaseVersionId { get; init; }
+    public int? BaseVersionNumber { get; init; }
+    public WorkflowState? State { get; init; }
+    public string ChangeNote { get; set; } = "";
+
+    public FormErrors Errors { get; set; } = new();
+    public string? ConflictMessage { get; set; }
+    public int? LatestVersionNumber { get; set; }
+    /// <summary>Rendered HTML of the Markdown fields by form path, when the editor asked for a preview.</summary>
+    public IReadOnlyDictionary<string, string>? Previews { get; set; }
+
+    public bool IsNew => ItemId is null;
+
+    public string OverviewUrl => ItemId is { } id ? $"/redaktion/innehall/{id}" : "/redaktion/innehall";
+
+    /// <summary>"Ny kommunberättelse", "Nytt kunskapshöjande initiativ" …</summary>
+    public string NewHeading => Type switch
+    {
+        ContentType.Initiative => "Nytt kunskapshöjande initiativ",
+        _ => $"Ny {Type.Label().ToLowerInvariant()}",
+    };
+
+    public static string Id(string path) => FormFields.Id(path);
+
+    public static string ErrorId(string path) => FormFields.Id(path) + "-error";
+
+    public static string HintId(string path) => FormFields.Id(path) + "-hint";
+
+    public IEnumerable<string> ErrorsFor(string path) => Errors.For(path);
+
+    public bool HasError(string path) => Errors.Has(path);
+
+    /// <summary>The aria-describedby value: the hint and, when there is one, the error message.</summary>
+    public string? DescribedBy(string path, bool hasHint = false)
+    {
+        var ids = new List<string>();
+        if (hasHint)
+        {
+            ids.Add(HintId(path));
+        }
+        if (HasError(path))
+        {
+            ids.Add(ErrorId(path));
+        }
+        return ids.Count > 0 ? string.Join(' ', ids) : null;
+    }
+
+    public string? Preview(string path) => Previews is not null && Previews.TryGetValue(path, out var html) ? html : null;
+}
+
+/// <summary>What kind of control a simple field is.</summary>
+public enum FieldKind
+{
+    Text,
+    TextArea,
+    Markdown,
+}
+
+/// <summary>One labelled text field of an editor form.</summary>
+public sealed record FieldSpec(
+    EditorView View,
+    string Path,
+    string Label,
+    string? Value,
+    FieldKind Kind = FieldKind.Text,
+    string? Hint = null,
+    string InputType = "text",
+    string? DataList = null,
+    string? Autocomplete = null,
+    bool Required = false,
+    int Rows = 5,
+    string? InputMode = null);
+
+/// <summary>A multi-select of published knowledge initiatives for one section or step.</summary>
+public sealed record InitiativePickerSpec(EditorView View, string Path, string Label, IReadOnlyList<Guid> Selected);
+
+/// <summary>The error messages of one field or group.</summary>
+public sealed record FieldErrorSpec(EditorView View, string Path);

@@ -1,0 +1,105 @@
+using EHalsostodet.Core.Content;
+using static EHalsostodet.Web.BackOffice.Editing.FormFields;
+
+namespace EHalsostodet.Web.BackOffice.Editing;
+
+/// <summary>The edit form of a Kunskapshöjande initiativ.</summary>
+public sealed class InitiativeForm : IContentForm
+{
+    public ContentType Type => ContentType.Initiative;
+
+    public string? Title { get; set; }
+    public string? Slug { get; set; }
+    public string? Purpose { get; set; }
+    public List<LinkRow> Links { get; set; } = [];
+    /// <summary>One organisation per line.</summary>
+    public string? Organisations { get; set; }
+    public string? ProductionYear { get; set; }
+    public string? ProductionNote { get; set; }
+    public List<InitiativeSector> Sectors { get; set; } = [];
+    public List<TargetGroup> TargetGroups { get; set; } = [];
+    public List<InitiativeSubArea> SubAreas { get; set; } = [];
+    public List<InitiativeArea> Areas { get; set; } = [];
+
+    public sealed class LinkRow
+    {
+        public string? Url { get; set; }
+        public string? Label { get; set; }
+        public bool IsEmpty => IsBlank(Url, Label);
+    }
+
+    public static InitiativeForm New()
+    {
+        var form = new InitiativeForm();
+        form.AddEmptyRows(null);
+        return form;
+    }
+
+    public static InitiativeForm FromDocument(InitiativeDocument initiative)
+    {
+        var form = new InitiativeForm
+        {
+            Title = initiative.Title,
+            Slug = initiative.Slug,
+            Purpose = initiative.Purpose,
+            Links = initiative.Links.Select(l => new LinkRow { Url = l.Url, Label = l.Label }).ToList(),
+            Organisations = JoinLines(initiative.Organisations),
+            ProductionYear = Format(initiative.ProductionYear),
+            ProductionNote = initiative.ProductionNote,
+            Sectors = [.. initiative.Sectors],
+            TargetGroups = [.. initiative.TargetGroups],
+            SubAreas = [.. initiative.SubAreas],
+            Areas = [.. initiative.Areas],
+        };
+        form.AddEmptyRows(null);
+        return form;
+    }
+
+    public void AddEmptyRows(string? group)
+    {
+        for (var i = 0; i < StoryForm.EmptyRows; i++)
+        {
+            Links.Add(new LinkRow());
+        }
+    }
+
+    public IEnumerable<MarkdownField> MarkdownFields()
+    {
+        yield return new("purpose", Purpose, 2);
+    }
+
+    public DocumentDraft ToDocument()
+    {
+        var errors = new List<ValidationError>();
+        var map = new Dictionary<string, string>();
+        int? year = null;
+        if (!IsBlank(ProductionYear))
+        {
+            if (TryParseYear(ProductionYear, out var parsed))
+            {
+                year = parsed;
+            }
+            else
+            {
+                errors.Add(new("productionYear", "Ange produktionsåret med fyra siffror, till exempel 2019."));
+            }
+        }
+        var title = Clean(Title);
+        var slug = Clean(Slug);
+        var document = new InitiativeDocument
+        {
+            Title = title,
+            Slug = slug.Length > 0 ? slug : Slugs.FromText(title),
+            Purpose = Text(Purpose),
+            Links = StoryForm.Rows(Links, r => r.IsEmpty, "links", map, (row, _) => new InitiativeLink { Url = Clean(row.Url), Label = Clean(row.Label) }),
+            Organisations = Lines(Organisations).Distinct().ToList(),
+            ProductionYear = year,
+            ProductionNote = Clean(ProductionNote),
+            Sectors = Sectors.Distinct().Order().ToList(),
+            TargetGroups = TargetGroups.Distinct().Order().ToList(),
+            SubAreas = SubAreas.Distinct().Order().ToList(),
+            Areas = Areas.Distinct().Order().ToList(),
+        };
+        return new DocumentDraft(document, errors, map);
+    }
+}

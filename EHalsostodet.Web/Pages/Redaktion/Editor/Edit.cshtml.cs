@@ -1,0 +1,37 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Markdown;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
+using EHalsostodet.Web.BackOffice.Editing;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EHalsostodet.Web.Pages.Redaktion.Editor;
+
+/// <summary>/redaktion/innehall/{id}/redigera: a new version based on the latest one.</summary>
+public sealed class EditModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown)
+    : ContentEditorPageModel(db, store, rules, published, markdown)
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await Editor.Loader.LoadAsync(id, cancellationToken) is not { } content)
+        {
+            return NotFound();
+        }
+        View = new EditorView
+        {
+            Type = content.Item.Type,
+            Form = ContentForms.FromDocument(content.Document),
+            Lookups = await Editor.LookupsAsync(content.Item.Type, cancellationToken),
+            ItemId = id,
+            BaseVersionId = content.Version.Id,
+            BaseVersionNumber = content.Version.Number,
+            State = content.Item.State,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
+        await ItemInfoAsync(id, cancellationToken) is { } info
+            ? await HandlePostAsync(info.Type, id, info, cancellationToken)
+            : NotFound();
+}
