@@ -12,6 +12,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
     public const string Published = "publish";
     public const string ScheduledPublish = "schedule-publish";
     public const string ScheduledUnpublish = "schedule-unpublish";
+    public const string ReviewDateChanged = "review-date";
 
     public void Record(ContentItem item, string action, WorkflowState? from, WorkflowState? to, int? versionNumber, string? userId, string userName, string? comment)
     {
@@ -40,6 +41,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
         Published => "Publicerad",
         ScheduledPublish => "Schemalagd publicering",
         ScheduledUnpublish => "Schemalagd avpublicering",
+        ReviewDateChanged => "Nytt granskningsdatum",
         _ when WorkflowActionNames.TryParseKey(action, out var workflowAction) => workflowAction.PastTense(),
         _ => action,
     };

@@ -142,6 +142,30 @@ public sealed class WorkflowService(
         return new WorkflowResult.Done(item, message);
     }
 
+    /// <summary>Sets when the item must next be reviewed; logged like any other change.</summary>
+    public async Task<WorkflowResult> SetReviewByAsync(Guid itemId, DateOnly reviewBy, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var item = await db.ContentItems.FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        if (item is null)
+        {
+            return new WorkflowResult.NotFound();
+        }
+        if (!actor.CanEdit)
+        {
+            return new WorkflowResult.Forbidden("Du behöver rollen Redaktör för att ändra granskningsdatum.");
+        }
+        if (reviewBy <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            return new WorkflowResult.Invalid("Välj ett datum efter i dag.");
+        }
+        var before = item.ReviewBy;
+        item.ReviewBy = reviewBy;
+        Touch(item, clock.GetUtcNow().UtcDateTime);
+        audit.Record(item, AuditLog.ReviewDateChanged, item.State, item.State, null, actor.UserId, actor.Name, $"{before:yyyy-MM-dd} → {reviewBy:yyyy-MM-dd}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new WorkflowResult.Done(item, $"Granskningsdatumet är nu {reviewBy:yyyy-MM-dd}.");
+    }
+
     /// <summary>The actions the actor could take on the item now.</summary>
     public async Task<IReadOnlyList<WorkflowAction>> AvailableAsync(ContentItem item, WorkflowActor actor, CancellationToken cancellationToken) =>
         WorkflowRules.Available(item, actor, await AuthorsSinceLiveAsync(item, cancellationToken), options.Value.FourEyes);

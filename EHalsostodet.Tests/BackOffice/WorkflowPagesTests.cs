@@ -234,3 +234,29 @@ public sealed class WorkflowPagesTests
         CollectionAssert.Contains(byTitle.Texts("table.data-table tbody th a").ToList(), stale.Title);
     }
 }
+
+[TestClass]
+public sealed class ReviewDateTests
+{
+    [TestMethod]
+    public async Task An_editor_moves_the_review_date_and_the_change_is_logged()
+    {
+        using var factory = new PortalFactory();
+        await factory.CreateUserAsync("redaktor@example.se", PortalRoles.Editor, "Rita Redaktör");
+        var editor = await factory.SignInAsync("redaktor@example.se");
+        var id = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.Select(i => i.Id).FirstAsync());
+
+        using (var past = await Forms.PostAsync(editor, $"/redaktion/innehall/{id}", new Dictionary<string, string> { ["reviewBy"] = "2020-01-01" }, "form:has(#reviewBy)"))
+        {
+            StringAssert.Contains(await past.Content.ReadAsStringAsync(), "Välj ett datum efter i dag.");
+        }
+        using (var moved = await Forms.PostAsync(editor, $"/redaktion/innehall/{id}", new Dictionary<string, string> { ["reviewBy"] = "2031-03-31" }, "form:has(#reviewBy)"))
+        {
+            Assert.AreEqual(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+
+        var item = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.AreEqual(new DateOnly(2031, 3, 31), item.ReviewBy);
+        StringAssert.Contains((await editor.GetPageAsync($"/redaktion/innehall/{id}")).MainText(), "Nytt granskningsdatum");
+    }
+}

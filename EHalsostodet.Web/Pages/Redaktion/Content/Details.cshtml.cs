@@ -57,6 +57,28 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
         }
     }
 
+    public async Task<IActionResult> OnPostReviewByAsync(Guid id, DateOnly? reviewBy, CancellationToken cancellationToken)
+    {
+        if (reviewBy is null)
+        {
+            return await ShowErrorAsync(id, "Ange ett datum, till exempel 2027-06-30.", cancellationToken);
+        }
+        var result = await workflow.SetReviewByAsync(id, reviewBy.Value, User.ToActor(), cancellationToken);
+        switch (result)
+        {
+            case WorkflowResult.Done done:
+                TempData["Message"] = done.Message;
+                return RedirectToPage(new { id });
+            case WorkflowResult.Invalid invalid:
+                return await ShowErrorAsync(id, invalid.Reason, cancellationToken);
+            case WorkflowResult.Forbidden forbidden:
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return await ShowErrorAsync(id, forbidden.Reason, cancellationToken);
+            default:
+                return NotFound();
+        }
+    }
+
     private async Task<IActionResult> ShowErrorAsync(Guid id, string message, CancellationToken cancellationToken)
     {
         Error = message;
