@@ -22,7 +22,7 @@ internal static class ManagementAuthorization
             var result = await authorization.AuthorizeAsync(context.HttpContext.User, policy);
             return result.Succeeded ? await next(context) : ManagementProblems.Forbidden(reason);
         });
-        group.ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized));
         group.ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
