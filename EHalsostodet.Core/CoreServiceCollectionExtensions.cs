@@ -6,6 +6,7 @@ using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
+using EHalsostodet.Core.Search.Sqlite;
 using EHalsostodet.Core.Sync;
 using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Core.Workflow;
@@ -50,7 +51,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ContentPublisher>();
         services.AddScoped<PublishedQueries>();
         services.AddScoped<StoryViewBuilder>();
-        services.AddScoped<ISearchIndex, TitleSearchIndex>();
+        services.AddScoped<ISearchIndex, SqliteSearchIndex>();
+        services.AddScoped<SqliteSearchIndexer>();
+        services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
+        services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<SyncImporter>();
         services.AddScoped<DatabaseInitializer>();
 

@@ -1,6 +1,7 @@
 using EHalsostodet.Core;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Search.Sqlite;
 using EHalsostodet.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,12 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitialiseAsync(app.Lifetime.ApplicationStopping);
     await scope.ServiceProvider.GetRequiredService<AccountBootstrapper>().EnsureAsync();
+    if (args is ["search", "rebuild", ..])
+    {
+        var count = await scope.ServiceProvider.GetRequiredService<SqliteSearchIndexer>().RebuildAsync(CancellationToken.None);
+        Console.WriteLine($"Sökindexet är ombyggt: {count} publicerade innehåll.");
+        return;
+    }
 }
 app.UsePortalWeb();
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Search.Sqlite;
 using EHalsostodet.Core.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace EHalsostodet.Core.Persistence;
 /// imports the seed content from the uSync folder.
 /// </summary>
 public sealed class DatabaseInitializer(
-    PortalDbContext db, SyncImporter importer, IOptions<SyncOptions> syncOptions, ILogger<DatabaseInitializer> logger)
+    PortalDbContext db, SyncImporter importer, SqliteSearchIndexer searchIndex, IOptions<SyncOptions> syncOptions, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
@@ -27,11 +28,16 @@ public sealed class DatabaseInitializer(
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
-        if (await db.ContentItems.AnyAsync(cancellationToken))
+        if (!await db.ContentItems.AnyAsync(cancellationToken))
         {
-            return;
+            await SeedAsync(cancellationToken);
         }
-        await SeedAsync(cancellationToken);
+        // A database from before the search index, or a restored one, gets its index here.
+        if (await searchIndex.CountAsync(cancellationToken) == 0 && await db.PublishedContent.AnyAsync(cancellationToken))
+        {
+            var indexed = await searchIndex.RebuildAsync(cancellationToken);
+            logger.LogInformation("Sökindexet byggdes om: {Count} publicerade innehåll.", indexed);
+        }
     }
 
     private async Task SeedAsync(CancellationToken cancellationToken)

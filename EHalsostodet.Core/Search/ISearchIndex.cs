@@ -9,8 +9,9 @@ public interface ISearchIndex
 }
 
 /// <summary>What a user asked for; any text is allowed.</summary>
-public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 20);
+public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 20, ContentType? Type = null);
 
+/// <param name="Snippet">Safe HTML: the best passage, with matching words in &lt;mark&gt;.</param>
 public sealed record SearchHit(Guid Id, ContentType Type, string Title, string Url, string Snippet);
 
 public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, string? Message = null);

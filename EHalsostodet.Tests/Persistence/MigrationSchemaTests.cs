@@ -39,6 +39,21 @@ public sealed class MigrationSchemaTests
     }
 
     [TestMethod]
+    public async Task The_migrations_create_the_full_text_index()
+    {
+        var path = Path.Combine(TestPaths.NewTempFolder(), "fts.db");
+        await using (var db = Context(path))
+        {
+            await db.Database.MigrateAsync();
+        }
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        var sql = await ReadAsync(connection, "SELECT sql FROM sqlite_master WHERE name = 'search_index'", r => r.GetString(0));
+
+        StringAssert.Contains(sql.Single(), "USING fts5");
+    }
+
+    [TestMethod]
     public async Task Every_migration_is_applied_and_none_is_pending()
     {
         var path = Path.Combine(TestPaths.NewTempFolder(), "p.db");
@@ -55,7 +70,7 @@ public sealed class MigrationSchemaTests
         var lines = new List<string>();
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
-        var tables = await ReadAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')", r => r.GetString(0));
+        var tables = await ReadAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock') AND name NOT LIKE 'search_index%'", r => r.GetString(0));
         foreach (var table in tables)
         {
             lines.AddRange(await ReadAsync(connection, $"PRAGMA table_info(\"{table}\")",
