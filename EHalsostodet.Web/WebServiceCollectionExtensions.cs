@@ -1,6 +1,7 @@
 using System.Globalization;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Web.Api.Management;
+using EHalsostodet.Web.Api.Search;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
@@ -57,6 +58,7 @@ public static class WebServiceCollectionExtensions
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapManagementApi();
+        app.MapSearchApi();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }

@@ -14,4 +14,5 @@ public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 20
 /// <param name="Snippet">Safe HTML: the best passage, with matching words in &lt;mark&gt;.</param>
 public sealed record SearchHit(Guid Id, ContentType Type, string Title, string Url, string Snippet);
 
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, string? Message = null);
+/// <param name="DidYouMean">A corrected query when the words look misspelt and nothing was found.</param>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, string? Message = null, string? DidYouMean = null);

@@ -12,7 +12,7 @@ namespace EHalsostodet.Core.Search.Sqlite;
 /// input into a safe query over stemmed terms, bm25 ranks title above tags above card text
 /// above the rest, and words typed without å, ä, ö match the folded columns, ranked lower.
 /// </summary>
-public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
+public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocabulary) : ISearchIndex
 {
     private const string Columns = "{title tags teaser body}";
     private const string FoldedColumns = "{title_folded tags_folded teaser_folded body_folded}";
@@ -71,7 +71,8 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
             {
                 total = await CountAsync(match, request.Type, cancellationToken);
             }
-            return new SearchResults(total, hits, parsed.Message);
+            var didYouMean = total == 0 ? await vocabulary.DidYouMeanAsync(parsed.PositiveTerms, cancellationToken) : null;
+            return new SearchResults(total, hits, parsed.Message, didYouMean);
         }
         finally
         {

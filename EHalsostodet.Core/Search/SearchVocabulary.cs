@@ -1,0 +1,89 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Search.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Core.Search;
+
+/// <summary>A suggestion while typing: a title, tag or municipality, and where it leads.</summary>
+public sealed record SearchSuggestion(string Text, string Kind, string Url);
+
+/// <summary>
+/// The words of published titles, tags and story municipalities: the source of suggestions
+/// while typing and of "Menade du …?" for misspelt words.
+/// </summary>
+public sealed class SearchVocabulary(PortalDbContext db)
+{
+    public const int MaxSuggestions = 8;
+
+    public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string? prefix, CancellationToken cancellationToken)
+    {
+        var typed = SearchText.Fold((prefix ?? "").Trim().ToLowerInvariant());
+        if (typed.Length < 2)
+        {
+            return [];
+        }
+        var (titles, tags, municipalities) = await SourcesAsync(cancellationToken);
+        bool Starts(string text) => SearchText.Tokenize(text).Any(w => SearchText.Fold(w).StartsWith(typed, StringComparison.Ordinal));
+        return tags.Where(t => Starts(t.Name)).Select(t => new SearchSuggestion(t.Name, "Tagg", $"/taggar/{t.Slug}"))
+            .Concat(municipalities.Where(Starts).Select(m => new SearchSuggestion(m, "Kommun", $"/sok?q={Uri.EscapeDataString(m)}")))
+            .Concat(titles.Where(t => Starts(t.Title)).Select(t => new SearchSuggestion(t.Title, t.Type.Label(), ContentTypeNames.PublicUrl(t.Type, t.Slug))))
+            .DistinctBy(s => s.Url)
+            .Take(MaxSuggestions)
+            .ToList();
+    }
+
+    /// <summary>The query with each unknown word replaced by the closest known one, or null when nothing is closer.</summary>
+    public async Task<string?> DidYouMeanAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        if (words.Count == 0)
+        {
+            return null;
+        }
+        var (titles, tags, municipalities) = await SourcesAsync(cancellationToken);
+        var known = titles.Select(t => t.Title).Concat(tags.Select(t => t.Name)).Concat(municipalities)
+            .SelectMany(SearchText.Tokenize)
+            .Where(w => w.Length >= 3)
+            .GroupBy(w => w)
+            .ToDictionary(g => g.Key, g => g.Count());
+        var changed = false;
+        var corrected = new List<string>();
+        foreach (var word in words)
+        {
+            if (known.ContainsKey(word) || word.Length < 4)
+            {
+                corrected.Add(word);
+                continue;
+            }
+            var allowed = word.Length < 8 ? 1 : 2;
+            var best = known
+                .Select(k => (Word: k.Key, Count: k.Value, Distance: SearchText.Levenshtein(SearchText.Fold(word), SearchText.Fold(k.Key), allowed)))
+                .Where(k => k.Distance <= allowed)
+                .OrderBy(k => k.Distance).ThenByDescending(k => k.Count).ThenBy(k => k.Word, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (best.Word is null || best.Word == word)
+            {
+                corrected.Add(word);
+                continue;
+            }
+            corrected.Add(best.Word);
+            changed = true;
+        }
+        return changed ? string.Join(' ', corrected) : null;
+    }
+
+    private async Task<(List<(ContentType Type, string Title, string Slug)> Titles, List<TagLink> Tags, List<string> Municipalities)> SourcesAsync(CancellationToken cancellationToken)
+    {
+        var titles = (await db.PublishedContent.AsNoTracking().Where(p => p.Type != ContentType.Page)
+            .Select(p => new { p.Type, p.Title, p.Slug }).ToListAsync(cancellationToken))
+            .Select(p => (p.Type, p.Title, p.Slug)).ToList();
+        var tagSlugs = db.PublishedFacets.Where(f => f.Facet == FacetNames.Tag).Select(f => f.Value).Distinct();
+        var tags = await db.Tags.AsNoTracking().Where(t => tagSlugs.Contains(t.Slug)).OrderBy(t => t.Name)
+            .Select(t => new TagLink(t.Name, t.Slug)).ToListAsync(cancellationToken);
+        var codes = db.PublishedContent.Where(p => p.MunicipalityCode != null).Select(p => p.MunicipalityCode);
+        var municipalities = await db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code)).OrderBy(m => m.Name)
+            .Select(m => m.Name).ToListAsync(cancellationToken);
+        return (titles, tags, municipalities);
+    }
+}

@@ -1,0 +1,46 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EHalsostodet.Web.Api.Search;
+
+/// <summary>Public search over published content: GET /api/v1/search and /api/v1/search/suggest.</summary>
+public static class SearchApi
+{
+    public const int PageSize = 20;
+
+    public sealed record SearchHitResponse(Guid Id, string Type, string Title, string Url, string Snippet);
+
+    public sealed record SearchResponse(int Total, int Page, int PageSize, IReadOnlyList<SearchHitResponse> Hits, string? DidYouMean, string? Message);
+
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/search").WithTags("Sök");
+        api.MapGet("", SearchAsync).WithName("Search").WithSummary("Sök bland publicerat innehåll");
+        api.MapGet("/suggest", SuggestAsync).WithName("SearchSuggest").WithSummary("Förslag medan användaren skriver: titlar, taggar och kommuner");
+        return app;
+    }
+
+    private static async Task<Results<Ok<SearchResponse>, BadRequest<string>>> SearchAsync(
+        ISearchIndex search, string? q, string? type, int? page, CancellationToken cancellationToken)
+    {
+        ContentType? contentType = null;
+        if (!string.IsNullOrEmpty(type))
+        {
+            if (!ContentTypeNames.TryParseKey(type, out var parsed))
+            {
+                return TypedResults.BadRequest("Okänd typ. Använd story, collection, initiative eller page.");
+            }
+            contentType = parsed;
+        }
+        var pageNumber = Math.Clamp(page ?? 1, 1, 1000);
+        var results = await search.SearchAsync(new SearchRequest(q ?? "", pageNumber, PageSize, contentType), cancellationToken);
+        return TypedResults.Ok(new SearchResponse(
+            results.Total, pageNumber, PageSize,
+            results.Hits.Select(h => new SearchHitResponse(h.Id, h.Type.Key(), h.Title, h.Url, h.Snippet)).ToList(),
+            results.DidYouMean, results.Message));
+    }
+
+    private static async Task<Ok<IReadOnlyList<SearchSuggestion>>> SuggestAsync(SearchVocabulary vocabulary, string? q, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await vocabulary.SuggestAsync(q, cancellationToken));
+}
