@@ -32,61 +32,74 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
             return new SearchResults(0, [], "Skriv ett eller flera ord att söka efter.");
         }
         var match = $"{Columns} : ({stemmed}) OR {FoldedColumns} : ({folded})";
-        var typeFilter = request.Type is { } type ? "AND p.type = $type" : "";
-        // bm25() only works in a plain query over the FTS table, so rank first, then join.
-        var sql = $"""
-            WITH hits AS (SELECT item_id, {Rank} AS rank FROM search_index WHERE search_index MATCH $match)
-            SELECT p.item_id, p.type, p.slug, p.title, p.document_json, count(*) OVER () AS total
-            FROM hits h JOIN published_content p ON p.item_id = h.item_id
-            WHERE 1 = 1 {typeFilter}
-            ORDER BY h.rank, p.title
-            LIMIT $limit OFFSET $offset
-            """;
-
-        var connection = db.Database.GetDbConnection();
+        var ranked = new List<Guid>();
+        var values = new Dictionary<Guid, List<(string Facet, string Value)>>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Add(command, "$match", match);
-            Add(command, "$type", request.Type?.ToString() ?? "");
-            Add(command, "$limit", request.PageSize);
-            Add(command, "$offset", (Math.Max(1, request.Page) - 1) * request.PageSize);
-            var stems = parsed.PositiveTerms.Select(StemTerm).Where(t => t.Length > 0).ToHashSet();
-            var prefixes = PrefixTerms(parsed.Root).Select(t => SearchText.Fold(t.ToLowerInvariant())).ToList();
-            var hits = new List<SearchHit>();
-            var total = 0;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            // bm25() only works in a plain query over the FTS table, so rank first, then join.
+            await using (var command = Command($"""
+                SELECT h.item_id, p.type
+                FROM (SELECT item_id, {Rank} AS rank FROM search_index WHERE search_index MATCH $match) h
+                JOIN published_content p ON p.item_id = h.item_id
+                ORDER BY h.rank, p.title
+                """, match))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
-                var contentType = Enum.Parse<ContentType>(reader.GetString(1));
-                var document = ContentDocumentSerializer.Deserialize(contentType, reader.GetString(4));
-                var text = SearchDocument.From(Guid.Parse(reader.GetString(0)), document, null);
-                var snippet = SnippetBuilder.Build(text.Teaser + "\n" + text.Body, stems, prefixes);
-                hits.Add(new SearchHit(Guid.Parse(reader.GetString(0)), contentType, reader.GetString(3), ContentTypeNames.PublicUrl(contentType, reader.GetString(2)), snippet));
-                total = reader.GetInt32(5);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var id = Guid.Parse(reader.GetString(0));
+                    ranked.Add(id);
+                    values[id] = [("type", Enum.Parse<ContentType>(reader.GetString(1)).Key())];
+                }
             }
-            if (hits.Count == 0 && request.Page > 1)
+            await using (var command = Command("""
+                SELECT f.item_id, f.facet, f.value
+                FROM (SELECT item_id FROM search_index WHERE search_index MATCH $match) h
+                JOIN published_facets f ON f.item_id = h.item_id
+                """, match))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
-                total = await CountAsync(match, request.Type, cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (values.TryGetValue(Guid.Parse(reader.GetString(0)), out var list))
+                    {
+                        list.Add((reader.GetString(1), reader.GetString(2)));
+                    }
+                }
             }
-            var didYouMean = total == 0 ? await vocabulary.DidYouMeanAsync(parsed.PositiveTerms, cancellationToken) : null;
-            return new SearchResults(total, hits, parsed.Message, didYouMean);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+
+        var filters = new Dictionary<string, IReadOnlyList<string>>(request.Filters ?? new Dictionary<string, IReadOnlyList<string>>(), StringComparer.Ordinal);
+        if (request.Type is { } type)
+        {
+            filters["type"] = [type.Key()];
+        }
+        var (kept, facets) = FacetCounter.Apply(ranked, values.ToDictionary(v => v.Key, v => v.Value.ToLookup(x => x.Facet, x => x.Value)), filters);
+        var pageIds = kept.Skip((Math.Max(1, request.Page) - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var rows = await db.PublishedContent.AsNoTracking().Where(p => pageIds.Contains(p.ItemId)).ToDictionaryAsync(p => p.ItemId, cancellationToken);
+        var stems = parsed.PositiveTerms.Select(StemTerm).Where(t => t.Length > 0).ToHashSet();
+        var prefixes = PrefixTerms(parsed.Root).Select(t => SearchText.Fold(t.ToLowerInvariant())).ToList();
+        var hits = pageIds.Where(rows.ContainsKey).Select(id =>
+        {
+            var row = rows[id];
+            var text = SearchDocument.From(id, ContentDocumentSerializer.Deserialize(row.Type, row.DocumentJson), null);
+            return new SearchHit(id, row.Type, row.Title, ContentTypeNames.PublicUrl(row.Type, row.Slug), SnippetBuilder.Build(text.Teaser + "\n" + text.Body, stems, prefixes));
+        }).ToList();
+        var didYouMean = kept.Count == 0 ? await vocabulary.DidYouMeanAsync(parsed.PositiveTerms, cancellationToken) : null;
+        return new SearchResults(kept.Count, hits, parsed.Message, didYouMean, facets);
     }
 
-    private async Task<int> CountAsync(string match, ContentType? type, CancellationToken cancellationToken)
+    private DbCommand Command(string sql, string match)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "SELECT count(*) FROM search_index s JOIN published_content p ON p.item_id = s.item_id WHERE search_index MATCH $match" + (type is null ? "" : " AND p.type = $type");
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
         Add(command, "$match", match);
-        Add(command, "$type", type?.ToString() ?? "");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return command;
     }
 
     private static IEnumerable<string> PrefixTerms(SearchNode node) => node switch

@@ -11,7 +11,11 @@ public static class SearchApi
 
     public sealed record SearchHitResponse(Guid Id, string Type, string Title, string Url, string Snippet);
 
-    public sealed record SearchResponse(int Total, int Page, int PageSize, IReadOnlyList<SearchHitResponse> Hits, string? DidYouMean, string? Message);
+    public sealed record FacetValueResponse(string Value, int Count);
+
+    public sealed record SearchResponse(
+        int Total, int Page, int PageSize, IReadOnlyList<SearchHitResponse> Hits,
+        IReadOnlyDictionary<string, IReadOnlyList<FacetValueResponse>> Facets, string? DidYouMean, string? Message);
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
@@ -21,9 +25,13 @@ public static class SearchApi
         return app;
     }
 
+    /// <remarks>Facet filters are further query parameters named after the facets, e.g. <c>tag=juridik&amp;county=Hallands län</c>; repeat one for OR.</remarks>
     private static async Task<Results<Ok<SearchResponse>, BadRequest<string>>> SearchAsync(
-        ISearchIndex search, string? q, string? type, int? page, CancellationToken cancellationToken)
+        ISearchIndex search, HttpRequest request, string? q, string? type, int? page, CancellationToken cancellationToken)
     {
+        var filters = request.Query
+            .Where(p => FacetLabels.IsKnown(p.Key) && p.Key != FacetLabels.Type)
+            .ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.OfType<string>().Where(v => v.Length is > 0 and <= 200).Distinct().Take(20).ToList());
         ContentType? contentType = null;
         if (!string.IsNullOrEmpty(type))
         {
@@ -34,10 +42,12 @@ public static class SearchApi
             contentType = parsed;
         }
         var pageNumber = Math.Clamp(page ?? 1, 1, 1000);
-        var results = await search.SearchAsync(new SearchRequest(q ?? "", pageNumber, PageSize, contentType), cancellationToken);
+        var results = await search.SearchAsync(new SearchRequest(q ?? "", pageNumber, PageSize, contentType, filters), cancellationToken);
         return TypedResults.Ok(new SearchResponse(
             results.Total, pageNumber, PageSize,
             results.Hits.Select(h => new SearchHitResponse(h.Id, h.Type.Key(), h.Title, h.Url, h.Snippet)).ToList(),
+            (results.Facets ?? new Dictionary<string, IReadOnlyList<FacetCount>>()).ToDictionary(
+                f => f.Key, f => (IReadOnlyList<FacetValueResponse>)f.Value.Select(v => new FacetValueResponse(v.Value, v.Count)).ToList()),
             results.DidYouMean, results.Message));
     }
 

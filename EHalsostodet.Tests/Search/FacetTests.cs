@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using EHalsostodet.Core.Search;
+using EHalsostodet.Tests.Infrastructure;
+
+namespace EHalsostodet.Tests.Search;
+
+[TestClass]
+public sealed class FacetCounterTests
+{
+    private static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid(), C = Guid.NewGuid();
+
+    private static Dictionary<Guid, ILookup<string, string>> Values() => new()
+    {
+        [A] = new[] { ("area", "elderlyCare"), ("tag", "larm") }.ToLookup(x => x.Item1, x => x.Item2),
+        [B] = new[] { ("area", "disabilitySupport"), ("tag", "larm") }.ToLookup(x => x.Item1, x => x.Item2),
+        [C] = new[] { ("area", "elderlyCare"), ("tag", "video") }.ToLookup(x => x.Item1, x => x.Item2),
+    };
+
+    [TestMethod]
+    public void Values_within_a_facet_are_or_and_facets_are_and()
+    {
+        var (either, _) = FacetCounter.Apply([A, B, C], Values(), new Dictionary<string, IReadOnlyList<string>> { ["area"] = ["elderlyCare", "disabilitySupport"] });
+        CollectionAssert.AreEqual(new[] { A, B, C }, either.ToList());
+
+        var (both, _) = FacetCounter.Apply([A, B, C], Values(), new Dictionary<string, IReadOnlyList<string>> { ["area"] = ["elderlyCare"], ["tag"] = ["larm"] });
+        CollectionAssert.AreEqual(new[] { A }, both.ToList());
+    }
+
+    [TestMethod]
+    public void A_facets_counts_reflect_the_other_filters_but_not_its_own()
+    {
+        var (_, facets) = FacetCounter.Apply([A, B, C], Values(), new Dictionary<string, IReadOnlyList<string>> { ["tag"] = ["larm"] });
+
+        var area = facets["area"].ToDictionary(f => f.Value, f => f.Count);
+        Assert.AreEqual(1, area["elderlyCare"], "only A has larm and elderlyCare");
+        Assert.AreEqual(1, area["disabilitySupport"]);
+        var tag = facets["tag"].ToDictionary(f => f.Value, f => f.Count);
+        Assert.AreEqual(2, tag["larm"], "the tag facet ignores its own filter");
+        Assert.AreEqual(1, tag["video"]);
+        Assert.IsTrue(facets["tag"].Single(f => f.Value == "larm").Selected);
+    }
+}
+
+[TestClass]
+public sealed class SearchFacetPageTests
+{
+    [TestMethod]
+    public async Task Checking_a_facet_on_the_search_page_narrows_the_hits_without_javascript()
+    {
+        var all = await SeededPortal.CreateClient().GetPageAsync("/sok?q=digital");
+        var typeBox = all.QuerySelector("fieldset.facet input[name='type'][value='story']");
+        Assert.IsNotNull(typeBox, "the type facet offers stories");
+        var label = all.QuerySelector($"label[for='{typeBox.Id}']")!.TextContent;
+        StringAssert.Contains(label, "Kommunberättelse");
+
+        var stories = await SeededPortal.CreateClient().GetPageAsync("/sok?q=digital&type=story&operationalArea=elderlyCare");
+        var hits = stories.QuerySelectorAll(".search-hits .card-meta").Select(m => m.TextContent.Trim()).ToList();
+        Assert.IsTrue(hits.Count > 0);
+        Assert.IsTrue(hits.All(h => h == "Kommunberättelse"));
+        Assert.IsTrue(stories.QuerySelector("input[name='operationalArea'][value='elderlyCare']")!.HasAttribute("checked"));
+        Assert.IsNotNull(stories.QuerySelector("input[name='operationalArea'][value='disabilitySupport']"), "other areas stay offered (OR within a facet)");
+        var steps = stories.QuerySelectorAll("input[name='processStep']").Select(i => i.GetAttribute("value")).ToList();
+        CollectionAssert.AreEqual(new[] { "identify", "investigate", "test", "implement", "manage" }, steps, "process steps in process order");
+    }
+
+    [TestMethod]
+    public async Task The_api_answers_with_facet_counts()
+    {
+        using var response = await SeededPortal.CreateClient().GetAsync(new Uri("/api/v1/search?q=digital&tag=informationssakerhet", UriKind.Relative));
+        var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+        var tags = json["facets"]!["tag"]!.AsArray();
+        Assert.IsTrue(tags.Any(t => t!["value"]!.GetValue<string>() == "informationssakerhet"));
+        var types = json["facets"]!["type"]!.AsArray().Sum(t => t!["count"]!.GetValue<int>());
+        Assert.AreEqual(json["total"]!.GetValue<int>(), types, "every hit has exactly one type");
+    }
+}
