@@ -10,7 +10,8 @@ public interface ISearchIndex
 
 /// <summary>What a user asked for; any text is allowed.</summary>
 /// <param name="Filters">Chosen facet values: AND across facets, OR within one. The type facet is "type".</param>
-public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 20, ContentType? Type = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters = null);
+/// <param name="Newest">Newest first instead of by relevance.</param>
+public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 20, ContentType? Type = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters = null, bool Newest = false);
 
 /// <summary>A facet value and how many hits have it, given the other chosen filters.</summary>
 public sealed record FacetCount(string Value, int Count, bool Selected);

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Search;
 using EHalsostodet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.Search;
 
@@ -74,5 +76,32 @@ public sealed class SearchFacetPageTests
         Assert.IsTrue(tags.Any(t => t!["value"]!.GetValue<string>() == "informationssakerhet"));
         var types = json["facets"]!["type"]!.AsArray().Sum(t => t!["count"]!.GetValue<int>());
         Assert.AreEqual(json["total"]!.GetValue<int>(), types, "every hit has exactly one type");
+    }
+}
+
+[TestClass]
+public sealed class SearchSortTests
+{
+    [TestMethod]
+    public async Task Newest_first_orders_hits_by_first_publication()
+    {
+        var factory = SeededPortal.Factory;
+        await factory.WithDbAsync(async db =>
+        {
+            var rows = await db.PublishedContent.ToListAsync();
+            var date = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            foreach (var row in rows.OrderBy(r => r.Title, StringComparer.Ordinal))
+            {
+                row.FirstPublishedAt = date = date.AddDays(1);
+            }
+            await db.SaveChangesAsync();
+        });
+
+        var newest = await factory.WithScopeAsync(s => s.GetRequiredService<ISearchIndex>().SearchAsync(new SearchRequest("digital", Newest: true), CancellationToken.None));
+
+        var titles = newest.Hits.Select(h => h.Title).ToList();
+        CollectionAssert.AreEqual(titles.OrderByDescending(t => t, StringComparer.Ordinal).ToList(), titles);
+        var page = await SeededPortal.CreateClient().GetPageAsync("/sok?q=digital&sortering=nyast");
+        Assert.IsTrue(page.QuerySelector("#sortering option[value='nyast']")!.HasAttribute("selected"));
     }
 }

@@ -13,6 +13,12 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db) : PageM
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
+    /// <summary>"nyast" sorts newest first; anything else by relevance.</summary>
+    [BindProperty(SupportsGet = true, Name = "sortering")]
+    public string? Sort { get; set; }
+
+    public bool Newest => Sort == "nyast";
+
     [BindProperty(SupportsGet = true, Name = "sida")]
     public int PageNumber { get; set; } = 1;
 
@@ -28,7 +34,7 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db) : PageM
         if (Query is not null)
         {
             PageNumber = Math.Clamp(PageNumber, 1, 1000);
-            Results = await search.SearchAsync(new SearchRequest(Query, PageNumber, PageSize, Filters: Filters), cancellationToken);
+            Results = await search.SearchAsync(new SearchRequest(Query, PageNumber, PageSize, Filters: Filters, Newest: Newest), cancellationToken);
             TagNames = await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
         }
     }
@@ -38,6 +44,10 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db) : PageM
     {
         var parts = new List<string> { "q=" + Uri.EscapeDataString(Query ?? "") };
         parts.AddRange(Filters.SelectMany(f => f.Value.Select(v => $"{f.Key}={Uri.EscapeDataString(v)}")));
+        if (Newest)
+        {
+            parts.Add("sortering=nyast");
+        }
         parts.Add($"sida={page}");
         return "/sok?" + string.Join('&', parts);
     }

@@ -42,7 +42,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
                 SELECT h.item_id, p.type
                 FROM (SELECT item_id, {Rank} AS rank FROM search_index WHERE search_index MATCH $match) h
                 JOIN published_content p ON p.item_id = h.item_id
-                ORDER BY h.rank, p.title
+                ORDER BY {(request.Newest ? "p.first_published_at DESC, h.rank" : "h.rank, p.title")}
                 """, match))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {

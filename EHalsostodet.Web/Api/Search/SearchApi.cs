@@ -27,7 +27,7 @@ public static class SearchApi
 
     /// <remarks>Facet filters are further query parameters named after the facets, e.g. <c>tag=juridik&amp;county=Hallands län</c>; repeat one for OR.</remarks>
     private static async Task<Results<Ok<SearchResponse>, BadRequest<string>>> SearchAsync(
-        ISearchIndex search, HttpRequest request, string? q, string? type, int? page, CancellationToken cancellationToken)
+        ISearchIndex search, HttpRequest request, string? q, string? type, int? page, string? sort, CancellationToken cancellationToken)
     {
         var filters = request.Query
             .Where(p => FacetLabels.IsKnown(p.Key) && p.Key != FacetLabels.Type)
@@ -42,7 +42,7 @@ public static class SearchApi
             contentType = parsed;
         }
         var pageNumber = Math.Clamp(page ?? 1, 1, 1000);
-        var results = await search.SearchAsync(new SearchRequest(q ?? "", pageNumber, PageSize, contentType, filters), cancellationToken);
+        var results = await search.SearchAsync(new SearchRequest(q ?? "", pageNumber, PageSize, contentType, filters, Newest: sort == "newest"), cancellationToken);
         return TypedResults.Ok(new SearchResponse(
             results.Total, pageNumber, PageSize,
             results.Hits.Select(h => new SearchHitResponse(h.Id, h.Type.Key(), h.Title, h.Url, h.Snippet)).ToList(),
