@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<StoryViewBuilder>();
         services.AddScoped<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<SearchVocabulary>();
+        services.AddScoped<SearchMissCounter>();
         services.AddScoped<SqliteSearchIndexer>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());

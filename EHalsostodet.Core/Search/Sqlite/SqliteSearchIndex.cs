@@ -12,7 +12,7 @@ namespace EHalsostodet.Core.Search.Sqlite;
 /// input into a safe query over stemmed terms, bm25 ranks title above tags above card text
 /// above the rest, and words typed without å, ä, ö match the folded columns, ranked lower.
 /// </summary>
-public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocabulary) : ISearchIndex
+public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocabulary, SearchMissCounter misses) : ISearchIndex
 {
     private const string Columns = "{title tags teaser body}";
     private const string FoldedColumns = "{title_folded tags_folded teaser_folded body_folded}";
@@ -90,7 +90,12 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
             var text = SearchDocument.From(id, ContentDocumentSerializer.Deserialize(row.Type, row.DocumentJson), null);
             return new SearchHit(id, row.Type, row.Title, ContentTypeNames.PublicUrl(row.Type, row.Slug), SnippetBuilder.Build(text.Teaser + "\n" + text.Body, stems, prefixes));
         }).ToList();
-        var didYouMean = kept.Count == 0 ? await vocabulary.DidYouMeanAsync(parsed.PositiveTerms, cancellationToken) : null;
+        string? didYouMean = null;
+        if (ranked.Count == 0)
+        {
+            didYouMean = await vocabulary.DidYouMeanAsync(parsed.PositiveTerms, cancellationToken);
+            await misses.CountAsync(parsed.PositiveTerms, cancellationToken);
+        }
         return new SearchResults(kept.Count, hits, parsed.Message, didYouMean, facets);
     }
 
