@@ -30,7 +30,7 @@ public sealed class ContentRules(PortalDbContext db)
                 {
                     errors.Add(new("municipalityCode", $"Det finns ingen kommun med koden \"{story.MunicipalityCode}\"."));
                 }
-                foreach (var (field, ids) in InitiativeReferences(story))
+                foreach (var (_, field, ids) in story.InitiativeReferences())
                 {
                     await RequireAsync(ids, ContentType.Initiative, field, "inget kunskapshöjande initiativ", pending, errors, cancellationToken);
                 }
@@ -58,20 +58,6 @@ public sealed class ContentRules(PortalDbContext db)
                 errors.Add(new(field, $"Det finns {missingPhrase} med id {id}."));
             }
         }
-    }
-
-    private static IEnumerable<(string Field, IReadOnlyList<Guid> Ids)> InitiativeReferences(StoryDocument story)
-    {
-        yield return ("summary.initiativeIds", story.Summary.InitiativeIds);
-        yield return ("roles.initiativeIds", story.Roles.InitiativeIds);
-        yield return ("benefits.initiativeIds", story.Benefits.InitiativeIds);
-        yield return ("technology.initiativeIds", story.Technology.InitiativeIds);
-        yield return ("process.initiativeIds", story.Process.InitiativeIds);
-        for (var i = 0; i < story.Process.Steps.Count; i++)
-        {
-            yield return ($"process.steps[{i}].initiativeIds", story.Process.Steps[i].InitiativeIds);
-        }
-        yield return ("lessons.initiativeIds", story.Lessons.InitiativeIds);
     }
 }
 

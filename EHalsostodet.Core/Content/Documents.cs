@@ -184,3 +184,27 @@ public sealed record PageDocument : IContentDocument
     public required string Slug { get; init; }
     public string Body { get; init; } = "";
 }
+
+/// <summary>The knowledge initiatives one part of a story refers to.</summary>
+/// <param name="Section">The section key in the read model: summary, roles, …, process.identify, lessons.</param>
+/// <param name="Field">The JSON path of the list in the document, for error messages.</param>
+public sealed record SectionInitiatives(string Section, string Field, IReadOnlyList<Guid> Ids);
+
+public static class StoryInitiatives
+{
+    /// <summary>Every place in a story that refers to knowledge initiatives, in reading order.</summary>
+    public static IEnumerable<SectionInitiatives> InitiativeReferences(this StoryDocument story)
+    {
+        yield return new("summary", "summary.initiativeIds", story.Summary.InitiativeIds);
+        yield return new("roles", "roles.initiativeIds", story.Roles.InitiativeIds);
+        yield return new("benefits", "benefits.initiativeIds", story.Benefits.InitiativeIds);
+        yield return new("technology", "technology.initiativeIds", story.Technology.InitiativeIds);
+        yield return new("process", "process.initiativeIds", story.Process.InitiativeIds);
+        for (var i = 0; i < story.Process.Steps.Count; i++)
+        {
+            var step = story.Process.Steps[i];
+            yield return new("process." + step.Step.ToString().ToLowerInvariant(), $"process.steps[{i}].initiativeIds", step.InitiativeIds);
+        }
+        yield return new("lessons", "lessons.initiativeIds", story.Lessons.InitiativeIds);
+    }
+}

@@ -107,24 +107,7 @@ public sealed class PublishedProjector(PortalDbContext db, TagDirectory tags)
 
     private void AddInitiativeReferences(Guid storyId, StoryDocument story)
     {
-        var references = new HashSet<(Guid, string)>();
-        void AddSection(string section, IEnumerable<Guid> ids)
-        {
-            foreach (var id in ids)
-            {
-                references.Add((id, section));
-            }
-        }
-        AddSection("summary", story.Summary.InitiativeIds);
-        AddSection("roles", story.Roles.InitiativeIds);
-        AddSection("benefits", story.Benefits.InitiativeIds);
-        AddSection("technology", story.Technology.InitiativeIds);
-        AddSection("process", story.Process.InitiativeIds);
-        foreach (var step in story.Process.Steps)
-        {
-            AddSection("process." + step.Step.ToString().ToLowerInvariant(), step.InitiativeIds);
-        }
-        AddSection("lessons", story.Lessons.InitiativeIds);
+        var references = story.InitiativeReferences().SelectMany(r => r.Ids.Select(id => (id, r.Section))).Distinct();
         foreach (var (initiativeId, section) in references)
         {
             db.InitiativeReferences.Add(new InitiativeReference { StoryId = storyId, InitiativeId = initiativeId, Section = section });

@@ -24,15 +24,6 @@ public sealed class StoryViewBuilder(PublishedQueries queries)
         new(id, story,
             await queries.MunicipalityAsync(story.MunicipalityCode, cancellationToken),
             await queries.CollectionsContainingAsync(id, cancellationToken),
-            await queries.InitiativeLinksAsync(AllInitiativeIds(story), cancellationToken),
+            await queries.InitiativeLinksAsync(story.InitiativeReferences().SelectMany(r => r.Ids), cancellationToken),
             firstPublishedAt, lastReviewedAt);
-
-    private static IEnumerable<Guid> AllInitiativeIds(StoryDocument story) =>
-        story.Summary.InitiativeIds
-            .Concat(story.Roles.InitiativeIds)
-            .Concat(story.Benefits.InitiativeIds)
-            .Concat(story.Technology.InitiativeIds)
-            .Concat(story.Process.InitiativeIds)
-            .Concat(story.Process.Steps.SelectMany(s => s.InitiativeIds))
-            .Concat(story.Lessons.InitiativeIds);
 }

@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search;
+using EHalsostodet.Web.Api.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +29,7 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db) : PageM
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Filters = Request.Query
-            .Where(q => FacetLabels.IsKnown(q.Key))
-            .ToDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value.OfType<string>().Where(v => v.Length is > 0 and <= 200).Distinct().Take(20).ToList());
+        Filters = FacetFilters.FromQuery(Request.Query);
         if (Query is not null)
         {
             PageNumber = Math.Clamp(PageNumber, 1, 1000);

@@ -29,9 +29,7 @@ public static class SearchApi
     private static async Task<Results<Ok<SearchResponse>, BadRequest<string>>> SearchAsync(
         ISearchIndex search, HttpRequest request, string? q, string? type, int? page, string? sort, CancellationToken cancellationToken)
     {
-        var filters = request.Query
-            .Where(p => FacetLabels.IsKnown(p.Key) && p.Key != FacetLabels.Type)
-            .ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.OfType<string>().Where(v => v.Length is > 0 and <= 200).Distinct().Take(20).ToList());
+        var filters = FacetFilters.FromQuery(request.Query, except: FacetLabels.Type);
         ContentType? contentType = null;
         if (!string.IsNullOrEmpty(type))
         {
