@@ -1,6 +1,7 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
+using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
@@ -54,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<SearchVocabulary>();
         services.AddScoped<SearchMissCounter>();
+        services.AddScoped<UsageCounter>();
         services.AddScoped<SqliteSearchIndexer>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());

@@ -1,6 +1,8 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
+using EHalsostodet.Core.Insights;
+using EHalsostodet.Core.Members;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Core.Workflow;
@@ -10,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Persistence;
 
-/// <summary>The portal's database: accounts, content, versions, the published read model and taxonomies.</summary>
+/// <summary>The portal's database: accounts, content, versions, the published read model, taxonomies, members' data and usage counts.</summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
@@ -23,6 +25,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();
+    public DbSet<SavedItem> SavedItems => Set<SavedItem>();
+    public DbSet<MemberCollection> MemberCollections => Set<MemberCollection>();
+    public DbSet<MemberCollectionItem> MemberCollectionItems => Set<MemberCollectionItem>();
+    public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<MemberNotification> MemberNotifications => Set<MemberNotification>();
+    public DbSet<UsageCount> UsageCounts => Set<UsageCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
