@@ -3,6 +3,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Markdown;
+using EHalsostodet.Core.Members.Profiles;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
@@ -56,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SearchVocabulary>();
         services.AddScoped<SearchMissCounter>();
         services.AddScoped<UsageCounter>();
+        services.AddScoped<MemberProfileStore>();
         services.AddScoped<SqliteSearchIndexer>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());

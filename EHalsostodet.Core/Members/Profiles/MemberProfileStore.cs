@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using EHalsostodet.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Core.Members.Profiles;
+
+/// <summary>
+/// Finds an account's member profile, creating it on first need: any account (a member, or an
+/// editor using the public site) can save, follow and be notified.
+/// </summary>
+public sealed class MemberProfileStore(PortalDbContext db, TimeProvider clock)
+{
+    /// <summary>The tracked profile; a new one is added to the unit of work but not saved.</summary>
+    public async Task<MemberProfile> GetOrCreateAsync(string userId, CancellationToken cancellationToken)
+    {
+        var profile = db.MemberProfiles.Local.FirstOrDefault(p => p.UserId == userId)
+            ?? await db.MemberProfiles.FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (profile is null)
+        {
+            profile = new MemberProfile { UserId = userId, UnsubscribeToken = NewToken(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.MemberProfiles.Add(profile);
+        }
+        return profile;
+    }
+
+    /// <summary>A URL-safe random token of 256 bits, for unsubscribe and share links.</summary>
+    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+}
