@@ -59,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UsageCounter>();
         services.AddScoped<MemberProfileStore>();
         services.AddScoped<SqliteSearchIndexer>();
+        services.AddScoped<IEditorialSearch, SqliteEditorialSearch>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<SyncImporter>();

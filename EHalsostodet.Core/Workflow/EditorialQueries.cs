@@ -9,6 +9,10 @@ public sealed record EditorialItem(
     Guid Id, ContentType Type, string Title, WorkflowState State, bool IsLive, bool HasPendingChanges,
     DateOnly ReviewBy, DateTime UpdatedAt, DateTime? PublishAt, DateTime? UnpublishAt, string? SubmittedById, DateTime? SubmittedAt);
 
+/// <summary>A page of the content list, the number of items in all pages, and counts per state and type.</summary>
+public sealed record EditorialList(
+    List<EditorialItem> Items, int Total, IReadOnlyDictionary<WorkflowState, int> StateCounts, IReadOnlyDictionary<ContentType, int> TypeCounts);
+
 /// <summary>The back office's lists: the dashboard and the content list. Drafts included.</summary>
 public sealed class EditorialQueries(PortalDbContext db, TimeProvider clock)
 {
@@ -34,21 +38,38 @@ public sealed class EditorialQueries(PortalDbContext db, TimeProvider clock)
             .OrderBy(i => i.ReviewBy)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The content list with filters; trashed items only when asked for.</summary>
-    public async Task<(List<EditorialItem> Items, int Total)> ListAsync(
-        ContentType? type, WorkflowState? state, string? text, int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// The content list with filters; trashed items only when asked for. With <paramref name="matches"/>
+    /// (a free-text search's hits, best first) only those, in that order; otherwise the latest changed first.
+    /// Counts per state and per type are for the other filter, so they tell what choosing one would give.
+    /// </summary>
+    public async Task<EditorialList> ListAsync(
+        ContentType? type, WorkflowState? state, IReadOnlyList<Guid>? matches, int page, CancellationToken cancellationToken)
     {
-        var query = Items(i =>
-            (type == null || i.Type == type) &&
-            (state == null ? i.State != WorkflowState.Trashed : i.State == state));
-        if (!string.IsNullOrWhiteSpace(text))
+        var scope = db.ContentItems.AsNoTracking();
+        if (matches is not null)
         {
-            var pattern = $"%{text.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
-            query = query.Where(i => EF.Functions.Like(i.Title, pattern));
+            scope = scope.Where(i => matches.Contains(i.Id));
         }
-        var total = await query.CountAsync(cancellationToken);
-        var items = await Project(query.OrderByDescending(i => i.UpdatedAt).Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
-        return (items, total);
+        var rows = await scope.Select(i => new { i.Id, i.Type, i.State, i.UpdatedAt }).ToListAsync(cancellationToken);
+        bool StateMatches(WorkflowState s) => state is null ? s != WorkflowState.Trashed : s == state;
+        var stateCounts = rows.Where(r => type is null || r.Type == type).GroupBy(r => r.State).ToDictionary(g => g.Key, g => g.Count());
+        var typeCounts = rows.Where(r => StateMatches(r.State)).GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.Count());
+        var filtered = rows.Where(r => (type is null || r.Type == type) && StateMatches(r.State));
+        if (matches is not null)
+        {
+            var rank = matches.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+            filtered = filtered.OrderBy(r => rank[r.Id]);
+        }
+        else
+        {
+            filtered = filtered.OrderByDescending(r => r.UpdatedAt);
+        }
+        var all = filtered.Select(r => r.Id).ToList();
+        var pageIds = all.Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).ToList();
+        var items = await Project(Items(i => pageIds.Contains(i.Id))).ToListAsync(cancellationToken);
+        var order = pageIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        return new EditorialList(items.OrderBy(i => order[i.Id]).ToList(), all.Count, stateCounts, typeCounts);
     }
 
     private IQueryable<ContentItem> Items(System.Linq.Expressions.Expression<Func<ContentItem, bool>> filter) =>

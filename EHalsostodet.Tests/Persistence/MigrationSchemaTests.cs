@@ -39,7 +39,7 @@ public sealed class MigrationSchemaTests
     }
 
     [TestMethod]
-    public async Task The_migrations_create_the_full_text_index()
+    public async Task The_migrations_create_the_full_text_indexes()
     {
         var path = Path.Combine(TestPaths.NewTempFolder(), "fts.db");
         await using (var db = Context(path))
@@ -48,9 +48,11 @@ public sealed class MigrationSchemaTests
         }
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
-        var sql = await ReadAsync(connection, "SELECT sql FROM sqlite_master WHERE name = 'search_index'", r => r.GetString(0));
-
-        StringAssert.Contains(sql.Single(), "USING fts5");
+        foreach (var table in new[] { "search_index", "editorial_search_index" })
+        {
+            var sql = await ReadAsync(connection, $"SELECT sql FROM sqlite_master WHERE name = '{table}'", r => r.GetString(0));
+            StringAssert.Contains(sql.Single(), "USING fts5", table);
+        }
     }
 
     [TestMethod]
@@ -70,7 +72,7 @@ public sealed class MigrationSchemaTests
         var lines = new List<string>();
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
-        var tables = await ReadAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock') AND name NOT LIKE 'search_index%'", r => r.GetString(0));
+        var tables = await ReadAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock') AND name NOT LIKE 'search_index%' AND name NOT LIKE 'editorial_search_index%'", r => r.GetString(0));
         foreach (var table in tables)
         {
             lines.AddRange(await ReadAsync(connection, $"PRAGMA table_info(\"{table}\")",

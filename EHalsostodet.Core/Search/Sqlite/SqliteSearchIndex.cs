@@ -14,9 +14,7 @@ namespace EHalsostodet.Core.Search.Sqlite;
 /// </summary>
 public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocabulary, SearchMissCounter misses) : ISearchIndex
 {
-    private const string Columns = "{title tags teaser body}";
-    private const string FoldedColumns = "{title_folded tags_folded teaser_folded body_folded}";
-    private const string Rank = "bm25(search_index, 0, 10.0, 6.0, 4.0, 1.0, 5.0, 3.0, 2.0, 0.5)";
+    private static readonly string Rank = Fts5Table.Public.Rank;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -25,13 +23,11 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
         {
             return new SearchResults(0, [], parsed.Message ?? "Skriv ett eller flera ord att söka efter.");
         }
-        var stemmed = Fts5QueryWriter.Write(parsed.Root, StemTerm);
-        var folded = Fts5QueryWriter.Write(parsed.Root, t => SearchText.Fold(StemTerm(t)));
-        if (stemmed.Length == 0)
+        var match = Fts5Table.Match(parsed.Root);
+        if (match.Length == 0)
         {
             return new SearchResults(0, [], "Skriv ett eller flera ord att söka efter.");
         }
-        var match = $"{Columns} : ({stemmed}) OR {FoldedColumns} : ({folded})";
         var ranked = new List<Guid>();
         var values = new Dictionary<Guid, List<(string Facet, string Value)>>();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -115,7 +111,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
         _ => [],
     };
 
-    private static string StemTerm(string term) => SwedishStemmer.Stem(term.ToLowerInvariant());
+    private static string StemTerm(string term) => Fts5Table.StemTerm(term);
 
     private static void Add(DbCommand command, string name, object value)
     {

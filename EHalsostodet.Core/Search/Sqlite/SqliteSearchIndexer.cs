@@ -2,7 +2,6 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
-using EHalsostodet.Core.Search.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Search.Sqlite;
@@ -25,23 +24,11 @@ public sealed class SqliteSearchIndexer(PortalDbContext db) :
     public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken) =>
         RemoveAsync(notification.Item.Id, cancellationToken);
 
-    public async Task IndexAsync(SearchDocument document, CancellationToken cancellationToken)
-    {
-        await RemoveAsync(document.ItemId, cancellationToken);
-        string Stemmed(string text) => string.Join(' ', SearchText.StemmedTerms(text));
-        string Folded(string text) => string.Join(' ', SearchText.FoldedTerms(text));
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO search_index (item_id, title, tags, teaser, body, title_folded, tags_folded, teaser_folded, body_folded)
-            VALUES ({Key(document.ItemId)}, {Stemmed(document.Title)}, {Stemmed(document.Tags)}, {Stemmed(document.Teaser)}, {Stemmed(document.Body)},
-                    {Folded(document.Title)}, {Folded(document.Tags)}, {Folded(document.Teaser)}, {Folded(document.Body)})
-            """, cancellationToken);
-    }
+    public Task IndexAsync(SearchDocument document, CancellationToken cancellationToken) =>
+        Fts5Table.Public.WriteAsync(db, document, null, cancellationToken);
 
     public Task RemoveAsync(Guid itemId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM search_index WHERE item_id = {Key(itemId)}", cancellationToken);
-
-    /// <summary>The item id as EF Core stores a GUID in SQLite (upper-case text), so the index joins the read model.</summary>
-    private static string Key(Guid id) => id.ToString().ToUpperInvariant();
+        Fts5Table.Public.DeleteAsync(db, itemId, cancellationToken);
 
     /// <summary>Empties the index and fills it again from the published read model.</summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Search.Query;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Core.Search.Sqlite;
+
+/// <summary>
+/// Searches the editorial FTS5 index. Before each search it re-indexes the items whose
+/// concurrency stamp changed since they were indexed (every save and workflow step changes it),
+/// so the index is always current without hooks in every place that changes content.
+/// </summary>
+public sealed partial class SqliteEditorialSearch(PortalDbContext db) : IEditorialSearch
+{
+    private static readonly Fts5Table Table = Fts5Table.Editorial;
+
+    public async Task<EditorialSearchResult> SearchAsync(string text, CancellationToken cancellationToken)
+    {
+        var parsed = SearchQueryParser.Parse(WithLastWordAsPrefix(text));
+        var match = parsed.Root is null ? "" : Fts5Table.Match(parsed.Root);
+        if (match.Length == 0)
+        {
+            return new EditorialSearchResult([], parsed.Message ?? "Skriv ett eller flera ord att söka efter.");
+        }
+        await RefreshAsync(cancellationToken);
+#pragma warning disable EF1002 // the table and rank expression are ours; the query is a parameter
+        var ids = await db.Database.SqlQueryRaw<string>(
+            $"SELECT item_id AS \"Value\" FROM {Table.Name} WHERE {Table.Name} MATCH {{0}} ORDER BY {Table.Rank}", match).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+        return new EditorialSearchResult(ids.Select(Guid.Parse).ToList(), parsed.Message);
+    }
+
+    /// <summary>
+    /// Editors often type the start of a title, so the last word also matches as a prefix:
+    /// "trygghetsl" finds "Trygghetslarm", and a whole word still finds its other forms.
+    /// </summary>
+    public static string WithLastWordAsPrefix(string text)
+    {
+        var match = LastWord().Match(text);
+        if (!match.Success || text.Count(c => c == '"') % 2 == 1 || match.Groups["word"].Value is "AND" or "OR" or "NOT")
+        {
+            return text;
+        }
+        var word = match.Groups["word"].Value;
+        return text[..match.Groups["word"].Index] + $"({word} OR {word}*)";
+    }
+
+    [GeneratedRegex(@"(?:^|\s)(?<word>[\p{L}\p{N}]+)\s*$")]
+    private static partial Regex LastWord();
+
+    /// <summary>Brings the index in step with the content table: new and changed items in, deleted items out.</summary>
+    public async Task<int> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var current = await db.ContentItems.AsNoTracking().Select(i => new { i.Id, i.Type, i.ConcurrencyStamp, i.LatestVersionId }).ToListAsync(cancellationToken);
+        var indexed = (await db.Database.SqlQueryRaw<IndexedStamp>("SELECT item_id AS ItemId, stamp AS Stamp FROM editorial_search_index").ToListAsync(cancellationToken))
+            .ToDictionary(r => Guid.Parse(r.ItemId), r => r.Stamp);
+        var changed = current.Where(i => !indexed.TryGetValue(i.Id, out var stamp) || stamp != Fts5Table.Key(i.ConcurrencyStamp)).ToList();
+        var gone = indexed.Keys.Except(current.Select(i => i.Id)).ToList();
+        if (changed.Count == 0 && gone.Count == 0)
+        {
+            return 0;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var batch in changed.Chunk(200))
+        {
+            var versionIds = batch.Select(i => i.LatestVersionId).OfType<Guid>().ToList();
+            var versions = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+            foreach (var item in batch)
+            {
+                if (item.LatestVersionId is { } versionId && versions.TryGetValue(versionId, out var version))
+                {
+                    var document = ContentDocumentSerializer.Deserialize(item.Type, version.DocumentJson);
+                    await Table.WriteAsync(db, SearchDocument.From(item.Id, document, null), item.ConcurrencyStamp, cancellationToken);
+                }
+            }
+        }
+        foreach (var id in gone)
+        {
+            await Table.DeleteAsync(db, id, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return changed.Count + gone.Count;
+    }
+
+    private sealed record IndexedStamp(string ItemId, string Stamp);
+}
