@@ -57,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SearchVocabulary>();
         services.AddScoped<SearchMissCounter>();
         services.AddScoped<UsageCounter>();
+        services.AddScoped<PopularTags>();
         services.AddScoped<MemberProfileStore>();
         services.AddScoped<SqliteSearchIndexer>();
         services.AddScoped<IEditorialSearch, SqliteEditorialSearch>();

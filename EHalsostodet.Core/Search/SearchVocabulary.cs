@@ -26,7 +26,7 @@ public sealed class SearchVocabulary(PortalDbContext db)
         }
         var (titles, tags, municipalities) = await SourcesAsync(cancellationToken);
         bool Starts(string text) => SearchText.Tokenize(text).Any(w => SearchText.Fold(w).StartsWith(typed, StringComparison.Ordinal));
-        return tags.Where(t => Starts(t.Name)).Select(t => new SearchSuggestion(t.Name, "Tagg", $"/taggar/{t.Slug}"))
+        return tags.Where(t => Starts(t.Name)).Select(t => new SearchSuggestion(t.Name, "Tagg", $"/sok?tag={Uri.EscapeDataString(t.Slug)}"))
             .Concat(municipalities.Where(Starts).Select(m => new SearchSuggestion(m, "Kommun", $"/sok?q={Uri.EscapeDataString(m)}")))
             .Concat(titles.Where(t => Starts(t.Title)).Select(t => new SearchSuggestion(t.Title, t.Type.Label(), ContentTypeNames.PublicUrl(t.Type, t.Slug))))
             .DistinctBy(s => s.Url)

@@ -1,9 +1,10 @@
+using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Publishing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages;
 
-public sealed class IndexModel(PublishedQueries queries) : PageModel
+public sealed class IndexModel(PublishedQueries queries, PopularTags popularTags) : PageModel
 {
     public IReadOnlyList<TagCount> PopularTags { get; private set; } = [];
     public IReadOnlyList<CollectionCard> Collections { get; private set; } = [];
@@ -11,7 +12,7 @@ public sealed class IndexModel(PublishedQueries queries) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PopularTags = await queries.PopularTagsAsync(12, cancellationToken);
+        PopularTags = await popularTags.TopAsync(12, cancellationToken);
         Collections = await queries.CollectionsAsync(cancellationToken);
         LatestStories = await queries.LatestStoriesAsync(6, cancellationToken);
     }

@@ -1,4 +1,6 @@
+using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
 using EHalsostodet.Web.Api.Search;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages;
 
-public sealed class SearchModel(ISearchIndex search, PortalDbContext db) : PageModel
+public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCounter usage) : PageModel
 {
     public const int PageSize = 20;
 
@@ -27,14 +29,28 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db) : PageM
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
     public IReadOnlyDictionary<string, string> TagNames { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>Browsing by facets alone, e.g. from a tag link: no words, at least one filter.</summary>
+    public bool IsBrowsing => string.IsNullOrWhiteSpace(Query) && Filters.Any(f => f.Value.Count > 0);
+
+    /// <summary>The one chosen tag, when exactly one is chosen: the page then links to the tag's own page.</summary>
+    public string? SingleTag => Filters.TryGetValue(FacetNames.Tag, out var tags) && tags.Count == 1 ? tags[0] : null;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Filters = FacetFilters.FromQuery(Request.Query);
-        if (Query is not null)
+        if (Query is null && !IsBrowsing)
         {
-            PageNumber = Math.Clamp(PageNumber, 1, 1000);
-            Results = await search.SearchAsync(new SearchRequest(Query, PageNumber, PageSize, Filters: Filters, Newest: Newest), cancellationToken);
-            TagNames = await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
+            return;
+        }
+        PageNumber = Math.Clamp(PageNumber, 1, 1000);
+        Results = await search.SearchAsync(new SearchRequest(Query ?? "", PageNumber, PageSize, Filters: Filters, Newest: Newest || IsBrowsing), cancellationToken);
+        TagNames = await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
+        if (PageNumber == 1 && Filters.TryGetValue(FacetNames.Tag, out var chosenTags))
+        {
+            foreach (var tag in chosenTags.Where(TagNames.ContainsKey))
+            {
+                await usage.CountAsync(UsageMetrics.TagUsed, tag, cancellationToken);
+            }
         }
     }
 

@@ -19,14 +19,12 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var parsed = SearchQueryParser.Parse(request.Query);
-        if (parsed.Root is null)
+        // Without words but with a chosen facet (a tag link, a county) the search lists everything that has it, newest first.
+        var browse = string.IsNullOrWhiteSpace(request.Query) && (request.Type is not null || request.Filters?.Values.Any(v => v.Count > 0) == true);
+        var match = parsed.Root is null ? "" : Fts5Table.Match(parsed.Root);
+        if (!browse && match.Length == 0)
         {
             return new SearchResults(0, [], parsed.Message ?? "Skriv ett eller flera ord att söka efter.");
-        }
-        var match = Fts5Table.Match(parsed.Root);
-        if (match.Length == 0)
-        {
-            return new SearchResults(0, [], "Skriv ett eller flera ord att söka efter.");
         }
         var ranked = new List<Guid>();
         var values = new Dictionary<Guid, List<(string Facet, string Value)>>();
@@ -34,7 +32,9 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
         try
         {
             // bm25() only works in a plain query over the FTS table, so rank first, then join.
-            await using (var command = Command($"""
+            await using (var command = Command(browse ? """
+                SELECT p.item_id, p.type FROM published_content p ORDER BY p.first_published_at DESC, p.title
+                """ : $"""
                 SELECT h.item_id, p.type
                 FROM (SELECT item_id, {Rank} AS rank FROM search_index WHERE search_index MATCH $match) h
                 JOIN published_content p ON p.item_id = h.item_id
@@ -49,7 +49,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
                     values[id] = [("type", Enum.Parse<ContentType>(reader.GetString(1)).Key())];
                 }
             }
-            await using (var command = Command("""
+            await using (var command = Command(browse ? "SELECT f.item_id, f.facet, f.value FROM published_facets f" : """
                 SELECT f.item_id, f.facet, f.value
                 FROM (SELECT item_id FROM search_index WHERE search_index MATCH $match) h
                 JOIN published_facets f ON f.item_id = h.item_id
@@ -87,12 +87,12 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
             return new SearchHit(id, row.Type, row.Title, ContentTypeNames.PublicUrl(row.Type, row.Slug), SnippetBuilder.Build(text.Teaser + "\n" + text.Body, stems, prefixes));
         }).ToList();
         string? didYouMean = null;
-        if (ranked.Count == 0)
+        if (ranked.Count == 0 && !browse)
         {
             didYouMean = await vocabulary.DidYouMeanAsync(parsed.PositiveTerms, cancellationToken);
             await misses.CountAsync(parsed.PositiveTerms, cancellationToken);
         }
-        return new SearchResults(kept.Count, hits, parsed.Message, didYouMean, facets);
+        return new SearchResults(kept.Count, hits, browse ? null : parsed.Message, didYouMean, facets);
     }
 
     private DbCommand Command(string sql, string match)
@@ -103,7 +103,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
         return command;
     }
 
-    private static IEnumerable<string> PrefixTerms(SearchNode node) => node switch
+    private static IEnumerable<string> PrefixTerms(SearchNode? node) => node switch
     {
         Term { IsPrefix: true } term => [term.Text],
         And and => and.Children.SelectMany(PrefixTerms),

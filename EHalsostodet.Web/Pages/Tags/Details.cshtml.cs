@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Tags;
 
-public sealed class DetailsModel(PublishedQueries queries) : PageModel
+public sealed class DetailsModel(PublishedQueries queries, UsageCounter usage) : PageModel
 {
     public Tag Tag { get; private set; } = null!;
     public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
@@ -19,6 +20,7 @@ public sealed class DetailsModel(PublishedQueries queries) : PageModel
             return NotFound();
         }
         Tag = tag;
+        await usage.CountAsync(UsageMetrics.TagUsed, tag.Slug, cancellationToken);
         Stories = await queries.StoriesWithTagAsync(slug, cancellationToken);
         Collections = await queries.CollectionsWithTagAsync(slug, cancellationToken);
         return Page();

@@ -1,0 +1,24 @@
+using EHalsostodet.Core.Publishing;
+
+namespace EHalsostodet.Core.Insights;
+
+/// <summary>
+/// The start page's popular tags: tags of published content, ordered by how much content has
+/// them plus how often visitors chose them in the last 90 days.
+/// </summary>
+public sealed class PopularTags(PublishedQueries queries, UsageCounter usage, TimeProvider clock)
+{
+    public const int UsageDays = 90;
+
+    public async Task<IReadOnlyList<TagCount>> TopAsync(int count, CancellationToken cancellationToken)
+    {
+        var tags = await queries.PopularTagsAsync(int.MaxValue, cancellationToken);
+        var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-UsageDays);
+        var uses = (await usage.TopAsync(UsageMetrics.TagUsed, since, int.MaxValue, cancellationToken)).ToDictionary(u => u.Subject, u => u.Count);
+        return tags
+            .OrderByDescending(t => t.Count + uses.GetValueOrDefault(t.Slug))
+            .ThenBy(t => t.Slug, StringComparer.Ordinal)
+            .Take(count)
+            .ToList();
+    }
+}
