@@ -2,32 +2,35 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
-using EHalsostodet.Core.Search.Sqlite;
 using EHalsostodet.Core.Workflow;
 using EHalsostodet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EHalsostodet.Tests.Search;
+namespace EHalsostodet.Tests.Search.Conformance;
 
-/// <summary>The FTS5 engine over the seeded content: Swedish stemming, folding, ranking, snippets, visibility.</summary>
-[TestClass]
-public sealed class SqliteSearchIndexTests
+/// <summary>
+/// What every <see cref="ISearchIndex"/> engine must do, over the seeded content: Swedish
+/// stemming, folding, ranking, snippets, facets, hostile input, publish/unpublish visibility.
+/// An engine's test class derives from this and says how to start a portal on that engine;
+/// the tests use nothing but the portal's services and pages.
+/// </summary>
+public abstract class SearchIndexConformance
 {
-    private static Task<SearchResults> SearchAsync(string query, ContentType? type = null, int page = 1) =>
-        SeededPortal.Factory.WithScopeAsync(s => s.GetRequiredService<ISearchIndex>().SearchAsync(new SearchRequest(query, page, 20, type), CancellationToken.None));
+    /// <summary>A seeded portal on the engine, shared by the read-only tests.</summary>
+    private protected abstract PortalFactory Portal { get; }
 
-    private static Task<List<PublishedContent>> PublishedAsync(ContentType type) =>
-        SeededPortal.Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.Where(p => p.Type == type).ToListAsync());
+    /// <summary>A new seeded portal on the engine, for a test that changes content.</summary>
+    private protected abstract PortalFactory NewPortal();
 
-    [TestMethod]
-    public async Task Every_published_item_is_in_the_index()
-    {
-        var count = await SeededPortal.Factory.WithScopeAsync(s => s.GetRequiredService<SqliteSearchIndexer>().CountAsync(CancellationToken.None));
-        var published = await SeededPortal.Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.CountAsync());
+    private Task<SearchResults> SearchAsync(string query, ContentType? type = null, int page = 1, Dictionary<string, IReadOnlyList<string>>? filters = null) =>
+        Portal.WithScopeAsync(s => s.GetRequiredService<ISearchIndex>().SearchAsync(new SearchRequest(query, page, 20, type, filters), CancellationToken.None));
 
-        Assert.AreEqual(published, count);
-    }
+    private Task<List<PublishedContent>> PublishedAsync(ContentType type) =>
+        Portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.Where(p => p.Type == type).ToListAsync());
+
+    private Task<List<string>> FacetValuesAsync(Guid itemId, string facet) =>
+        Portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedFacets.Where(f => f.ItemId == itemId && f.Facet == facet).Select(f => f.Value).ToListAsync());
 
     [TestMethod]
     [DataRow("larmen", "larm")]
@@ -126,7 +129,7 @@ public sealed class SqliteSearchIndexTests
     [TestMethod]
     public async Task A_search_right_after_approval_finds_the_item_and_right_after_unpublishing_does_not()
     {
-        using var factory = new PortalFactory();
+        using var factory = NewPortal();
         _ = factory.CreateClient();
         var id = await factory.WithScopeAsync(async s =>
         {
@@ -151,9 +154,53 @@ public sealed class SqliteSearchIndexTests
     }
 
     [TestMethod]
+    public async Task Facets_count_hits_and_filter_with_and_across_and_or_within()
+    {
+        var all = await SearchAsync("digital");
+        var facets = all.Facets!;
+        Assert.AreEqual(all.Total, facets["type"].Sum(c => c.Count), "every hit has exactly one type");
+        var area = facets[FacetNames.OperationalArea].OrderByDescending(c => c.Count).First();
+        var tag = facets[FacetNames.Tag].OrderByDescending(c => c.Count).First();
+
+        var byArea = await SearchAsync("digital", filters: new() { [FacetNames.OperationalArea] = [area.Value] });
+        Assert.AreEqual(area.Count, byArea.Total, "the count shown is the number of hits when chosen");
+        Assert.IsTrue(byArea.Facets![FacetNames.OperationalArea].Count > 1, "other values of the chosen facet stay counted (OR within)");
+        foreach (var hit in byArea.Hits)
+        {
+            CollectionAssert.Contains(await FacetValuesAsync(hit.Id, FacetNames.OperationalArea), area.Value);
+        }
+
+        var both = await SearchAsync("digital", filters: new() { [FacetNames.OperationalArea] = [area.Value], [FacetNames.Tag] = [tag.Value] });
+        Assert.IsTrue(both.Total <= byArea.Total, "a second facet narrows (AND across)");
+        Assert.AreEqual(byArea.Facets[FacetNames.Tag].SingleOrDefault(c => c.Value == tag.Value)?.Count ?? 0, both.Total, "tag counts reflect the chosen area");
+        Assert.IsTrue(both.Facets![FacetNames.Tag].Single(c => c.Value == tag.Value).Selected);
+    }
+
+    [TestMethod]
+    public async Task Pages_split_the_hits_without_overlap()
+    {
+        var first = await SearchAsync("", ContentType.Initiative, page: 1);
+        var second = await SearchAsync("", ContentType.Initiative, page: 2);
+
+        Assert.AreEqual(36, first.Total, "facets alone list everything that has them");
+        Assert.AreEqual(20, first.Hits.Count);
+        Assert.AreEqual(16, second.Hits.Count);
+        Assert.AreEqual(0, first.Hits.Select(h => h.Id).Intersect(second.Hits.Select(h => h.Id)).Count());
+    }
+
+    [TestMethod]
+    public async Task A_misspelt_word_gets_a_suggestion()
+    {
+        var results = await SearchAsync("trygghetslram");
+
+        Assert.AreEqual(0, results.Total);
+        Assert.AreEqual("trygghetslarm", results.DidYouMean);
+    }
+
+    [TestMethod]
     public async Task The_search_page_shows_hits_with_marked_snippets()
     {
-        var page = await SeededPortal.CreateClient().GetPageAsync("/sok?q=trygghetslarmen");
+        var page = await Portal.CreateClient().GetPageAsync("/sok?q=trygghetslarmen");
 
         Assert.IsTrue(page.QuerySelectorAll(".search-hits > li").Length > 0);
         Assert.IsNotNull(page.QuerySelector(".search-hits .snippet mark"));

@@ -1,0 +1,25 @@
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Search.Sqlite;
+using EHalsostodet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EHalsostodet.Tests.Search.Conformance;
+
+/// <summary>The search conformance suite on SQLite FTS5, plus what only this engine has.</summary>
+[TestClass]
+public sealed class SqliteSearchConformanceTests : SearchIndexConformance
+{
+    private protected override PortalFactory Portal => SeededPortal.Factory;
+
+    private protected override PortalFactory NewPortal() => new();
+
+    [TestMethod]
+    public async Task Every_published_item_is_in_the_index()
+    {
+        var count = await Portal.WithScopeAsync(s => s.GetRequiredService<SqliteSearchIndexer>().CountAsync(CancellationToken.None));
+        var published = await Portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.CountAsync());
+
+        Assert.AreEqual(published, count);
+    }
+}
