@@ -3,6 +3,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Members;
+using EHalsostodet.Core.Members.Plans;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Core.Workflow;
@@ -32,6 +33,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<MemberNotification> MemberNotifications => Set<MemberNotification>();
     public DbSet<UsageCount> UsageCounts => Set<UsageCount>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
