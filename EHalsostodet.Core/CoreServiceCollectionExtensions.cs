@@ -3,6 +3,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Markdown;
+using EHalsostodet.Core.Members.Privacy;
 using EHalsostodet.Core.Members.Profiles;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
@@ -58,6 +59,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SearchMissCounter>();
         services.AddScoped<UsageCounter>();
         services.AddScoped<MemberProfileStore>();
+        services.AddMemberProfileServices();
+        services.AddMemberPrivacyServices();
         services.AddScoped<SqliteSearchIndexer>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());

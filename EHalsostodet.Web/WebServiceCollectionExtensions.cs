@@ -1,9 +1,11 @@
 using System.Globalization;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Web.Api.Management;
+using EHalsostodet.Web.Api.Members;
 using EHalsostodet.Web.Api.Search;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.Infrastructure;
+using EHalsostodet.Web.MemberAccounts;
 using Microsoft.AspNetCore.Localization;
 
 namespace EHalsostodet.Web;
@@ -14,6 +16,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddPortalAccounts();
+        services.AddMemberAccountsWeb();
         // Razor Pages validate the antiforgery token on every POST by default.
         services.AddRazorPages(options =>
         {
@@ -59,6 +62,7 @@ public static class WebServiceCollectionExtensions
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapManagementApi();
         app.MapSearchApi();
+        app.MapMeApi();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }
