@@ -16,13 +16,13 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddPortalAccounts();
-        services.AddMemberAccountsWeb();
         // Razor Pages validate the antiforgery token on every POST by default.
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Redaktion", PortalRoles.CanEdit);
             options.Conventions.AllowAnonymousToPage("/Redaktion/Login");
         });
+        services.AddMemberAccountsWeb();
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>

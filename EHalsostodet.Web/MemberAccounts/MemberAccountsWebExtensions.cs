@@ -13,7 +13,10 @@ public static class MemberAccountsWebExtensions
     /// <summary>The pages of /MinaSidor a visitor uses before signing in.</summary>
     private static readonly string[] AnonymousPages = ["Register", "Confirm", "Login", "Logout", "ForgotPassword", "ResetPassword"];
 
-    /// <summary>The member pages under /mina-sidor: sign-in for any account, confirmed addresses, and the member login form.</summary>
+    /// <summary>
+    /// The member pages under /mina-sidor: sign-in for any account, confirmed addresses, and the member
+    /// login form. Call it after AddRazorPages, whose own setup would otherwise replace these conventions.
+    /// </summary>
     public static IServiceCollection AddMemberAccountsWeb(this IServiceCollection services)
     {
         // Members register themselves and must confirm their address first; accounts made by an
