@@ -3,6 +3,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Markdown;
+using EHalsostodet.Core.Members.Privacy;
 using EHalsostodet.Core.Members.Profiles;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
@@ -59,6 +60,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UsageCounter>();
         services.AddScoped<PopularTags>();
         services.AddScoped<MemberProfileStore>();
+        services.AddMemberProfileServices();
+        services.AddMemberPrivacyServices();
         services.AddScoped<SqliteSearchIndexer>();
         services.AddScoped<IEditorialSearch, SqliteEditorialSearch>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());

@@ -1,9 +1,11 @@
 using System.Globalization;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Web.Api.Management;
+using EHalsostodet.Web.Api.Members;
 using EHalsostodet.Web.Api.Search;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.Infrastructure;
+using EHalsostodet.Web.MemberAccounts;
 using Microsoft.AspNetCore.Localization;
 
 namespace EHalsostodet.Web;
@@ -20,6 +22,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Redaktion", PortalRoles.CanEdit);
             options.Conventions.AllowAnonymousToPage("/Redaktion/Login");
         });
+        services.AddMemberAccountsWeb();
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
@@ -59,6 +62,7 @@ public static class WebServiceCollectionExtensions
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapManagementApi();
         app.MapSearchApi();
+        app.MapMeApi();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }

@@ -1,0 +1,53 @@
+using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Core.Members.Privacy;
+
+public enum AccountDeletion
+{
+    Deleted,
+    NotFound,
+    WrongPassword,
+    /// <summary>Accounts with a back-office role are removed by an administrator, so the editorial history stays accountable.</summary>
+    BackOfficeAccount,
+}
+
+/// <summary>
+/// Deletes a member's account on their own request. The member tables cascade with the account,
+/// and mail addressed to them is removed from the outbox; the anonymous usage counts stay, as they
+/// name nobody. Editors' audit entries are never touched: back-office accounts cannot delete themselves here.
+/// </summary>
+public sealed class MemberAccountDeleter(PortalDbContext db, UserManager<PortalUser> users)
+{
+    public async Task<AccountDeletion> DeleteAsync(string userId, string password, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountDeletion.NotFound;
+        }
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Any(PortalRoles.BackOffice.Contains))
+        {
+            return AccountDeletion.BackOfficeAccount;
+        }
+        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        {
+            // Counts towards the lockout, so the password cannot be guessed through this form.
+            await users.AccessFailedAsync(user);
+            return AccountDeletion.WrongPassword;
+        }
+        var email = user.Email ?? "";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.OutboxEmails.Where(e => e.To == email).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await users.DeleteAsync(user);
+        if (!deleted.Succeeded)
+        {
+            throw new InvalidOperationException("Kontot kunde inte tas bort: " + string.Join(" ", deleted.Errors.Select(e => e.Description)));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return AccountDeletion.Deleted;
+    }
+}

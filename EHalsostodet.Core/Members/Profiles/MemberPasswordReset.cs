@@ -1,0 +1,46 @@
+using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+
+namespace EHalsostodet.Core.Members.Profiles;
+
+/// <summary>A forgotten password: a mailed link with Identity's reset token, then a new password.</summary>
+public sealed class MemberPasswordReset(PortalDbContext db, UserManager<PortalUser> users, MemberAccountMails mails)
+{
+    /// <summary>Mails a reset link if the address has an account; the caller answers the same either way.</summary>
+    public async Task RequestAsync(string email, Uri baseUrl, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email.Trim()) is { } user)
+        {
+            mails.ResetPassword(user, IdentityTokens.Encode(await users.GeneratePasswordResetTokenAsync(user)), baseUrl);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <returns>The errors: a broken or expired link, or a password that breaks the rules.</returns>
+    public async Task<IReadOnlyList<AccountError>> ResetAsync(string? userId, string? encodedToken, string newPassword)
+    {
+        var token = IdentityTokens.Decode(encodedToken);
+        if (string.IsNullOrEmpty(userId) || token is null || await users.FindByIdAsync(userId) is not { } user)
+        {
+            return [InvalidLink];
+        }
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Succeeded)
+        {
+            // The link reached the owner of the address, so it is confirmed too; a lockout from guessing is lifted.
+            if (!user.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+            }
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            return [];
+        }
+        return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
+            ? [InvalidLink]
+            : result.Errors.Select(e => new AccountError("password", e.Description)).ToList();
+    }
+
+    private static readonly AccountError InvalidLink = new("", "Länken fungerar inte längre. Den kan ha använts redan eller slutat gälla. Beställ en ny länk.");
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EHalsostodet.Core.Members.Profiles;
+
+public static class ProfilesServiceCollectionExtensions
+{
+    /// <summary>Member accounts (registration, confirmation, password reset), profiles and "För dig".</summary>
+    public static IServiceCollection AddMemberProfileServices(this IServiceCollection services)
+    {
+        services.AddScoped<MemberAccountMails>();
+        services.AddScoped<MemberRegistration>();
+        services.AddScoped<MemberPasswordReset>();
+        services.AddScoped<ProfileChoicesQuery>();
+        services.AddScoped<ProfileEditor>();
+        services.AddScoped<ForYouQuery>();
+        return services;
+    }
+}

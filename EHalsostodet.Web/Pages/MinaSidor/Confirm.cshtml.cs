@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Web.MemberAccounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EHalsostodet.Web.Pages.MinaSidor;
+
+/// <summary>The target of the confirmation link, and the form to have a new link sent.</summary>
+public sealed class ConfirmModel(MemberRegistration registration, PortalBaseUrl baseUrl) : PageModel
+{
+    public const string ResentMessage = "Om adressen hör till ett konto som väntar på bekräftelse har vi skickat en ny länk dit.";
+
+    public enum Result
+    {
+        Form,
+        Confirmed,
+        Failed,
+        Resent,
+    }
+
+    [BindProperty, Required(ErrorMessage = "Ange din e-postadress.")]
+    public string Email { get; set; } = "";
+
+    public Result Outcome { get; private set; }
+
+    public async Task OnGetAsync(string? userId, string? code)
+    {
+        if (userId is null && code is null)
+        {
+            Outcome = Result.Form;
+            return;
+        }
+        Outcome = await registration.ConfirmAsync(userId, code) ? Result.Confirmed : Result.Failed;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await registration.ResendConfirmationAsync(Email, baseUrl.For(Request), cancellationToken);
+        Outcome = Result.Resent;
+        return Page();
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Web.Pages.MinaSidor;
+
+/// <summary>The member's overview: a greeting and the way to every member page.</summary>
+public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : PageModel
+{
+    public string Name { get; private set; } = "";
+
+    public bool HasProfile { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        Name = (await users.FindByIdAsync(userId))?.NameForDisplay ?? "";
+        HasProfile = await db.MemberProfiles.AnyAsync(p => p.UserId == userId &&
+            (p.MunicipalityCode != null || p.Role != null), cancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using EHalsostodet.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EHalsostodet.Web.Pages.MinaSidor;
+
+/// <summary>Signing out is a POST, so no link or image elsewhere can sign a member out.</summary>
+public sealed class LogoutModel(SignInManager<PortalUser> signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        Response.Headers.Location = "/";
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Web.MemberAccounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EHalsostodet.Web.Pages.MinaSidor;
+
+/// <summary>A member registers; the answer is the same whether or not the address already has an account.</summary>
+public sealed class RegisterModel(MemberRegistration registration, PortalBaseUrl baseUrl) : PageModel
+{
+    public const string NeutralMessage = "Tack! Vi har skickat ett mejl till adressen du angav. Öppna länken i mejlet för att bekräfta adressen, sedan kan du logga in. Om du inte får något mejl inom några minuter, titta i skräpposten.";
+
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["email"] = nameof(Email),
+        ["password"] = nameof(Password),
+        ["displayName"] = nameof(DisplayName),
+    };
+
+    [BindProperty, Required(ErrorMessage = "Ange din e-postadress.")]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty, Required(ErrorMessage = "Ange ett lösenord.")]
+    public string Password { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Upprepa lösenordet.")]
+    public string ConfirmPassword { get; set; } = "";
+
+    [BindProperty]
+    public bool Consent { get; set; }
+
+    public bool Registered { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(Password) && !string.IsNullOrEmpty(ConfirmPassword) && Password != ConfirmPassword)
+        {
+            ModelState.AddModelError(nameof(ConfirmPassword), "Lösenorden är inte lika. Skriv samma lösenord två gånger.");
+        }
+        if (!Consent)
+        {
+            ModelState.AddModelError(nameof(Consent), "Kryssa i att du har läst hur dina personuppgifter behandlas.");
+        }
+        if (ModelState.IsValid)
+        {
+            var errors = await registration.RegisterAsync(Email, Password, DisplayName, baseUrl.For(Request), cancellationToken);
+            ModelState.AddAccountErrors(errors, Fields);
+        }
+        if (!ModelState.IsValid)
+        {
+            // Passwords are never sent back to the browser.
+            Password = ConfirmPassword = "";
+            return Page();
+        }
+        Registered = true;
+        return Page();
+    }
+}
