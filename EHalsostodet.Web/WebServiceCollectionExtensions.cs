@@ -1,8 +1,10 @@
 using System.Globalization;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Web.Api.Management;
+using EHalsostodet.Web.Api.Members;
 using EHalsostodet.Web.Api.Search;
 using EHalsostodet.Web.BackOffice;
+using EHalsostodet.Web.Feeds;
 using EHalsostodet.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 
@@ -59,6 +61,8 @@ public static class WebServiceCollectionExtensions
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapManagementApi();
         app.MapSearchApi();
+        app.MapMeNotificationApi();
+        app.MapFeeds();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }
