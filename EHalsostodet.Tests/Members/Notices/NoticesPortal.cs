@@ -32,9 +32,18 @@ internal sealed class NoticesPortal : IDisposable
 
     public PortalFactory Factory { get; }
 
-    public HttpClient Editor { get; }
+    public HttpClient Editor { get; private set; }
 
-    public HttpClient Reviewer { get; }
+    public HttpClient Reviewer { get; private set; }
+
+    /// <summary>New bearer tokens, after the test clock has moved past the old ones' lifetime.</summary>
+    public async Task SignInAgainAsync()
+    {
+        Editor.Dispose();
+        Reviewer.Dispose();
+        Editor = await Factory.BearerClientAsync(EditorEmail);
+        Reviewer = await Factory.BearerClientAsync(ReviewerEmail);
+    }
 
     public TestClock? Clock => Factory.Clock;
 
