@@ -4,6 +4,7 @@ using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Members.Privacy;
+using EHalsostodet.Core.Members.Notifying;
 using EHalsostodet.Core.Members.Profiles;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
@@ -80,6 +81,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AccountBootstrapper>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<EmailDispatchService>();
+        services.AddMemberNotifyingServices(configuration);
         return services;
     }
 

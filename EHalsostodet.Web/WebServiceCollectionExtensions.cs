@@ -4,6 +4,7 @@ using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.Api.Members;
 using EHalsostodet.Web.Api.Search;
 using EHalsostodet.Web.BackOffice;
+using EHalsostodet.Web.Feeds;
 using EHalsostodet.Web.Infrastructure;
 using EHalsostodet.Web.MemberAccounts;
 using Microsoft.AspNetCore.Localization;
@@ -63,6 +64,7 @@ public static class WebServiceCollectionExtensions
         app.MapManagementApi();
         app.MapSearchApi();
         app.MapMeApi();
+        app.MapFeeds();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }

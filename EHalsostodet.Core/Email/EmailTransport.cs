@@ -25,6 +25,12 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options, Microsoft
             SubjectEncoding = System.Text.Encoding.UTF8,
         };
         message.To.Add(email.To);
+        if (!string.IsNullOrEmpty(email.UnsubscribeUrl))
+        {
+            // RFC 8058: mail clients offer "unsubscribe" and POST to the address without asking again.
+            message.Headers.Add("List-Unsubscribe", $"<{email.UnsubscribeUrl}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         using var client = new SmtpClient();
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {

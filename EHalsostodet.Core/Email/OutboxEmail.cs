@@ -10,6 +10,8 @@ public sealed class OutboxEmail
     public string To { get; set; } = "";
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
+    /// <summary>The one-click unsubscribe address (RFC 8058) for mail to members; null for editorial mail.</summary>
+    public string? UnsubscribeUrl { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
     public int Attempts { get; set; }

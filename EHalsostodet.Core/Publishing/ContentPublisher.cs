@@ -2,6 +2,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Workflow;
+using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Publishing;
 
@@ -19,6 +20,7 @@ public sealed class ContentPublisher(
         await InTransactionAsync(async () =>
         {
             var isFirstPublish = item.PublishedVersionId is null;
+            var previousDocument = await PublishedDocumentAsync(item, cancellationToken);
             item.PublishedVersionId = version.Id;
             item.State = WorkflowState.Published;
             item.PublishAt = null;
@@ -26,7 +28,7 @@ public sealed class ContentPublisher(
             item.ConcurrencyStamp = Guid.NewGuid();
             await projector.ProjectAsync(item, version, document, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await notifications.PublishAsync(new ContentPublishedNotification(item, version, document, isFirstPublish), cancellationToken);
+            await notifications.PublishAsync(new ContentPublishedNotification(item, version, document, isFirstPublish, previousDocument), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
     }
@@ -46,6 +48,16 @@ public sealed class ContentPublisher(
             await notifications.PublishAsync(new ContentUnpublishedNotification(item), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
+    }
+
+    private async Task<IContentDocument?> PublishedDocumentAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        if (item.PublishedVersionId is not { } publishedId)
+        {
+            return null;
+        }
+        var json = await db.ContentVersions.Where(v => v.Id == publishedId).Select(v => v.DocumentJson).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : ContentDocumentSerializer.Deserialize(item.Type, json);
     }
 
     private async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public static class MeApi
         var me = app.MapGroup(Prefix).WithTags("Mina sidor").RequireAuthorization();
         me.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized));
         me.MapMeAccountEndpoints();
+        me.MapNotificationEndpoints();
         return app;
     }
 }

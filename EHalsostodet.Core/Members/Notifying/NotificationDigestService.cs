@@ -1,0 +1,95 @@
+using EHalsostodet.Core.Email;
+using EHalsostodet.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EHalsostodet.Core.Members.Notifying;
+
+/// <summary>
+/// Sends daily and weekly digests: one mail per member listing every notification not yet mailed
+/// (and not already read on the site), once the member's send time has come.
+/// </summary>
+public sealed class NotificationDigestService(PortalDbContext db, EmailOutbox outbox, NotificationMailComposer composer, TimeProvider clock)
+{
+    /// <summary>Returns how many digests were queued.</summary>
+    public async Task<int> SendDueDigestsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var profiles = await db.MemberProfiles
+            .Where(p => (p.MailFrequency == MailFrequency.Daily || p.MailFrequency == MailFrequency.Weekly) &&
+                db.MemberNotifications.Any(n => n.UserId == p.UserId && n.MailedAt == null && n.ReadAt == null))
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var profile in profiles)
+        {
+            var sendTime = DigestSchedule.LatestSendTimeUtc(profile.MailFrequency, now)!.Value;
+            if (profile.LastDigestAt >= sendTime)
+            {
+                continue;
+            }
+            var pending = await db.MemberNotifications
+                .Where(n => n.UserId == profile.UserId && n.MailedAt == null && n.ReadAt == null)
+                .OrderBy(n => n.CreatedAt)
+                .ToListAsync(cancellationToken);
+            // What came in after today's (or this week's) send time waits for the next digest.
+            if (!pending.Any(n => n.CreatedAt < sendTime))
+            {
+                continue;
+            }
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == profile.UserId && u.EmailConfirmed && u.Email != null, cancellationToken);
+            if (user is null)
+            {
+                continue;
+            }
+            var mail = composer.Digest(user, profile, pending, profile.MailFrequency);
+            outbox.Enqueue(mail.To, mail.Subject, mail.Body, mail.UnsubscribeUrl);
+            foreach (var notification in pending)
+            {
+                notification.MailedAt = now;
+            }
+            profile.LastDigestAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            sent++;
+        }
+        return sent;
+    }
+}
+
+/// <summary>Configuration section "Notifications".</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>How often the digest job looks for digests that are due.</summary>
+    public TimeSpan DigestInterval { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>Runs <see cref="NotificationDigestService"/> on a timer.</summary>
+public sealed class NotificationDigestJob(
+    IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDigestJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DigestInterval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var sent = await scope.ServiceProvider.GetRequiredService<NotificationDigestService>().SendDueDigestsAsync(stoppingToken);
+                if (sent > 0)
+                {
+                    logger.LogInformation("Sammanfattningar med notiser köades till {Count} medlemmar.", sent);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Sammanfattningarna med notiser kunde inte skickas; nytt försök vid nästa körning.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Email;
+using Microsoft.Extensions.Options;
+
+namespace EHalsostodet.Core.Members.Notifying;
+
+/// <summary>A composed mail to a member, with the one-click unsubscribe address for its headers.</summary>
+public sealed record NotificationMail(string To, string Subject, string Body, string UnsubscribeUrl);
+
+/// <summary>Writes the Swedish plain-text mails about notifications: one at a time, or a digest.</summary>
+public sealed class NotificationMailComposer(IOptions<EmailOptions> options)
+{
+    public const string UnsubscribePath = "/avsluta-prenumeration/";
+
+    private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
+
+    public string UnsubscribeUrl(MemberProfile profile) => BaseUrl + UnsubscribePath + profile.UnsubscribeToken;
+
+    public NotificationMail ForNotification(PortalUser user, MemberProfile profile, MemberNotification notification)
+    {
+        var body = new StringBuilder()
+            .AppendLine("Hej " + user.NameForDisplay + ",")
+            .AppendLine()
+            .AppendLine(notification.Text)
+            .AppendLine()
+            .AppendLine("Läs berättelsen:")
+            .AppendLine(BaseUrl + notification.Url);
+        return new NotificationMail(user.Email!, Subject(notification.Text), Footer(body, profile).ToString(), UnsubscribeUrl(profile));
+    }
+
+    public NotificationMail Digest(PortalUser user, MemberProfile profile, IReadOnlyList<MemberNotification> notifications, MailFrequency frequency)
+    {
+        var period = frequency == MailFrequency.Weekly ? "Veckans" : "Dagens";
+        var body = new StringBuilder()
+            .AppendLine("Hej " + user.NameForDisplay + ",")
+            .AppendLine()
+            .AppendLine(notifications.Count == 1
+                ? "Det här har hänt i det du följer på E-hälsostödet:"
+                : "Det här har hänt i det du följer på E-hälsostödet (" + notifications.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " notiser):")
+            .AppendLine();
+        foreach (var notification in notifications)
+        {
+            body.AppendLine("- " + notification.Text)
+                .AppendLine("  " + BaseUrl + notification.Url)
+                .AppendLine();
+        }
+        var subject = $"{period} sammanfattning från E-hälsostödet: {notifications.Count} {(notifications.Count == 1 ? "ny notis" : "nya notiser")}";
+        return new NotificationMail(user.Email!, subject, Footer(body, profile).ToString(), UnsubscribeUrl(profile));
+    }
+
+    private StringBuilder Footer(StringBuilder body, MemberProfile profile) => body
+        .AppendLine()
+        .AppendLine("Alla dina notiser finns på")
+        .AppendLine(BaseUrl + "/mina-sidor/notiser")
+        .AppendLine()
+        .AppendLine("Du får det här meddelandet eftersom du följer innehåll på E-hälsostödet.")
+        .AppendLine("Välj hur ofta du vill få e-post: " + BaseUrl + "/mina-sidor/installningar")
+        .AppendLine("Sluta få e-post från E-hälsostödet med ett klick:")
+        .AppendLine(UnsubscribeUrl(profile));
+
+    private static string Subject(string text)
+    {
+        var subject = $"E-hälsostödet: {text}".ReplaceLineEndings(" ");
+        return subject.Length <= 200 ? subject : subject[..199] + "…";
+    }
+}

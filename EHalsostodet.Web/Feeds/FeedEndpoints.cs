@@ -1,0 +1,89 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Email;
+using EHalsostodet.Core.Markdown;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EHalsostodet.Web.Feeds;
+
+/// <summary>Atom feeds for readers: the latest stories with a tag, and a collection's stories.</summary>
+public static class FeedEndpoints
+{
+    public const int TagFeedSize = 20;
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/taggar/{slug}/feed", TagFeedAsync).WithTags("Flöden").ExcludeFromDescription();
+        app.MapGet("/samlingar/{slug}/feed", CollectionFeedAsync).WithTags("Flöden").ExcludeFromDescription();
+        return app;
+    }
+
+    public static string TagFeedPath(string slug) => $"/taggar/{slug}/feed";
+
+    public static string CollectionFeedPath(string slug) => $"/samlingar/{slug}/feed";
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> TagFeedAsync(
+        string slug, PortalDbContext db, IOptions<EmailOptions> options, CancellationToken cancellationToken)
+    {
+        var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        if (tag is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var stories = await db.PublishedContent.AsNoTracking()
+            .Where(p => p.Type == ContentType.Story &&
+                db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == FacetNames.Tag && f.Value == tag.Slug))
+            .OrderByDescending(p => p.FirstPublishedAt).ThenBy(p => p.Title)
+            .Take(TagFeedSize)
+            .ToListAsync(cancellationToken);
+        var baseUrl = BaseUrl(options);
+        var page = $"/taggar/{tag.Slug}";
+        return Feed(new AtomFeed(
+            baseUrl + TagFeedPath(tag.Slug),
+            $"E-hälsostödet: kommunberättelser med taggen {tag.Name}",
+            $"De senaste kommunberättelserna med taggen {tag.Name}.",
+            baseUrl + TagFeedPath(tag.Slug), baseUrl + page,
+            stories.Count > 0 ? stories.Max(s => s.PublishedAt) : DateTime.UnixEpoch,
+            stories.Select(s => Entry(s, baseUrl)).ToList()));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> CollectionFeedAsync(
+        string slug, PortalDbContext db, IOptions<EmailOptions> options, CancellationToken cancellationToken)
+    {
+        var collection = await db.PublishedContent.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Type == ContentType.Collection && p.Slug == slug, cancellationToken);
+        if (collection is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var memberships = await db.CollectionMemberships.AsNoTracking()
+            .Where(m => m.CollectionId == collection.ItemId)
+            .ToDictionaryAsync(m => m.StoryId, m => m.Position, cancellationToken);
+        var ids = memberships.Keys.ToList();
+        var stories = (await db.PublishedContent.AsNoTracking()
+                .Where(p => p.Type == ContentType.Story && ids.Contains(p.ItemId))
+                .ToListAsync(cancellationToken))
+            .OrderBy(s => memberships[s.ItemId])
+            .ToList();
+        var baseUrl = BaseUrl(options);
+        var self = baseUrl + CollectionFeedPath(collection.Slug);
+        return Feed(new AtomFeed(
+            self,
+            $"E-hälsostödet: samlingen {collection.Title}",
+            MarkdownRenderer.ToPlainText(collection.Teaser),
+            self, baseUrl + ContentTypeNames.PublicUrl(ContentType.Collection, collection.Slug),
+            stories.Select(s => s.PublishedAt).Append(collection.PublishedAt).Max(),
+            stories.Select(s => Entry(s, baseUrl)).ToList()));
+    }
+
+    private static AtomEntry Entry(PublishedContent story, string baseUrl) => new(
+        story.ItemId, story.Title, MarkdownRenderer.ToPlainText(story.Teaser),
+        baseUrl + ContentTypeNames.PublicUrl(ContentType.Story, story.Slug), story.FirstPublishedAt, story.PublishedAt);
+
+    private static FileContentHttpResult Feed(AtomFeed feed) => TypedResults.File(feed.ToUtf8(), AtomFeed.ContentType);
+
+    private static string BaseUrl(IOptions<EmailOptions> options) => options.Value.PublicBaseUrl.TrimEnd('/');
+}
