@@ -4,6 +4,7 @@ using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Core.Members.Saving;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
@@ -58,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SearchMissCounter>();
         services.AddScoped<UsageCounter>();
         services.AddScoped<MemberProfileStore>();
+        services.AddMemberSavingServices();
         services.AddScoped<SqliteSearchIndexer>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());

@@ -4,6 +4,8 @@ using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.Api.Search;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.Infrastructure;
+using EHalsostodet.Web.Members.Saving;
+using EHalsostodet.Web.Api.Members;
 using Microsoft.AspNetCore.Localization;
 
 namespace EHalsostodet.Web;
@@ -14,6 +16,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddPortalAccounts();
+        services.AddMemberSavingWeb();
         // Razor Pages validate the antiforgery token on every POST by default.
         services.AddRazorPages(options =>
         {
@@ -59,6 +62,8 @@ public static class WebServiceCollectionExtensions
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapManagementApi();
         app.MapSearchApi();
+        // Until the /api/v1/me group of the accounts part exists: the same sign-in as the management API.
+        app.MapGroup("/api/v1/me").RequireAuthorization().WithTags("Mina sidor").MapSavingEndpoints();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }
