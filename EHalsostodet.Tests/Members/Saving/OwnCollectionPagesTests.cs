@@ -140,8 +140,10 @@ public sealed class OwnCollectionPagesTests
         var collection = await QueryAsync(factory, db => db.MemberCollections.Include(c => c.Items).SingleAsync(c => c.UserId == userId));
         Assert.AreEqual("Hemtjänst", collection.Name);
         Assert.AreEqual(story.Id, collection.Items.Single().StoryId);
-        // The story page now offers the collection in its list.
+        // The story page says where the story went, once, and now offers the collection in its list.
         var page = await client.GetPageAsync(story.Url);
+        StringAssert.Contains(page.QuerySelector("[role='status']")!.TextContent, "Berättelsen ligger nu i din samling Hemtjänst.");
+        Assert.IsNull((await client.GetPageAsync(story.Url)).QuerySelector(".status-message"));
         Assert.AreEqual("Hemtjänst", page.QuerySelector("form.add-to-collection select option")!.TextContent.Trim());
     }
 

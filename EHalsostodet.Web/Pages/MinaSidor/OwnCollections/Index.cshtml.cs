@@ -13,6 +13,9 @@ public sealed class IndexModel(OwnCollectionService collections) : PageModel
 {
     public const string Path = "/mina-sidor/samlingar";
 
+    /// <summary>The TempData key of the message shown by the "add to collection" form after a story was added.</summary>
+    public static string AddedStatusKey(Guid storyId) => $"OwnCollectionAdded-{storyId:N}";
+
     public IReadOnlyList<OwnCollectionSummary> Collections { get; private set; } = [];
 
     [BindProperty]
@@ -55,11 +58,9 @@ public sealed class IndexModel(OwnCollectionService collections) : PageModel
         }
         if (collectionId is { } existing)
         {
-            return await collections.AddStoryAsync(userId, existing, storyId, cancellationToken) switch
-            {
-                OwnCollectionChange.Done => new SeeOtherResult(ToggleResponses.LocalOr(returnUrl, $"{Path}/{existing}")),
-                _ => NotFound(),
-            };
+            return await collections.AddStoryAsync(userId, existing, storyId, cancellationToken) == OwnCollectionChange.Done
+                ? await AddedAsync(userId, existing, storyId, returnUrl, cancellationToken)
+                : NotFound();
         }
         var input = new OwnCollectionInput(newName, "");
         if (!IsValid(input))
@@ -74,6 +75,17 @@ public sealed class IndexModel(OwnCollectionService collections) : PageModel
         {
             await collections.DeleteAsync(userId, id, cancellationToken);
             return NotFound();
+        }
+        return await AddedAsync(userId, id, storyId, returnUrl, cancellationToken);
+    }
+
+    /// <summary>Back to the page the story was added from, which says where it went (the form post reloads it unchanged otherwise).</summary>
+    private async Task<IActionResult> AddedAsync(string userId, Guid id, Guid storyId, string? returnUrl, CancellationToken cancellationToken)
+    {
+        if (await collections.FindAsync(userId, id, cancellationToken) is { } collection)
+        {
+            // Keyed by the story, so a page with many stories shows it at the right one only.
+            TempData[AddedStatusKey(storyId)] = $"Berättelsen ligger nu i din samling {collection.Name}.";
         }
         return new SeeOtherResult(ToggleResponses.LocalOr(returnUrl, $"{Path}/{id}"));
     }
