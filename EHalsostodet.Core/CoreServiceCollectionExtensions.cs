@@ -6,6 +6,7 @@ using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Members.Privacy;
 using EHalsostodet.Core.Members.Notifying;
 using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Core.Members.Saving;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
@@ -63,6 +64,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<MemberProfileStore>();
         services.AddMemberProfileServices();
         services.AddMemberPrivacyServices();
+        services.AddMemberSavingServices();
         services.AddScoped<SqliteSearchIndexer>();
         services.AddScoped<IEditorialSearch, SqliteEditorialSearch>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());

@@ -7,6 +7,7 @@ using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.Feeds;
 using EHalsostodet.Web.Infrastructure;
 using EHalsostodet.Web.MemberAccounts;
+using EHalsostodet.Web.Members.Saving;
 using Microsoft.AspNetCore.Localization;
 
 namespace EHalsostodet.Web;
@@ -17,6 +18,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddPortalAccounts();
+        services.AddMemberSavingWeb();
         // Razor Pages validate the antiforgery token on every POST by default.
         services.AddRazorPages(options =>
         {

@@ -15,6 +15,7 @@ public static class MeApi
         me.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized));
         me.MapMeAccountEndpoints();
         me.MapNotificationEndpoints();
+        me.MapSavingEndpoints();
         return app;
     }
 }

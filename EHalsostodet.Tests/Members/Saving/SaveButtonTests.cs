@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Insights;
+using EHalsostodet.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static EHalsostodet.Tests.Members.Saving.SavingPortal;
+
+namespace EHalsostodet.Tests.Members.Saving;
+
+/// <summary>Save buttons on pages and cards: a form post without JavaScript, JSON for the toggle script.</summary>
+[TestClass]
+public sealed class SaveButtonTests
+{
+    private static PortalFactory factory = null!;
+
+    [ClassInitialize]
+    public static void Start(TestContext context) => factory = new PortalFactory();
+
+    [ClassCleanup]
+    public static void Stop() => factory.Dispose();
+
+    [TestMethod]
+    public async Task Saving_a_story_from_its_page_stores_it_counts_it_and_the_page_then_shows_it_saved()
+    {
+        var (userId, client) = await MemberAsync(factory, "spara-sida@example.se");
+        var story = await PublishedAsync(factory, ContentType.Story);
+        var before = await client.GetPageAsync(story.Url);
+        var form = SaveForm(before, story.Id);
+        Assert.AreEqual("Spara", Label(form));
+        Assert.AreEqual("false", Pressed(form));
+
+        using var response = await ToggleSaveAsync(client, story.Url, story.Id);
+
+        Assert.AreEqual(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.AreEqual(story.Url, response.Headers.Location!.OriginalString);
+        Assert.IsTrue(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        var counted = await QueryAsync(factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Saved && u.Subject == story.Id.ToString("D")).SumAsync(u => u.Count));
+        Assert.AreEqual(1, counted);
+        var after = await client.GetPageAsync(story.Url);
+        Assert.AreEqual("Sparad – ta bort", Label(SaveForm(after, story.Id)));
+        Assert.AreEqual("true", Pressed(SaveForm(after, story.Id)));
+        // Cards elsewhere know it too.
+        Assert.AreEqual("true", Pressed(SaveForm(await client.GetPageAsync("/berattelser"), story.Id)));
+
+        using var unsave = await ToggleSaveAsync(client, story.Url, story.Id);
+        Assert.AreEqual(HttpStatusCode.SeeOther, unsave.StatusCode);
+        Assert.IsFalse(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        Assert.AreEqual("Spara", Label(SaveForm(await client.GetPageAsync(story.Url), story.Id)));
+    }
+
+    [TestMethod]
+    public async Task Collections_and_initiatives_are_saved_from_their_pages_and_collection_cards()
+    {
+        var (userId, client) = await MemberAsync(factory, "spara-typer@example.se");
+        var collection = await PublishedAsync(factory, ContentType.Collection);
+        var initiative = await PublishedAsync(factory, ContentType.Initiative);
+
+        using (var saved = await ToggleSaveAsync(client, "/samlingar", collection.Id))
+        {
+            Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode);
+            Assert.AreEqual("/samlingar", saved.Headers.Location!.OriginalString);
+        }
+        using (var saved = await ToggleSaveAsync(client, initiative.Url, initiative.Id))
+        {
+            Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode);
+        }
+
+        Assert.AreEqual("true", Pressed(SaveForm(await client.GetPageAsync(collection.Url), collection.Id)));
+        Assert.AreEqual("true", Pressed(SaveForm(await client.GetPageAsync(initiative.Url), initiative.Id)));
+        var ids = await QueryAsync(factory, db => db.SavedItems.Where(s => s.UserId == userId).Select(s => s.ItemId).ToListAsync());
+        CollectionAssert.AreEquivalent(new[] { collection.Id, initiative.Id }, ids);
+
+        var page = await client.GetPageAsync("/mina-sidor/sparat");
+        Assert.IsNotNull(page.QuerySelector($"#saved-collections-heading ~ ul a[href='{collection.Url}']"));
+        Assert.IsNotNull(page.QuerySelector($"#saved-initiatives-heading ~ ul a[href='{initiative.Url}']"));
+    }
+
+    [TestMethod]
+    public async Task The_toggle_script_gets_JSON_and_no_redirect()
+    {
+        var (userId, client) = await MemberAsync(factory, "spara-json@example.se");
+        var story = await PublishedAsync(factory, ContentType.Story, skip: 1);
+
+        using var response = await ToggleSaveAsync(client, story.Url, story.Id, accept: "application/json");
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.IsTrue(body["saved"]!.GetValue<bool>());
+        Assert.IsTrue(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+
+        using var again = await ToggleSaveAsync(client, story.Url, story.Id, accept: "application/json");
+        Assert.IsFalse(JsonNode.Parse(await again.Content.ReadAsStringAsync())!["saved"]!.GetValue<bool>());
+        Assert.IsFalse(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+    }
+
+    [TestMethod]
+    public async Task An_anonymous_visitor_sees_the_button_and_is_sent_to_log_in()
+    {
+        var client = factory.CreateBrowserClient();
+        var story = await PublishedAsync(factory, ContentType.Story);
+        var page = await client.GetPageAsync(story.Url);
+        Assert.AreEqual("Spara", Label(SaveForm(page, story.Id)));
+
+        using var response = await SubmitAsync(client, SaveForm(page, story.Id)!, story.Url);
+
+        Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
+        StringAssert.Contains(response.Headers.Location!.OriginalString, "logga-in");
+    }
+
+    [TestMethod]
+    public async Task A_foreign_return_address_is_not_followed()
+    {
+        var (_, client) = await MemberAsync(factory, "spara-retur@example.se");
+        var story = await PublishedAsync(factory, ContentType.Story, skip: 2);
+        var page = await client.GetPageAsync(story.Url);
+
+        using var response = await SubmitAsync(client, SaveForm(page, story.Id)!, story.Url, new Dictionary<string, string> { ["ReturnUrl"] = "//elak.example/falsk" });
+
+        Assert.AreEqual(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.AreEqual("/mina-sidor/sparat", response.Headers.Location!.OriginalString);
+    }
+
+    [TestMethod]
+    public async Task An_unpublished_item_cannot_be_saved_and_one_saved_before_shows_as_no_longer_published()
+    {
+        using var local = new PortalFactory();
+        var (userId, client) = await MemberAsync(local, "avpublicerad@example.se");
+        var story = await PublishedAsync(local, ContentType.Story, skip: 3);
+        var other = await PublishedAsync(local, ContentType.Story, skip: 4);
+        var page = await client.GetPageAsync(story.Url);
+        var storyForm = SaveForm(page, story.Id)!;
+        using (var saved = await ToggleSaveAsync(client, other.Url, other.Id))
+        {
+            Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode);
+        }
+
+        await UnpublishAsync(local, story.Id);
+        await UnpublishAsync(local, other.Id);
+        using var response = await SubmitAsync(client, storyForm, story.Url);
+
+        Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.IsFalse(await QueryAsync(local, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+
+        var list = await client.GetPageAsync("/mina-sidor/sparat");
+        Assert.IsNull(list.QuerySelector($"a[href='{other.Url}']"));
+        var gone = list.QuerySelector(".gone-item") ?? throw new AssertFailedException("Det avpublicerade syns inte.");
+        StringAssert.Contains(gone.TextContent, "inte längre publicerad");
+        Assert.IsFalse(gone.TextContent.Contains(other.Title, StringComparison.Ordinal));
+
+        using var removed = await SubmitAsync(client, gone.QuerySelector("form")!, "/mina-sidor/sparat");
+        Assert.AreEqual(HttpStatusCode.SeeOther, removed.StatusCode);
+        Assert.IsFalse(await QueryAsync(local, db => db.SavedItems.AnyAsync(s => s.UserId == userId)));
+        Assert.IsNull((await client.GetPageAsync("/mina-sidor/sparat")).QuerySelector(".gone-item"));
+    }
+
+    [TestMethod]
+    public async Task The_saved_page_requires_sign_in()
+    {
+        using var response = await factory.CreateBrowserClient().GetAsync(new Uri("/mina-sidor/sparat", UriKind.Relative));
+        Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
+        StringAssert.Contains(response.Headers.Location!.OriginalString, "logga-in");
+    }
+}
