@@ -30,7 +30,7 @@ public static class WebServiceCollectionExtensions
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
-            document.Info = new() { Title = "E-hälsostödet API", Version = "v1", Description = "Förvaltnings-API (redaktion) och inloggning." };
+            document.Info = new() { Title = "E-hälsostödet API", Version = "v1", Description = "Förvaltnings-API för redaktionen, sök, inloggning och medlemmarnas egna uppgifter (/api/v1/me)." };
             return Task.CompletedTask;
         }));
         services.AddProblemDetails();
