@@ -61,6 +61,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SearchMissCounter>();
         services.AddScoped<UsageCounter>();
         services.AddScoped<PopularTags>();
+        services.AddScoped<InsightsQueries>();
         services.AddScoped<MemberProfileStore>();
         services.AddMemberProfileServices();
         services.AddMemberPrivacyServices();

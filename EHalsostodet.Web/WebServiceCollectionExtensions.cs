@@ -6,6 +6,7 @@ using EHalsostodet.Web.Api.Search;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.Feeds;
 using EHalsostodet.Web.Infrastructure;
+using EHalsostodet.Web.Insights;
 using EHalsostodet.Web.MemberAccounts;
 using EHalsostodet.Web.Members.Saving;
 using Microsoft.AspNetCore.Localization;
@@ -24,7 +25,7 @@ public static class WebServiceCollectionExtensions
         {
             options.Conventions.AuthorizeFolder("/Redaktion", PortalRoles.CanEdit);
             options.Conventions.AllowAnonymousToPage("/Redaktion/Login");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
         services.AddMemberAccountsWeb();
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));

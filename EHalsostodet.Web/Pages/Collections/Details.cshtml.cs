@@ -1,12 +1,15 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Web.Insights;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Collections;
 
-public sealed class DetailsModel(PublishedQueries queries) : PageModel
+public sealed class DetailsModel(PublishedQueries queries) : PageModel, IViewedItemPage
 {
+    public Guid? ViewedItemId => Collection?.Id;
+
     public PublishedItem<CollectionDocument> Collection { get; private set; } = null!;
     public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
 

@@ -1,12 +1,15 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Web.Insights;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Initiatives;
 
-public sealed class DetailsModel(PublishedQueries queries) : PageModel
+public sealed class DetailsModel(PublishedQueries queries) : PageModel, IViewedItemPage
 {
+    public Guid? ViewedItemId => Initiative?.Id;
+
     public PublishedItem<InitiativeDocument> Initiative { get; private set; } = null!;
     public IReadOnlyList<StoryCard> ReferencingStories { get; private set; } = [];
 

@@ -1,12 +1,15 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Web.Insights;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Stories;
 
-public sealed class DetailsModel(PublishedQueries queries, StoryViewBuilder views) : PageModel
+public sealed class DetailsModel(PublishedQueries queries, StoryViewBuilder views) : PageModel, IViewedItemPage
 {
+    public Guid? ViewedItemId => Story?.Id;
+
     public StoryView Story { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
