@@ -70,6 +70,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<SyncImporter>();
+        services.AddScoped<SyncExporter>();
+        services.AddScoped<SyncCommand>();
         services.AddScoped<DatabaseInitializer>();
 
         services.AddScoped<AuditLog>();
