@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ContentRules>();
         services.AddScoped<ContentStore>();
         services.AddScoped<TagDirectory>();
+        services.AddScoped<TagManager>();
         services.AddScoped<PublishedProjector>();
         services.AddScoped<ContentPublisher>();
         services.AddScoped<PublishedQueries>();
