@@ -73,6 +73,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SyncImporter>();
         services.AddScoped<SyncExporter>();
         services.AddScoped<SyncCommand>();
+        services.AddScoped(provider => new SyncArchive(
+            provider.GetRequiredService<SyncExporter>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SyncOptions>>(),
+            provider.GetRequiredService<TimeProvider>(), contentRootPath));
         services.AddScoped<DatabaseInitializer>();
 
         services.AddScoped<AuditLog>();
