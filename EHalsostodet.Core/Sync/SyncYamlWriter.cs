@@ -85,6 +85,8 @@ internal static class SyncYamlWriter
     /// <summary>Whether a plain scalar with this text would be read as something other than this string.</summary>
     private static bool ReadsAsNonString(string text) =>
         text is "" or "~" or "null" or "true" or "false"
+        // Codes such as kommunkod 0114 stay strings for every YAML reader, not only ours.
+        || text.All(char.IsAsciiDigit)
         || YamlJson.Scalar(new YamlDotNet.RepresentationModel.YamlScalarNode(text)) is not JsonValue { } v
         || v.GetValueKind() != JsonValueKind.String;
 }

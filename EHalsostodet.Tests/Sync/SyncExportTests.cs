@@ -71,6 +71,7 @@ public sealed class SyncExportTests
         CollectionAssert.AreEquivalent(
             SyncFolder.ContentFiles(TestPaths.SeedFolder).ToList(), SyncFolder.ContentFiles(folder).ToList(),
             "the export uses the repository's layout and file names");
+        StringAssert.Contains(await File.ReadAllTextAsync(Path.Combine(folder, SyncFolder.MunicipalitiesFile)), "{code: \"0114\", name: Upplands Väsby");
     }
 
     [TestMethod]
