@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ContentRules>();
         services.AddScoped<ContentStore>();
         services.AddScoped<TagDirectory>();
+        services.AddScoped<TagManager>();
         services.AddScoped<PublishedProjector>();
         services.AddScoped<ContentPublisher>();
         services.AddScoped<PublishedQueries>();
@@ -71,6 +72,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<SqliteSearchIndexer>());
         services.AddScoped<SyncImporter>();
+        services.AddScoped<SyncExporter>();
+        services.AddScoped<SyncCommand>();
+        services.AddScoped(provider => new SyncArchive(
+            provider.GetRequiredService<SyncExporter>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SyncOptions>>(),
+            provider.GetRequiredService<TimeProvider>(), contentRootPath));
         services.AddScoped<DatabaseInitializer>();
 
         services.AddScoped<AuditLog>();

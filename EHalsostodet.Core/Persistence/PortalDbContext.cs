@@ -24,6 +24,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<InitiativeReference> InitiativeReferences => Set<InitiativeReference>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<TagRedirect> TagRedirects => Set<TagRedirect>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();

@@ -19,6 +19,44 @@ public static class SyncFolder
 
     public const string MunicipalitiesFile = "taxonomies/municipalities.yml";
     public const string ExampleMunicipalitiesFile = "taxonomies/example-municipalities.yml";
+    public const string TagsFile = "taxonomies/tags.yml";
+
+    /// <summary>Reads the tag file, a list of {name, slug}; a folder without one has no tags to add.</summary>
+    public static IReadOnlyList<TagRecord> ReadTags(string root, List<SyncProblem> problems)
+    {
+        var path = Path.Combine(root, TagsFile);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+        var result = new List<TagRecord>();
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(path)));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlSequenceNode list)
+            {
+                problems.Add(new(TagsFile, 1, "Filen ska vara en lista med taggar."));
+                return [];
+            }
+            foreach (var entry in list.Children)
+            {
+                string Value(string key) => entry is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode s ? (s.Value ?? "").Trim() : "";
+                var record = new TagRecord(Value("name"), Value("slug"));
+                if (record.Name.Length == 0 || record.Slug.Length == 0 || Slugs.FromText(record.Slug) != record.Slug)
+                {
+                    problems.Add(new(TagsFile, (int)entry.Start.Line, "Varje tagg ska ha name och ett giltigt slug."));
+                    continue;
+                }
+                result.Add(record);
+            }
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new(TagsFile, (int)e.Start.Line, "Filen är inte giltig YAML: " + e.Message));
+        }
+        return result;
+    }
 
     /// <summary>The content files under a folder, as paths relative to it with forward slashes.</summary>
     public static IEnumerable<string> ContentFiles(string root) =>

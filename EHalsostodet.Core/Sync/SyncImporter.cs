@@ -24,6 +24,9 @@ public sealed class SyncImporter(
             .Concat(SyncFolder.ReadMunicipalities(root, SyncFolder.ExampleMunicipalitiesFile, true, problems))
             .ToList();
         var municipalitiesChanged = await CountMunicipalityChangesAsync(municipalities, cancellationToken);
+        var tags = SyncFolder.ReadTags(root, problems);
+        var existingTagSlugs = await db.Tags.AsNoTracking().Select(t => t.Slug).ToListAsync(cancellationToken);
+        var tagsAdded = tags.Select(t => t.Slug).Distinct(StringComparer.Ordinal).Except(existingTagSlugs, StringComparer.Ordinal).Count();
 
         var files = new List<SyncFile>();
         foreach (var relativePath in SyncFolder.ContentFiles(root))
@@ -62,7 +65,7 @@ public sealed class SyncImporter(
             }
             entries.Add(await PlanEntryAsync(file, publishing, cancellationToken));
         }
-        return new SyncPlan(entries, municipalities, municipalitiesChanged, problems);
+        return new SyncPlan(entries, municipalities, municipalitiesChanged, problems) { Tags = tags, TagsAdded = tagsAdded };
     }
 
     /// <summary>Applies a plan without problems in one transaction; a failure leaves the database as it was.</summary>
@@ -78,6 +81,7 @@ public sealed class SyncImporter(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await UpsertMunicipalitiesAsync(plan.Municipalities, cancellationToken);
+        await AddMissingTagsAsync(plan.Tags, cancellationToken);
         foreach (var entry in plan.Entries)
         {
             await ApplyEntryAsync(entry, pending, cancellationToken);
@@ -177,6 +181,16 @@ public sealed class SyncImporter(
             municipality.County = record.County;
             municipality.Group = record.Group;
             municipality.IsExample = record.IsExample;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task AddMissingTagsAsync(IReadOnlyList<TagRecord> records, CancellationToken cancellationToken)
+    {
+        var existing = (await db.Tags.Select(t => t.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var record in records.Where(r => existing.Add(r.Slug)))
+        {
+            db.Tags.Add(new Tag { Id = Guid.NewGuid(), Name = record.Name, Slug = record.Slug });
         }
         await db.SaveChangesAsync(cancellationToken);
     }

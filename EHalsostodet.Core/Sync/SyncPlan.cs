@@ -29,12 +29,20 @@ public sealed record SyncPlan(
     IReadOnlyList<SyncProblem> Problems)
 {
     public bool HasProblems => Problems.Count > 0;
-    public bool HasChanges => MunicipalitiesChanged > 0 || Entries.Any(e => e.Action != SyncAction.Unchanged);
+    /// <summary>The tags of the tag file; the ones not in the database yet are added.</summary>
+    public IReadOnlyList<TagRecord> Tags { get; init; } = [];
+
+    public int TagsAdded { get; init; }
+
+    public bool HasChanges => MunicipalitiesChanged > 0 || TagsAdded > 0 || Entries.Any(e => e.Action != SyncAction.Unchanged);
     public int Count(SyncAction action) => Entries.Count(e => e.Action == action);
 }
 
 /// <summary>A municipality as the taxonomy files give it.</summary>
 public sealed record MunicipalityRecord(string Code, string Name, string County, string Group, bool IsExample);
+
+/// <summary>A tag as the tag file gives it.</summary>
+public sealed record TagRecord(string Name, string Slug);
 
 /// <summary>How an import treats the state written in the files.</summary>
 public enum ImportPublishing

@@ -60,7 +60,7 @@ internal static partial class YamlJson
         }
     }
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    internal static JsonNode? Scalar(YamlScalarNode scalar)
     {
         var value = scalar.Value ?? "";
         if (scalar.Style is not ScalarStyle.Plain)

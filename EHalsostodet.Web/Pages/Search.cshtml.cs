@@ -2,6 +2,7 @@ using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
+using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Web.Api.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages;
 
-public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCounter usage) : PageModel
+public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCounter usage, TagManager tagManager) : PageModel
 {
     public const int PageSize = 20;
 
@@ -35,12 +36,16 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCo
     /// <summary>The one chosen tag, when exactly one is chosen: the page then links to the tag's own page.</summary>
     public string? SingleTag => Filters.TryGetValue(FacetNames.Tag, out var tags) && tags.Count == 1 ? tags[0] : null;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Filters = FacetFilters.FromQuery(Request.Query);
+        if (await RenamedTagRedirectAsync(cancellationToken) is { } redirect)
+        {
+            return redirect;
+        }
         if (Query is null && !IsBrowsing)
         {
-            return;
+            return Page();
         }
         PageNumber = Math.Clamp(PageNumber, 1, 1000);
         Results = await search.SearchAsync(new SearchRequest(Query ?? "", PageNumber, PageSize, Filters: Filters, Newest: Newest || IsBrowsing), cancellationToken);
@@ -52,6 +57,35 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCo
                 await usage.CountAsync(UsageMetrics.TagUsed, tag, cancellationToken);
             }
         }
+        return Page();
+    }
+
+    /// <summary>A search filtered by a tag that was renamed or merged away moves to the tag's current address.</summary>
+    private async Task<IActionResult?> RenamedTagRedirectAsync(CancellationToken cancellationToken)
+    {
+        if (!Filters.TryGetValue(FacetNames.Tag, out var tags))
+        {
+            return null;
+        }
+        var replaced = false;
+        var current = new List<string>();
+        foreach (var tag in tags)
+        {
+            var target = await db.Tags.AnyAsync(t => t.Slug == tag, cancellationToken) ? null : await tagManager.RedirectAsync(tag, cancellationToken);
+            replaced |= target is not null;
+            current.Add(target ?? tag);
+        }
+        if (!replaced)
+        {
+            return null;
+        }
+        var query = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(
+            Request.Query.Where(p => p.Key != FacetNames.Tag).SelectMany(p => p.Value.OfType<string>().Select(v => KeyValuePair.Create(p.Key, v))));
+        foreach (var tag in current.Distinct(StringComparer.Ordinal))
+        {
+            query.Add(FacetNames.Tag, tag);
+        }
+        return RedirectPermanent(Request.Path + query.ToQueryString());
     }
 
     /// <summary>The current search with another page number, keeping the filters.</summary>

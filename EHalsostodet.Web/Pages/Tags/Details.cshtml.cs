@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Tags;
 
-public sealed class DetailsModel(PublishedQueries queries, UsageCounter usage) : PageModel
+public sealed class DetailsModel(PublishedQueries queries, UsageCounter usage, TagManager tagManager) : PageModel
 {
     public Tag Tag { get; private set; } = null!;
     public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
@@ -17,7 +17,9 @@ public sealed class DetailsModel(PublishedQueries queries, UsageCounter usage) :
         var tag = await queries.TagAsync(slug, cancellationToken);
         if (tag is null)
         {
-            return NotFound();
+            return await tagManager.RedirectAsync(slug, cancellationToken) is { } current
+                ? RedirectPermanent("/taggar/" + Uri.EscapeDataString(current))
+                : NotFound();
         }
         Tag = tag;
         await usage.CountAsync(UsageMetrics.TagUsed, tag.Slug, cancellationToken);

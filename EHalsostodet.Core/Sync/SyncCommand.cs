@@ -1,0 +1,105 @@
+namespace EHalsostodet.Core.Sync;
+
+/// <summary>
+/// The <c>usync export --out DIR</c> and <c>usync import --from DIR [--dry-run] [--publish]</c>
+/// subcommands. Exit codes: 0 done, 1 the files have problems (nothing changed), 2 wrong usage.
+/// </summary>
+public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
+{
+    public const int Ok = 0;
+    public const int Problems = 1;
+    public const int Usage = 2;
+
+    private const string UsageText = """
+        Användning:
+          usync export --out MAPP
+          usync import --from MAPP [--dry-run] [--publish]
+
+        --dry-run  visar bara vad som skulle ändras.
+        --publish  publicerar det som är publicerat i filerna; utan flaggan importeras allt som utkast.
+        """;
+
+    /// <param name="args">The arguments after <c>usync</c>.</param>
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var (verb, options, flags) = Parse(args);
+        return verb switch
+        {
+            "export" when options.TryGetValue("--out", out var folder) && flags.Count == 0 && options.Count == 1 =>
+                await ExportAsync(folder, output, cancellationToken),
+            "import" when options.TryGetValue("--from", out var folder) && options.Count == 1 && flags.All(f => f is "--dry-run" or "--publish") =>
+                await ImportAsync(folder, flags.Contains("--dry-run"), flags.Contains("--publish"), output, cancellationToken),
+            _ => await UsageAsync(output),
+        };
+    }
+
+    private async Task<int> ExportAsync(string folder, TextWriter output, CancellationToken cancellationToken)
+    {
+        var result = await exporter.ExportAsync(Path.GetFullPath(folder), cancellationToken);
+        await output.WriteLineAsync($"Exporten är klar: {result.ContentFiles} innehåll, {result.Municipalities} kommuner och {result.Tags} taggar.");
+        return Ok;
+    }
+
+    private async Task<int> ImportAsync(string folder, bool dryRun, bool publish, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            await output.WriteLineAsync($"Mappen {folder} finns inte.");
+            return Usage;
+        }
+        var plan = await importer.PlanAsync(Path.GetFullPath(folder), publish ? ImportPublishing.AsInFiles : ImportPublishing.AsDrafts, cancellationToken);
+        foreach (var line in SyncReport.Lines(plan))
+        {
+            await output.WriteLineAsync(line);
+        }
+        if (plan.HasProblems)
+        {
+            await output.WriteLineAsync("Inget har ändrats: rätta filerna och försök igen.");
+            return Problems;
+        }
+        if (dryRun)
+        {
+            await output.WriteLineAsync("Provkörning: inget har ändrats.");
+            return Ok;
+        }
+        try
+        {
+            await importer.ApplyAsync(plan, cancellationToken);
+        }
+        catch (SyncImportException e)
+        {
+            foreach (var problem in e.Problems)
+            {
+                await output.WriteLineAsync(problem.ToString());
+            }
+            await output.WriteLineAsync("Inget har ändrats: rätta filerna och försök igen.");
+            return Problems;
+        }
+        await output.WriteLineAsync(plan.HasChanges ? "Importen är genomförd." : "Inget att ändra.");
+        return Ok;
+    }
+
+    private static async Task<int> UsageAsync(TextWriter output)
+    {
+        await output.WriteLineAsync(UsageText);
+        return Usage;
+    }
+
+    private static (string? Verb, Dictionary<string, string> Options, List<string> Flags) Parse(IReadOnlyList<string> args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new List<string>();
+        for (var i = 1; i < args.Count; i++)
+        {
+            if (args[i] is "--out" or "--from" && i + 1 < args.Count && !options.ContainsKey(args[i]))
+            {
+                options[args[i]] = args[++i];
+            }
+            else
+            {
+                flags.Add(args[i]);
+            }
+        }
+        return (args.Count > 0 ? args[0] : null, options, flags);
+    }
+}

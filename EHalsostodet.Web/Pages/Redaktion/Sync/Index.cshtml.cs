@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Sync;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EHalsostodet.Web.Pages.Redaktion.Sync;
+
+/// <summary>Innehåll som filer: administrators export the content as a zip and import one, after seeing what it would change.</summary>
+[Authorize(Policy = PortalRoles.CanAdminister)]
+[RequestSizeLimit(SyncArchive.MaxArchiveBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = SyncArchive.MaxArchiveBytes + 1024 * 1024)]
+public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeProvider clock) : PageModel
+{
+    public SyncPlan? Plan { get; private set; }
+    public string? UploadId { get; private set; }
+    public bool Publish { get; private set; }
+    public string? Fingerprint { get; private set; }
+    public string? ErrorMessage { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken) =>
+        File(await archive.ExportAsync(cancellationToken), "application/zip", $"usync-{clock.GetUtcNow():yyyy-MM-dd}.zip");
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, bool publish, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return Error("Välj en zip-fil att ladda upp.");
+        }
+        await using var stream = file.OpenReadStream();
+        var upload = await archive.UnpackAsync(stream, file.Length, cancellationToken);
+        if (upload.Id is null)
+        {
+            return Error(upload.Error!);
+        }
+        await ShowPlanAsync(upload.Id, publish, cancellationToken);
+        if (Plan!.HasProblems || !Plan.HasChanges)
+        {
+            archive.Remove(upload.Id);
+            UploadId = null;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync(string? uploadId, bool publish, string? fingerprint, CancellationToken cancellationToken)
+    {
+        if (archive.Folder(uploadId) is null)
+        {
+            return Error("Den uppladdade filen finns inte längre; uppladdningar tas bort efter en tid. Ladda upp zip-filen igen.");
+        }
+        await ShowPlanAsync(uploadId!, publish, cancellationToken);
+        if (Plan!.HasProblems)
+        {
+            archive.Remove(uploadId!);
+            UploadId = null;
+            ErrorMessage = "Filerna har problem. Inget har ändrats.";
+            return Page();
+        }
+        if (Fingerprint != fingerprint)
+        {
+            ErrorMessage = "Innehållet har ändrats sedan rapporten visades. Granska den nya rapporten innan du genomför importen.";
+            return Page();
+        }
+        try
+        {
+            await importer.ApplyAsync(Plan, cancellationToken);
+        }
+        catch (SyncImportException e)
+        {
+            ErrorMessage = "Importen stoppades och inget har ändrats: " + string.Join(" ", e.Problems);
+            return Page();
+        }
+        archive.Remove(uploadId!);
+        TempData["Message"] = "Importen är genomförd. " + SyncReport.Summary(Plan);
+        Response.Headers.Location = "/redaktion/innehall-som-filer";
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    private async Task ShowPlanAsync(string uploadId, bool publish, CancellationToken cancellationToken)
+    {
+        UploadId = uploadId;
+        Publish = publish;
+        Plan = await importer.PlanAsync(archive.Folder(uploadId)!, publish ? ImportPublishing.AsInFiles : ImportPublishing.AsDrafts, cancellationToken);
+        Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', SyncReport.Lines(Plan)))));
+    }
+
+    private PageResult Error(string message)
+    {
+        ErrorMessage = message;
+        return Page();
+    }
+}
