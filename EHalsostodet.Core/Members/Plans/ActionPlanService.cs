@@ -79,6 +79,7 @@ public sealed class ActionPlanService(PortalDbContext db, TimeProvider clock)
             {
                 row = new ActionPlanStep { PlanId = plan.Id, Step = step };
                 plan.Steps.Add(row);
+                db.Add(row);
             }
             row.Notes = (notes ?? "").Trim();
         }, cancellationToken);
@@ -90,11 +91,14 @@ public sealed class ActionPlanService(PortalDbContext db, TimeProvider clock)
         var change = await ChangeAsync(userId, id, plan =>
         {
             var inStep = plan.Tasks.Where(t => t.Step == step).ToList();
-            plan.Tasks.Add(new ActionPlanTask
+            var task = new ActionPlanTask
             {
                 Id = taskId, PlanId = plan.Id, Step = step, Position = inStep.Count == 0 ? 0 : inStep.Max(t => t.Position) + 1,
                 Text = input.CleanText, Owner = input.CleanOwner, DueDate = input.ParsedDueDate,
-            });
+            };
+            plan.Tasks.Add(task);
+            // Added explicitly: a new child with its key already set would otherwise be taken for an existing row.
+            db.Add(task);
         }, cancellationToken);
         return change == ActionPlanChange.Done ? taskId : null;
     }
