@@ -9,6 +9,7 @@ using EHalsostodet.Web.Infrastructure;
 using EHalsostodet.Web.Insights;
 using EHalsostodet.Web.MemberAccounts;
 using EHalsostodet.Web.Members.Saving;
+using EHalsostodet.Web.Sharing;
 using Microsoft.AspNetCore.Localization;
 
 namespace EHalsostodet.Web;
@@ -68,6 +69,7 @@ public static class WebServiceCollectionExtensions
         app.MapSearchApi();
         app.MapMeApi();
         app.MapFeeds();
+        app.MapQrCodes();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }

@@ -55,7 +55,7 @@ public sealed class RegistrationTests
         var overview = await client.GetPageAsync("/mina-sidor");
         StringAssert.Contains(overview.QuerySelector("main")!.TextContent, "Hej Maja Medlem");
         var links = overview.QuerySelectorAll("main nav a").Select(a => a.GetAttribute("href")).ToList();
-        CollectionAssert.AreEqual(new[] { "/mina-sidor/profil", "/mina-sidor/sparat", "/mina-sidor/samlingar", "/mina-sidor/notiser", "/mina-sidor/installningar", "/mina-sidor/mina-uppgifter" }, links);
+        CollectionAssert.AreEqual(new[] { "/mina-sidor/profil", "/mina-sidor/sparat", "/mina-sidor/samlingar", "/mina-sidor/handlingsplaner", "/mina-sidor/notiser", "/mina-sidor/installningar", "/mina-sidor/mina-uppgifter" }, links);
         // The header offers Mina sidor and a sign-out button that posts.
         var menu = overview.QuerySelector("header .member-menu")!;
         Assert.IsNotNull(menu.QuerySelector("a[href='/mina-sidor']"));

@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Members.OwnCollections;
+using EHalsostodet.Core.Sharing;
 using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.Members.Saving;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -107,7 +108,9 @@ internal static class OwnCollectionEndpoints
 
     private static ProblemHttpResult NotFound(Guid id) => ManagementProblems.NotFound($"Du har ingen egen samling med id {id}.");
 
-    private static string AbsoluteShareUrl(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}{OwnCollectionService.SharePath(token)}";
+    // Built on the configured public address, as every shared link is, never on the Host header.
+    private static string AbsoluteShareUrl(HttpRequest request, string token) =>
+        request.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Absolute(OwnCollectionService.SharePath(token));
 
     private static OwnCollectionResponse ToResponse(OwnCollectionDetails collection, HttpRequest request) => new(
         collection.Id, collection.Name, collection.Description,

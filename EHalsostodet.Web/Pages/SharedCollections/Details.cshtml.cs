@@ -11,6 +11,7 @@ public sealed class DetailsModel(OwnCollectionService collections, PublishedQuer
     public OwnCollectionDetails Collection { get; private set; } = null!;
     public string OwnerName { get; private set; } = "";
     public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
+    public string Token { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ public sealed class DetailsModel(OwnCollectionService collections, PublishedQuer
             return NotFound();
         }
         Collection = found.Collection;
+        Token = token;
         OwnerName = found.OwnerName;
         Stories = await queries.StoriesAsync(found.Collection.Stories.Select(s => s.StoryId).ToList(), cancellationToken);
         // Shared by link, not published: search engines should not list it.

@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Members.OwnCollections;
+using EHalsostodet.Core.Sharing;
 using EHalsostodet.Web.BackOffice.Editing;
 using EHalsostodet.Web.Members.Saving;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,7 @@ namespace EHalsostodet.Web.Pages.MinaSidor.OwnCollections;
 
 /// <summary>/mina-sidor/samlingar/{id}: change, order, share and delete one of my collections. Others' collections answer 404.</summary>
 [Authorize]
-public sealed class DetailsModel(OwnCollectionService collections) : PageModel
+public sealed class DetailsModel(OwnCollectionService collections, PublicUrls urls) : PageModel
 {
     public OwnCollectionDetails Collection { get; private set; } = null!;
 
@@ -19,7 +20,7 @@ public sealed class DetailsModel(OwnCollectionService collections) : PageModel
     [BindProperty]
     public string? Description { get; set; }
 
-    public string? ShareUrl => Collection.ShareToken is { } token ? $"{Request.Scheme}://{Request.Host}{OwnCollectionService.SharePath(token)}" : null;
+    public string? ShareUrl => Collection.ShareToken is { } token ? urls.Absolute(OwnCollectionService.SharePath(token)) : null;
 
     private string Self(Guid id) => $"{IndexModel.Path}/{id}";
 

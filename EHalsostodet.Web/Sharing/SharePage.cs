@@ -1,0 +1,16 @@
+using EHalsostodet.Core.Sharing;
+
+namespace EHalsostodet.Web.Sharing;
+
+/// <summary>
+/// What a shareable page tells the layout (OpenGraph, Twitter and canonical metadata) and the
+/// share panel (link, e-mail, QR code). Pages put it in ViewData under <see cref="ViewDataKey"/>.
+/// </summary>
+/// <param name="OgType">"article" for a story, "website" otherwise.</param>
+public sealed record SharePage(ShareLink Link, string Description, string OgType)
+{
+    public const string ViewDataKey = "SharePage";
+
+    public static SharePage For(ShareTarget target, string description, string ogType, PublicUrls urls) =>
+        new(ShareTargets.LinkFor(target, urls), description, ogType);
+}
