@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EHalsostodet.Core.Export;
 
 /// <summary>
@@ -25,6 +27,11 @@ public sealed record ExportFact(string Label, string Value);
 public sealed record ExportSection(string Key, string Heading, int Level, IReadOnlyList<ExportBlock> Blocks);
 
 /// <summary>One piece of content inside a section.</summary>
+[JsonDerivedType(typeof(ExportParagraph), "paragraph")]
+[JsonDerivedType(typeof(ExportSubheading), "subheading")]
+[JsonDerivedType(typeof(ExportList), "list")]
+[JsonDerivedType(typeof(ExportTable), "table")]
+[JsonDerivedType(typeof(ExportLink), "link")]
 public abstract record ExportBlock;
 
 public sealed record ExportParagraph(string Text) : ExportBlock;
