@@ -79,6 +79,9 @@ public sealed class StoryExportTests
         StringAssert.Contains(string.Join('|', document.Outlines[0].Outlines.Single(o => o.Title == "Processbeskrivning").Outlines.Select(o => o.Title)), "Steg 1: Identifiera");
 
         Assert.AreEqual($"http://localhost/berattelser/{story.Slug}", QrCodesOnFirstPage(pdf).Trim());
+        var firstPageLinks = Enumerable.Range(0, document.Pages[0].Annotations.Count)
+            .Select(i => document.Pages[0].Annotations[i].Elements.GetDictionary("/A")?.Elements.GetString("/URI")).ToList();
+        CollectionAssert.Contains(firstPageLinks, $"http://localhost/berattelser/{story.Slug}", "the address next to the QR code is a link");
     }
 
     [TestMethod]

@@ -302,8 +302,9 @@ public sealed class PdfLayout
                 break;
             case BeginLinkOp link:
                 var annotation = PdfLinkAnnotation.CreateWebLink(PdfArea(link.Rect), link.Url);
+                // The structure builder makes the annotation an indirect object; the page must still list it.
                 structure.BeginElement(annotation, link.Description);
-                if (page.Annotations.Count == 0 || !Enumerable.Range(0, page.Annotations.Count).Any(i => ReferenceEquals(page.Annotations[i], annotation)))
+                if (!IsOnPage(page, annotation))
                 {
                     page.Annotations.Add(annotation);
                 }
@@ -318,6 +319,9 @@ public sealed class PdfLayout
                 break;
         }
     }
+
+    private static bool IsOnPage(PdfPage page, PdfAnnotation annotation) =>
+        Enumerable.Range(0, page.Annotations.Count).Any(i => ReferenceEquals(page.Annotations[i], annotation));
 
     /// <summary>PDF annotations use the page's own coordinates, which start at the bottom left.</summary>
     private static PdfRectangle PdfArea(XRect rect) => new(new XRect(rect.X, PageHeight - rect.Bottom, rect.Width, rect.Height));
