@@ -6,6 +6,12 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# The export tests read PDFs back with poppler (pdftotext, pdfinfo, pdftoppm) and decode QR codes
+# with zbar; the PDF export itself embeds the DejaVu fonts.
+if ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  apt-get update && apt-get install -y --no-install-recommends poppler-utils zbar-tools fonts-dejavu-core
+fi
+
 results="TestResults"
 rm -rf "$results"
 

@@ -1,6 +1,7 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
+using EHalsostodet.Core.Export;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Members.Privacy;
@@ -95,6 +96,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<EmailDispatchService>();
         services.AddMemberNotifyingServices(configuration);
+        services.AddExportServices(configuration);
         return services;
     }
 

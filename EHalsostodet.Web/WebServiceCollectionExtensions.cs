@@ -4,6 +4,7 @@ using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.Api.Members;
 using EHalsostodet.Web.Api.Search;
 using EHalsostodet.Web.BackOffice;
+using EHalsostodet.Web.Export;
 using EHalsostodet.Web.Feeds;
 using EHalsostodet.Web.Infrastructure;
 using EHalsostodet.Web.Insights;
@@ -70,6 +71,7 @@ public static class WebServiceCollectionExtensions
         app.MapMeApi();
         app.MapFeeds();
         app.MapQrCodes();
+        app.MapExports();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using EHalsostodet.Core.Export;
+using EHalsostodet.Web.MemberAccounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace EHalsostodet.Web.Export;
+
+/// <summary>Downloads: stories as PDF, PowerPoint and Word; collections and action plans as PDF (plans also as Word).</summary>
+public static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/berattelser/{slug}/{format:regex(^(pdf|pptx|docx)$)}", StoryAsync).ExcludeFromDescription();
+        app.MapGet("/samlingar/{slug}/pdf", CollectionAsync).ExcludeFromDescription();
+        app.MapGet("/delad-samling/{token}/pdf", SharedCollectionAsync).ExcludeFromDescription();
+        app.MapGet("/delad-handlingsplan/{token}/{format:regex(^(pdf|docx)$)}", SharedPlanAsync).ExcludeFromDescription();
+        app.MapGet("/mina-sidor/samlingar/{id:guid}/pdf", OwnCollectionAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/mina-sidor/handlingsplaner/{id:guid}/{format:regex(^(pdf|docx)$)}", OwnPlanAsync).RequireAuthorization().ExcludeFromDescription();
+        return app;
+    }
+
+    public static string StoryPath(string slug, ExportFormat format) => $"/berattelser/{slug}/{format.Extension()}";
+
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> StoryAsync(
+        string slug, string format, HttpContext context, PublishedExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
+        Send(context, await exports.StoryAsync(slug, Enum.Parse<ExportFormat>(format, ignoreCase: true), BaseUrl(context, baseUrl), cancellationToken), publicContent: true);
+
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> CollectionAsync(
+        string slug, HttpContext context, PublishedExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
+        Send(context, await exports.CollectionPdfAsync(slug, BaseUrl(context, baseUrl), cancellationToken), publicContent: true);
+
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> SharedCollectionAsync(
+        string token, HttpContext context, MemberExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
+        Send(context, await exports.SharedCollectionPdfAsync(token, BaseUrl(context, baseUrl), cancellationToken), publicContent: false);
+
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> SharedPlanAsync(
+        string token, string format, HttpContext context, MemberExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
+        Send(context, await exports.SharedPlanAsync(token, Enum.Parse<ExportFormat>(format, ignoreCase: true), BaseUrl(context, baseUrl), cancellationToken), publicContent: false);
+
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> OwnCollectionAsync(
+        Guid id, HttpContext context, MemberExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
+        Send(context, await exports.OwnCollectionPdfAsync(UserId(context.User), id, BaseUrl(context, baseUrl), cancellationToken), publicContent: false);
+
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> OwnPlanAsync(
+        Guid id, string format, HttpContext context, MemberExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
+        Send(context, await exports.OwnPlanAsync(UserId(context.User), id, Enum.Parse<ExportFormat>(format, ignoreCase: true), BaseUrl(context, baseUrl), cancellationToken), publicContent: false);
+
+    /// <summary>The file as a download, or 304 when the client already has this version.</summary>
+    private static Results<FileContentHttpResult, StatusCodeHttpResult, NotFound> Send(HttpContext context, ExportFile? file, bool publicContent)
+    {
+        if (file is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var etag = new EntityTagHeaderValue($"\"{file.ETag}\"");
+        context.Response.Headers.CacheControl = publicContent ? "public, max-age=300" : "private, no-store";
+        if (context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false)))
+        {
+            context.Response.Headers.ETag = etag.ToString();
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(file.FileName);
+        context.Response.Headers.ContentDisposition = disposition.ToString();
+        return TypedResults.File(file.Content, file.ContentType, entityTag: etag);
+    }
+
+    private static string BaseUrl(HttpContext context, PortalBaseUrl baseUrl) => baseUrl.For(context.Request).ToString().TrimEnd('/');
+
+    private static string UserId(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Ingen inloggad användare.");
+}
