@@ -6,6 +6,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# Media library: libvips' command-line tools make the WebP variants (the tests check them).
+if ! command -v vipsthumbnail >/dev/null 2>&1; then
+  apt-get update && apt-get install -y --no-install-recommends libvips-tools
+fi
+
 results="TestResults"
 rm -rf "$results"
 

@@ -3,6 +3,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Markdown;
+using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Members.Privacy;
 using EHalsostodet.Core.Members.Notifying;
 using EHalsostodet.Core.Members.Profiles;
@@ -85,6 +86,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<EmailDispatchService>();
         services.AddMemberNotifyingServices(configuration);
+        services.AddMediaServices(configuration, contentRootPath);
         return services;
     }
 

@@ -7,6 +7,7 @@ using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.Feeds;
 using EHalsostodet.Web.Infrastructure;
 using EHalsostodet.Web.Insights;
+using EHalsostodet.Web.Media;
 using EHalsostodet.Web.MemberAccounts;
 using EHalsostodet.Web.Members.Saving;
 using Microsoft.AspNetCore.Localization;
@@ -27,6 +28,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToPage("/Redaktion/Login");
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
         services.AddMemberAccountsWeb();
+        services.AddMediaWeb();
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
@@ -68,6 +70,7 @@ public static class WebServiceCollectionExtensions
         app.MapSearchApi();
         app.MapMeApi();
         app.MapFeeds();
+        app.MapMediaServing();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }
