@@ -134,6 +134,12 @@ public sealed class MetadataStripper
 
     private static byte[]? StripWebP(ReadOnlySpan<byte> data)
     {
+        // Bytes after the RIFF container are not part of the image and are dropped.
+        var declaredEnd = 8 + (long)BinaryPrimitives.ReadUInt32LittleEndian(data[4..]);
+        if (declaredEnd < data.Length)
+        {
+            data = data[..(int)declaredEnd];
+        }
         using var output = new MemoryStream(data.Length);
         output.Write(data[..12]);
         var position = 12;

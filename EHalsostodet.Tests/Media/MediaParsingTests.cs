@@ -58,6 +58,18 @@ public sealed class MediaParsingTests
     }
 
     [TestMethod]
+    public void Bytes_after_the_end_of_the_image_are_dropped()
+    {
+        byte[] trailer = [.. "<script>alert(1)</script>"u8];
+        var jpeg = Stripper.Strip(ImageFormat.Jpeg, [.. TestImages.PlainJpeg, .. trailer])!;
+        var png = Stripper.Strip(ImageFormat.Png, [.. TestImages.Png(2, 2), .. trailer])!;
+        var webp = Stripper.Strip(ImageFormat.WebP, [.. TestImages.WebPWithMetadata(2, 2), .. trailer])!;
+        Assert.IsFalse(TestImages.Contains(jpeg, "script"));
+        Assert.IsFalse(TestImages.Contains(png, "script"));
+        Assert.IsFalse(TestImages.Contains(webp, "script"));
+    }
+
+    [TestMethod]
     public void The_type_comes_from_the_bytes_and_anything_else_is_refused()
     {
         Assert.AreEqual(ImageFormat.Png, Sniffer.Inspect(TestImages.Png(2, 2)).Header!.Format);
