@@ -12,6 +12,11 @@ if ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null || [ ! -
   apt-get update && apt-get install -y --no-install-recommends poppler-utils zbar-tools fonts-dejavu-core
 fi
 
+# Media library: libvips' command-line tools make the WebP variants (the tests check them).
+if ! command -v vipsthumbnail >/dev/null 2>&1; then
+  apt-get update && apt-get install -y --no-install-recommends libvips-tools
+fi
+
 results="TestResults"
 rm -rf "$results"
 

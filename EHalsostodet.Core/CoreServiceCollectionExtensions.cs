@@ -4,6 +4,7 @@ using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Export;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Markdown;
+using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Members.Privacy;
 using EHalsostodet.Core.Members.Notifying;
 using EHalsostodet.Core.Members.Plans;
@@ -97,6 +98,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<EmailDispatchService>();
         services.AddMemberNotifyingServices(configuration);
         services.AddExportServices(configuration);
+        services.AddMediaServices(configuration, contentRootPath);
         return services;
     }
 

@@ -8,6 +8,7 @@ using EHalsostodet.Web.Export;
 using EHalsostodet.Web.Feeds;
 using EHalsostodet.Web.Infrastructure;
 using EHalsostodet.Web.Insights;
+using EHalsostodet.Web.Media;
 using EHalsostodet.Web.MemberAccounts;
 using EHalsostodet.Web.Members.Saving;
 using EHalsostodet.Web.Sharing;
@@ -29,6 +30,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToPage("/Redaktion/Login");
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
         services.AddMemberAccountsWeb();
+        services.AddMediaWeb();
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
@@ -72,6 +74,7 @@ public static class WebServiceCollectionExtensions
         app.MapFeeds();
         app.MapQrCodes();
         app.MapExports();
+        app.MapMediaServing();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }

@@ -34,12 +34,26 @@ public sealed class ContentRules(PortalDbContext db)
                 {
                     await RequireAsync(ids, ContentType.Initiative, field, "inget kunskapshöjande initiativ", pending, errors, cancellationToken);
                 }
+                await RequireHeroImageAsync(story.HeroImageId, pending, errors, cancellationToken);
                 break;
             case CollectionDocument collection:
                 await RequireAsync(collection.StoryIds, ContentType.Story, "storyIds", "ingen kommunberättelse", pending, errors, cancellationToken);
+                await RequireHeroImageAsync(collection.HeroImageId, pending, errors, cancellationToken);
                 break;
         }
         return errors;
+    }
+
+    /// <summary>
+    /// A hero image must be in the media library. Imports are exempt: content files move between
+    /// environments without their images, and a missing image is simply not shown.
+    /// </summary>
+    private async Task RequireHeroImageAsync(Guid? heroImageId, PendingContent? pending, List<ValidationError> errors, CancellationToken cancellationToken)
+    {
+        if (heroImageId is { } id && pending is null && !await db.MediaItems.AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            errors.Add(new("heroImageId", "Den valda bilden finns inte i mediebiblioteket. Välj en annan bild eller Ingen bild."));
+        }
     }
 
     private async Task RequireAsync(

@@ -2,6 +2,7 @@ using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Insights;
+using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Members;
 using EHalsostodet.Core.Members.Plans;
 using EHalsostodet.Core.Publishing;
@@ -35,6 +36,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<MemberNotification> MemberNotifications => Set<MemberNotification>();
     public DbSet<UsageCount> UsageCounts => Set<UsageCount>();
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -141,7 +141,7 @@ public sealed class PublishedQueries(PortalDbContext db)
             {
                 var document = ContentDocumentSerializer.Deserialize<CollectionDocument>(r.Row.DocumentJson);
                 return new CollectionCard(r.Row.ItemId, r.Row.Slug, r.Row.Title,
-                    Markdown.Teaser.From(document.Description), r.Count, TagLinks(document.Tags));
+                    Markdown.Teaser.From(document.Description), r.Count, TagLinks(document.Tags), document.HeroImageId);
             })
             .ToList();
     }
@@ -156,7 +156,7 @@ public sealed class PublishedQueries(PortalDbContext db)
         {
             var story = ContentDocumentSerializer.Deserialize<StoryDocument>(r.DocumentJson);
             return new StoryCard(r.ItemId, r.Slug, r.Title, story.ShortDescription, TagLinks(story.Tags),
-                municipalities.GetValueOrDefault(story.MunicipalityCode), story.Outcome, story.OperationalAreas, r.FirstPublishedAt);
+                municipalities.GetValueOrDefault(story.MunicipalityCode), story.Outcome, story.OperationalAreas, r.FirstPublishedAt, story.HeroImageId);
         }).ToList();
     }
 

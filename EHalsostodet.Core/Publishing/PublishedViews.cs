@@ -14,13 +14,14 @@ public sealed record MunicipalityInfo(string Code, string Name, string County, s
 /// <summary>What a story card shows: enough to judge relevance in seconds.</summary>
 public sealed record StoryCard(
     Guid Id, string Slug, string Title, string ShortDescription, IReadOnlyList<TagLink> Tags,
-    MunicipalityInfo? Municipality, Outcome Outcome, IReadOnlyList<OperationalArea> OperationalAreas, DateTime PublishedAt)
+    MunicipalityInfo? Municipality, Outcome Outcome, IReadOnlyList<OperationalArea> OperationalAreas, DateTime PublishedAt,
+    Guid? HeroImageId = null)
 {
     public string Url => ContentTypeNames.PublicUrl(ContentType.Story, Slug);
 }
 
 /// <summary>A collection card.</summary>
-public sealed record CollectionCard(Guid Id, string Slug, string Title, string Description, int StoryCount, IReadOnlyList<TagLink> Tags)
+public sealed record CollectionCard(Guid Id, string Slug, string Title, string Description, int StoryCount, IReadOnlyList<TagLink> Tags, Guid? HeroImageId = null)
 {
     public string Url => ContentTypeNames.PublicUrl(ContentType.Collection, Slug);
 }

@@ -22,6 +22,7 @@ public static class ManagementApi
         api.MapContentEndpoints();
         api.MapWorkflowEndpoints();
         api.MapVersionEndpoints();
+        api.MapMediaEndpoints();
         return app;
     }
 }

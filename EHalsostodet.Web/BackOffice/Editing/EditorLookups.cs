@@ -16,6 +16,9 @@ public sealed record EditorLookups(
 {
     public static EditorLookups Empty { get; } = new([], [], [], new Dictionary<Guid, string>(), []);
 
+    /// <summary>The media library's images for the hero picker: id and a label of alt text and file name.</summary>
+    public IReadOnlyList<(Guid Id, string Label)> Images { get; init; } = [];
+
     private static readonly StringComparer Swedish = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
 
     public static async Task<EditorLookups> LoadAsync(ContentType type, PortalDbContext db, PublishedQueries published, CancellationToken cancellationToken)
@@ -32,7 +35,7 @@ public sealed record EditorLookups(
                 var initiatives = (await published.InitiativesAsync(null, cancellationToken)).Select(i => (i.Id, i.Document.Title)).ToList();
                 var titles = await db.ContentItems.AsNoTracking().Where(i => i.Type == ContentType.Initiative)
                     .ToDictionaryAsync(i => i.Id, i => i.Title, cancellationToken);
-                return new EditorLookups(byCounty, await TagNamesAsync(db, cancellationToken), initiatives, titles, []);
+                return new EditorLookups(byCounty, await TagNamesAsync(db, cancellationToken), initiatives, titles, []) { Images = await ImagesAsync(db, cancellationToken) };
             case ContentType.Collection:
                 var stories = await db.ContentItems.AsNoTracking()
                     .Where(i => i.Type == ContentType.Story && i.State != WorkflowState.Trashed)
@@ -42,11 +45,18 @@ public sealed record EditorLookups(
                 {
                     TagNames = await TagNamesAsync(db, cancellationToken),
                     Stories = stories.OrderBy(s => s.Title, Swedish).Select(s => (s.Id, s.Title, s.State)).ToList(),
+                    Images = await ImagesAsync(db, cancellationToken),
                 };
             default:
                 return Empty;
         }
     }
+
+    private static async Task<IReadOnlyList<(Guid, string)>> ImagesAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        (await db.MediaItems.AsNoTracking().Select(m => new { m.Id, m.AltText, m.OriginalFileName }).ToListAsync(cancellationToken))
+            .OrderBy(m => m.AltText, Swedish)
+            .Select(m => (m.Id, $"{m.AltText} ({m.OriginalFileName})"))
+            .ToList();
 
     private static async Task<IReadOnlyList<string>> TagNamesAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         (await db.Tags.AsNoTracking().Select(t => t.Name).ToListAsync(cancellationToken)).Order(Swedish).ToList();

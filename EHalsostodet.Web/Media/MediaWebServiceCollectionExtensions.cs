@@ -1,0 +1,10 @@
+namespace EHalsostodet.Web.Media;
+
+public static class MediaWebServiceCollectionExtensions
+{
+    public static IServiceCollection AddMediaWeb(this IServiceCollection services)
+    {
+        services.AddScoped<HeroImages>();
+        return services;
+    }
+}
