@@ -1,0 +1,98 @@
+using EHalsostodet.Core;
+using EHalsostodet.Core.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EHalsostodet.Benchmarks.Infrastructure;
+
+/// <summary>
+/// The portal's core services on a new SQLite file in a temporary folder, created by the real
+/// start-up path: migrations, WAL and the seed import. The seed folder holds only the municipality
+/// taxonomy, so the database starts with the real municipalities and no content.
+/// </summary>
+public sealed class BenchmarkDatabase : IAsyncDisposable
+{
+    /// <summary>The taxonomy-only seed folder copied next to the benchmark binaries.</summary>
+    public static string DefaultSeedFolder => Path.Combine(AppContext.BaseDirectory, "benchmark-seed");
+
+    private readonly ServiceProvider _provider;
+    private readonly string _folder;
+
+    private BenchmarkDatabase(string folder, string seedFolder)
+    {
+        _folder = folder;
+        FilePath = Path.Combine(folder, "benchmark.db");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Sqlite"] = $"Data Source={FilePath}",
+                ["Sync:SeedFolder"] = seedFolder,
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPortalCore(configuration, folder);
+        _provider = services.BuildServiceProvider();
+    }
+
+    public string FilePath { get; }
+
+    public static async Task<BenchmarkDatabase> CreateAsync(string seedFolder, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ehs-benchmarks", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = new BenchmarkDatabase(folder, seedFolder);
+        await database.RunAsync(s => s.GetRequiredService<DatabaseInitializer>().InitialiseAsync(cancellationToken));
+        return database;
+    }
+
+    /// <summary>Runs work in its own scope, as one web request would.</summary>
+    public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public async Task RunAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    /// <summary>The size of the database file once the write-ahead log is folded into it.</summary>
+    public async Task<long> SizeInBytesAsync(CancellationToken cancellationToken)
+    {
+        await RunAsync(s => s.GetRequiredService<PortalDbContext>().Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken));
+        return new FileInfo(FilePath).Length;
+    }
+
+    /// <summary>The pages of the tables whose names start with a prefix, or null when SQLite was built without dbstat.</summary>
+    public Task<long?> TableBytesAsync(string namePrefix, CancellationToken cancellationToken) => RunAsync(async s =>
+    {
+        var db = s.GetRequiredService<PortalDbContext>();
+        try
+        {
+            return await db.Database.SqlQuery<long?>($"SELECT sum(pgsize) AS \"Value\" FROM dbstat WHERE name LIKE {namePrefix + "%"}").SingleAsync(cancellationToken);
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the system's temp cleanup.
+        }
+    }
+}
