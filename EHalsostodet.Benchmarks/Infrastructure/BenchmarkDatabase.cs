@@ -68,19 +68,8 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         return new FileInfo(FilePath).Length;
     }
 
-    /// <summary>The pages of the tables whose names start with a prefix, or null when SQLite was built without dbstat.</summary>
-    public Task<long?> TableBytesAsync(string namePrefix, CancellationToken cancellationToken) => RunAsync(async s =>
-    {
-        var db = s.GetRequiredService<PortalDbContext>();
-        try
-        {
-            return await db.Database.SqlQuery<long?>($"SELECT sum(pgsize) AS \"Value\" FROM dbstat WHERE name LIKE {namePrefix + "%"}").SingleAsync(cancellationToken);
-        }
-        catch (SqliteException)
-        {
-            return null;
-        }
-    });
+    public Task<string> SqliteVersionAsync(CancellationToken cancellationToken) =>
+        RunAsync(s => s.GetRequiredService<PortalDbContext>().Database.SqlQuery<string>($"SELECT sqlite_version() AS \"Value\"").SingleAsync(cancellationToken));
 
     public async ValueTask DisposeAsync()
     {

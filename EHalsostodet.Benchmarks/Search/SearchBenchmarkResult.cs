@@ -8,7 +8,7 @@ namespace EHalsostodet.Benchmarks.Search;
 /// <param name="Storage">Writing items, versions and the read model.</param>
 /// <param name="IndexBuild">Filling the FTS5 index from the read model.</param>
 /// <param name="IndexBuildProcessor">The CPU time of the index build, on all cores.</param>
-/// <param name="IndexBytes">The FTS5 tables' share of the file, when SQLite can tell.</param>
+/// <param name="IndexBytes">How much the file grew when the FTS5 index was built.</param>
 /// <param name="Reindex">Re-indexing one item already in the full index.</param>
 /// <param name="LoadAverage">The machine's one-minute load average when the queries were done.</param>
 public sealed record SearchBenchmarkResult(
@@ -18,11 +18,12 @@ public sealed record SearchBenchmarkResult(
     TimeSpan IndexBuild,
     TimeSpan IndexBuildProcessor,
     long DatabaseBytes,
-    long? IndexBytes,
+    long IndexBytes,
     LatencySummary Reindex,
     IReadOnlyList<QueryKindResult> Kinds,
     long PeakWorkingSetBytes,
-    string? LoadAverage)
+    string? LoadAverage,
+    string SqliteVersion)
 {
     public double DocumentsPerSecond => Stories / IndexBuild.TotalSeconds;
 }

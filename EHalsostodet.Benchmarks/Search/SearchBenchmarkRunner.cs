@@ -27,11 +27,11 @@ public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWr
         await Progress($"{storyCount:N0} stories: generating and storing the corpus …");
         var (generation, storage) = await new CorpusLoader(database, options.Seed, options.BatchSize).LoadAsync(storyCount, cancellationToken);
 
+        var withoutIndexBytes = await database.SizeInBytesAsync(cancellationToken);
         await Progress($"{storyCount:N0} stories: building the search index …");
         var builder = new SearchIndexBuilder(database, options.BatchSize);
         var (indexBuild, indexBuildProcessor) = await builder.BuildAsync(cancellationToken);
         var databaseBytes = await database.SizeInBytesAsync(cancellationToken);
-        var indexBytes = await database.TableBytesAsync("search_index", cancellationToken);
         var reindex = await builder.ReindexAsync(options.ReindexSamples, cancellationToken);
 
         var queries = QueryMix.Create(options.QueriesPerKind, options.Seed, counties);
@@ -42,8 +42,8 @@ public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWr
         var baseline = await timer.RunAsync(new LikeScanBaseline(options.PageSize), queries, cancellationToken);
 
         var kinds = Enum.GetValues<QueryKind>().Select(k => new QueryKindResult(k, engine[k], baseline[k])).ToList();
-        return new SearchBenchmarkResult(storyCount, generation, storage, indexBuild, indexBuildProcessor, databaseBytes, indexBytes, reindex, kinds,
-            Timing.PeakWorkingSetBytes(), Timing.LoadAverage());
+        return new SearchBenchmarkResult(storyCount, generation, storage, indexBuild, indexBuildProcessor, databaseBytes, databaseBytes - withoutIndexBytes, reindex, kinds,
+            Timing.PeakWorkingSetBytes(), Timing.LoadAverage(), await database.SqliteVersionAsync(cancellationToken));
     }
 
     private Task Progress(string message) => progress.WriteLineAsync(message);

@@ -13,7 +13,7 @@ public static class SearchReport
     public static string Write(SearchBenchmarkResult result, SearchBenchmarkOptions options)
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant, $"Search benchmark: {result.Stories:N0} stories (seed {options.Seed}, {options.QueriesPerKind} queries per kind, page size {options.PageSize})");
+        text.AppendLine(Invariant, $"Search benchmark: {result.Stories:N0} stories (seed {options.Seed}, {options.QueriesPerKind} queries per kind, page size {options.PageSize}, SQLite {result.SqliteVersion})");
         text.AppendLine();
 
         var build = new TextTable("corpus and index", "value");
@@ -23,7 +23,7 @@ public static class SearchReport
         build.Add("index build (CPU)", Seconds(result.IndexBuildProcessor));
         build.Add("index build rate", string.Format(Invariant, "{0:N0} docs/s", result.DocumentsPerSecond));
         build.Add("database size", Megabytes(result.DatabaseBytes));
-        build.Add("  of which FTS5 index", result.IndexBytes is { } bytes ? Megabytes(bytes) : "n/a");
+        build.Add("  of which FTS5 index", Megabytes(result.IndexBytes));
         build.Add("re-index one item (IndexAsync) p50 / max", $"{Ms(result.Reindex.P50)} / {Ms(result.Reindex.Max)} ms");
         build.Add("peak working set", Megabytes(result.PeakWorkingSetBytes));
         build.Add("load average (1 min) after the queries", result.LoadAverage ?? "n/a");
