@@ -1,11 +1,12 @@
 using EHalsostodet.Benchmarks.Export;
+using EHalsostodet.Benchmarks.Search;
 
 namespace EHalsostodet.Benchmarks;
 
 // A named class, not top-level statements: the tests reference both this project and the Web project's Program.
 internal static class Program
 {
-    private static readonly IBenchmark[] Benchmarks = [new ExportBenchmark()];
+    private static readonly IBenchmark[] Benchmarks = [new SearchBenchmark(), new ExportBenchmark()];
 
     public static async Task<int> Main(string[] args)
     {

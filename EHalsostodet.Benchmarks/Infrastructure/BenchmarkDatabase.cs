@@ -82,6 +82,9 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         }
     });
 
+    public Task<string> SqliteVersionAsync(CancellationToken cancellationToken) =>
+        RunAsync(s => s.GetRequiredService<PortalDbContext>().Database.SqlQuery<string>($"SELECT sqlite_version() AS \"Value\"").SingleAsync(cancellationToken));
+
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();

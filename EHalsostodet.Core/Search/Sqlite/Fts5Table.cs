@@ -47,6 +47,12 @@ public sealed class Fts5Table
     public async Task WriteAsync(PortalDbContext db, SearchDocument document, Guid? stamp, CancellationToken cancellationToken)
     {
         await DeleteAsync(db, document.ItemId, cancellationToken);
+        await InsertAsync(db, document, stamp, cancellationToken);
+    }
+
+    /// <summary>Adds a row for an item the table does not hold yet.</summary>
+    public async Task InsertAsync(PortalDbContext db, SearchDocument document, Guid? stamp, CancellationToken cancellationToken)
+    {
         static string Stemmed(string text) => string.Join(' ', SearchText.StemmedTerms(text));
         static string Folded(string text) => string.Join(' ', SearchText.FoldedTerms(text));
         var stampColumn = stamp is null ? "" : "stamp, ";

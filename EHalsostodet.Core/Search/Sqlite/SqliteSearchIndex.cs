@@ -1,4 +1,3 @@
-using System.Data.Common;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search.Query;
@@ -14,8 +13,6 @@ namespace EHalsostodet.Core.Search.Sqlite;
 /// </summary>
 public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocabulary, SearchMissCounter misses) : ISearchIndex
 {
-    private static readonly string Rank = Fts5Table.Public.Rank;
-
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var parsed = SearchQueryParser.Parse(request.Query);
@@ -26,57 +23,25 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
         {
             return new SearchResults(0, [], parsed.Message ?? "Skriv ett eller flera ord att söka efter.");
         }
-        var ranked = new List<Guid>();
-        var values = new Dictionary<Guid, List<(string Facet, string Value)>>();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            // bm25() only works in a plain query over the FTS table, so rank first, then join.
-            await using (var command = Command(browse ? """
-                SELECT p.item_id, p.type FROM published_content p ORDER BY p.first_published_at DESC, p.title
-                """ : $"""
-                SELECT h.item_id, p.type
-                FROM (SELECT item_id, {Rank} AS rank FROM search_index WHERE search_index MATCH $match) h
-                JOIN published_content p ON p.item_id = h.item_id
-                ORDER BY {(request.Newest ? "p.first_published_at DESC, h.rank" : "h.rank, p.title")}
-                """, match))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var id = Guid.Parse(reader.GetString(0));
-                    ranked.Add(id);
-                    values[id] = [("type", Enum.Parse<ContentType>(reader.GetString(1)).Key())];
-                }
-            }
-            await using (var command = Command(browse ? "SELECT f.item_id, f.facet, f.value FROM published_facets f" : """
-                SELECT f.item_id, f.facet, f.value
-                FROM (SELECT item_id FROM search_index WHERE search_index MATCH $match) h
-                JOIN published_facets f ON f.item_id = h.item_id
-                """, match))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    if (values.TryGetValue(Guid.Parse(reader.GetString(0)), out var list))
-                    {
-                        list.Add((reader.GetString(1), reader.GetString(2)));
-                    }
-                }
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
         var filters = new Dictionary<string, IReadOnlyList<string>>(request.Filters ?? new Dictionary<string, IReadOnlyList<string>>(), StringComparer.Ordinal);
         if (request.Type is { } type)
         {
             filters["type"] = [type.Key()];
         }
-        var (kept, facets) = FacetCounter.Apply(ranked, values.ToDictionary(v => v.Key, v => v.Value.ToLookup(x => x.Facet, x => x.Value)), filters);
-        var pageIds = kept.Skip((Math.Max(1, request.Page) - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var take = Math.Max(0, request.PageSize);
+        var skip = (Math.Max(1, request.Page) - 1) * take;
+        SqliteSearchPage found;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            found = await SqliteSearchStatement.RunAsync(db.Database.GetDbConnection(), browse ? null : match, filters, request.Newest || browse, skip, take, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        var pageIds = found.PageIds;
+
         var rows = await db.PublishedContent.AsNoTracking().Where(p => pageIds.Contains(p.ItemId)).ToDictionaryAsync(p => p.ItemId, cancellationToken);
         var stems = parsed.PositiveTerms.Select(StemTerm).Where(t => t.Length > 0).ToHashSet();
         var prefixes = PrefixTerms(parsed.Root).Select(t => SearchText.Fold(t.ToLowerInvariant())).ToList();
@@ -87,20 +52,12 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
             return new SearchHit(id, row.Type, row.Title, ContentTypeNames.PublicUrl(row.Type, row.Slug), SnippetBuilder.Build(text.Teaser + "\n" + text.Body, stems, prefixes));
         }).ToList();
         string? didYouMean = null;
-        if (ranked.Count == 0 && !browse)
+        if (found.Matched == 0 && !browse)
         {
             didYouMean = await vocabulary.DidYouMeanAsync(parsed.PositiveTerms, cancellationToken);
             await misses.CountAsync(parsed.PositiveTerms, cancellationToken);
         }
-        return new SearchResults(kept.Count, hits, browse ? null : parsed.Message, didYouMean, facets);
-    }
-
-    private DbCommand Command(string sql, string match)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        Add(command, "$match", match);
-        return command;
+        return new SearchResults(found.Kept, hits, browse ? null : parsed.Message, didYouMean, found.Facets);
     }
 
     private static IEnumerable<string> PrefixTerms(SearchNode? node) => node switch
@@ -112,12 +69,4 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchVocabulary vocab
     };
 
     private static string StemTerm(string term) => Fts5Table.StemTerm(term);
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }
