@@ -200,6 +200,8 @@ public sealed class MediaLibraryTests
         Assert.AreEqual("lazy", hero.GetAttribute("loading"));
         Assert.AreEqual("1000", hero.GetAttribute("width"));
         Assert.IsNotNull(hero.GetAttribute("sizes"));
+        StringAssert.EndsWith(page.QuerySelector("meta[property='og:image']")!.GetAttribute("content"), $"/media/{imageId}/original", "link previews show the hero");
+        Assert.AreEqual("summary_large_image", page.QuerySelector("meta[name='twitter:card']")!.GetAttribute("content"));
 
         using var refused = await editor.DeleteAsync(new Uri($"{MediaApi}/{imageId}", UriKind.Relative));
         var problem = await ProblemAsync(refused, HttpStatusCode.Conflict);
