@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Jobs;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,23 +39,16 @@ public sealed class EmailDispatcher(PortalDbContext db, IEmailTransport transpor
 }
 
 /// <summary>Runs the dispatcher on a timer.</summary>
-public sealed class EmailDispatchService(IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock, ILogger<EmailDispatchService> logger) : BackgroundService
+public sealed class EmailDispatchService(IServiceScopeFactory scopes, IOptions<EmailOptions> options, TimeProvider clock, ILogger<EmailDispatchService> logger)
+    : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.DispatchInterval;
+
+    protected override string FailureMessage => "Utskicket av e-post misslyckades; nytt försök vid nästa körning.";
+
+    protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.DispatchInterval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EmailDispatcher>().DispatchPendingAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Utskicket av e-post misslyckades; nytt försök vid nästa körning.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await services.GetRequiredService<EmailDispatcher>().DispatchPendingAsync(cancellationToken);
+        return null;
     }
 }

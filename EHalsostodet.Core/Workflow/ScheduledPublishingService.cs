@@ -1,5 +1,5 @@
+using EHalsostodet.Core.Jobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,27 +7,16 @@ namespace EHalsostodet.Core.Workflow;
 
 /// <summary>Publishes and unpublishes scheduled content when its time comes.</summary>
 public sealed class ScheduledPublishingService(
-    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, TimeProvider clock, ILogger<ScheduledPublishingService> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, TimeProvider clock, ILogger<ScheduledPublishingService> logger)
+    : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.SchedulerInterval;
+
+    protected override string FailureMessage => "Schemalagd publicering misslyckades; nytt försök vid nästa körning.";
+
+    protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SchedulerInterval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var changed = await scope.ServiceProvider.GetRequiredService<WorkflowService>().RunDueSchedulesAsync(stoppingToken);
-                if (changed > 0)
-                {
-                    logger.LogInformation("Schemaläggaren publicerade eller avpublicerade {Count} innehåll.", changed);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Schemalagd publicering misslyckades; nytt försök vid nästa körning.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var changed = await services.GetRequiredService<WorkflowService>().RunDueSchedulesAsync(cancellationToken);
+        return changed > 0 ? $"Schemaläggaren publicerade eller avpublicerade {changed} innehåll." : null;
     }
 }

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Jobs;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -69,27 +70,17 @@ public sealed class NotificationOptions
 
 /// <summary>Runs <see cref="NotificationDigestService"/> on a timer.</summary>
 public sealed class NotificationDigestJob(
-    IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDigestJob> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDigestJob> logger)
+    : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.DigestInterval;
+
+    protected override string FailureMessage => "Sammanfattningarna med notiser kunde inte skickas; nytt försök vid nästa körning.";
+
+    protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.DigestInterval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<NotificationDigestService>().SendDueDigestsAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    logger.LogInformation("Sammanfattningar med notiser köades till {Count} medlemmar.", sent);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Sammanfattningarna med notiser kunde inte skickas; nytt försök vid nästa körning.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var sent = await services.GetRequiredService<NotificationDigestService>().SendDueDigestsAsync(cancellationToken);
+        return sent > 0 ? $"Sammanfattningar med notiser köades till {sent} medlemmar." : null;
     }
 }
+
