@@ -2,14 +2,14 @@ using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Sharing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Core.Workflow;
 
 /// <summary>Tells every reviewer but the submitter that something awaits review.</summary>
-public sealed class ReviewerAlertHandler(UserManager<PortalUser> users, EmailOutbox outbox, IOptions<EmailOptions> options)
+public sealed class ReviewerAlertHandler(UserManager<PortalUser> users, EmailOutbox outbox, PublicUrls urls)
     : INotificationHandler<ContentSubmittedNotification>
 {
     public async Task HandleAsync(ContentSubmittedNotification notification, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public sealed class ReviewerAlertHandler(UserManager<PortalUser> users, EmailOut
             .Concat(await users.GetUsersInRoleAsync(PortalRoles.Administrator))
             .Where(u => u.Id != notification.SubmittedBy.UserId && !string.IsNullOrEmpty(u.Email) && u.LockoutEnd is null)
             .DistinctBy(u => u.Id);
-        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/redaktion/innehall/{notification.Item.Id}";
+        var link = urls.Absolute($"/redaktion/innehall/{notification.Item.Id}");
         foreach (var reviewer in reviewers)
         {
             outbox.Enqueue(reviewer.Email!,
@@ -38,7 +38,7 @@ public sealed class ReviewerAlertHandler(UserManager<PortalUser> users, EmailOut
 }
 
 /// <summary>Tells the authors of a rejected change what the reviewer said.</summary>
-public sealed class RejectionMailHandler(PortalDbContext db, EmailOutbox outbox, IOptions<EmailOptions> options)
+public sealed class RejectionMailHandler(PortalDbContext db, EmailOutbox outbox, PublicUrls urls)
     : INotificationHandler<ContentRejectedNotification>
 {
     public async Task HandleAsync(ContentRejectedNotification notification, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class RejectionMailHandler(PortalDbContext db, EmailOutbox outbox,
             .Select(v => v.AuthorId!).Distinct().ToListAsync(cancellationToken);
         var authors = await db.Users.Where(u => authorIds.Contains(u.Id) && u.Id != notification.RejectedBy.UserId && u.Email != null)
             .ToListAsync(cancellationToken);
-        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/redaktion/innehall/{notification.Item.Id}";
+        var link = urls.Absolute($"/redaktion/innehall/{notification.Item.Id}");
         foreach (var author in authors)
         {
             outbox.Enqueue(author.Email!,

@@ -1,11 +1,10 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Sharing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Web.Feeds;
 
@@ -26,7 +25,7 @@ public static class FeedEndpoints
     public static string CollectionFeedPath(string slug) => $"/samlingar/{slug}/feed";
 
     private static async Task<Results<FileContentHttpResult, NotFound>> TagFeedAsync(
-        string slug, PortalDbContext db, IOptions<EmailOptions> options, CancellationToken cancellationToken)
+        string slug, PortalDbContext db, PublicUrls urls, CancellationToken cancellationToken)
     {
         var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
         if (tag is null)
@@ -39,7 +38,7 @@ public static class FeedEndpoints
             .OrderByDescending(p => p.FirstPublishedAt).ThenBy(p => p.Title)
             .Take(TagFeedSize)
             .ToListAsync(cancellationToken);
-        var baseUrl = BaseUrl(options);
+        var baseUrl = urls.BaseUrl;
         var page = $"/taggar/{tag.Slug}";
         return Feed(new AtomFeed(
             baseUrl + TagFeedPath(tag.Slug),
@@ -51,7 +50,7 @@ public static class FeedEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> CollectionFeedAsync(
-        string slug, PortalDbContext db, IOptions<EmailOptions> options, CancellationToken cancellationToken)
+        string slug, PortalDbContext db, PublicUrls urls, CancellationToken cancellationToken)
     {
         var collection = await db.PublishedContent.AsNoTracking()
             .FirstOrDefaultAsync(p => p.Type == ContentType.Collection && p.Slug == slug, cancellationToken);
@@ -68,7 +67,7 @@ public static class FeedEndpoints
                 .ToListAsync(cancellationToken))
             .OrderBy(s => memberships[s.ItemId])
             .ToList();
-        var baseUrl = BaseUrl(options);
+        var baseUrl = urls.BaseUrl;
         var self = baseUrl + CollectionFeedPath(collection.Slug);
         return Feed(new AtomFeed(
             self,
@@ -85,5 +84,4 @@ public static class FeedEndpoints
 
     private static FileContentHttpResult Feed(AtomFeed feed) => TypedResults.File(feed.ToUtf8(), AtomFeed.ContentType);
 
-    private static string BaseUrl(IOptions<EmailOptions> options) => options.Value.PublicBaseUrl.TrimEnd('/');
 }

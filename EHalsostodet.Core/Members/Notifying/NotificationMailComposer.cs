@@ -1,7 +1,6 @@
 using System.Text;
 using EHalsostodet.Core.Accounts;
-using EHalsostodet.Core.Email;
-using Microsoft.Extensions.Options;
+using EHalsostodet.Core.Sharing;
 
 namespace EHalsostodet.Core.Members.Notifying;
 
@@ -9,11 +8,11 @@ namespace EHalsostodet.Core.Members.Notifying;
 public sealed record NotificationMail(string To, string Subject, string Body, string UnsubscribeUrl);
 
 /// <summary>Writes the Swedish plain-text mails about notifications: one at a time, or a digest.</summary>
-public sealed class NotificationMailComposer(IOptions<EmailOptions> options)
+public sealed class NotificationMailComposer(PublicUrls urls)
 {
     public const string UnsubscribePath = "/avsluta-prenumeration/";
 
-    private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
+    private string BaseUrl => urls.BaseUrl;
 
     public string UnsubscribeUrl(MemberProfile profile) => BaseUrl + UnsubscribePath + profile.UnsubscribeToken;
 
