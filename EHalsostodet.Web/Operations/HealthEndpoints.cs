@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EHalsostodet.Core.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EHalsostodet.Web.Operations;
@@ -16,7 +17,9 @@ public static class HealthEndpoints
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag])
+            // A real query, not only opening a connection: SQLite "connects" to a file that is not a database.
+            .AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag],
+                customTestQuery: async (db, cancellationToken) => await db.ContentItems.Take(1).CountAsync(cancellationToken) >= 0)
             .AddCheck<SearchIndexHealthCheck>("search", tags: [ReadyTag])
             .AddCheck<MailHealthCheck>("mail", tags: [ReadyTag])
             .AddCheck<LibvipsHealthCheck>("libvips", tags: [ReadyTag]);
