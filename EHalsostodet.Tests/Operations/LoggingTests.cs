@@ -25,6 +25,7 @@ public sealed class LoggingTests
             null, output);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        StringAssert.Contains(lines[0], "Något hände", "Swedish letters are written as they are");
         Assert.AreEqual(1, lines.Length, output.ToString());
         using var entry = JsonDocument.Parse(lines[0]);
         Assert.AreEqual("Warning", entry.RootElement.GetProperty("LogLevel").GetString());

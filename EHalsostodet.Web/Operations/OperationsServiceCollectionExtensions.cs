@@ -4,6 +4,7 @@ using EHalsostodet.Core.Operations;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Web.Operations;
@@ -21,6 +22,11 @@ public static class OperationsServiceCollectionExtensions
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<PublishingMetricsHandler>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<PublishingMetricsHandler>());
         DecorateSearchIndex(services);
+        // Swedish letters as they are in JSON log lines, not as \u escapes (appsettings cannot set an encoder).
+        services.Configure<JsonConsoleFormatterOptions>(options => options.JsonWriterOptions = options.JsonWriterOptions with
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
 
         services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.Section);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((forwarded, proxy) =>

@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Operations;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace EHalsostodet.Web.Operations;
 
@@ -12,18 +13,41 @@ public sealed class RequestMetricsMiddleware(RequestDelegate next, PortalMetrics
 
     public async Task InvokeAsync(HttpContext context)
     {
+        var endpoint = new FirstEndpointFeature(context.Features.Get<IEndpointFeature>()?.Endpoint);
+        context.Features.Set<IEndpointFeature>(endpoint);
         try
         {
             await next(context);
         }
         finally
         {
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            var route = (endpoint.First as RouteEndpoint)?.RoutePattern.RawText;
             var statusCode = context.Response.StatusCode;
             metrics.Request(route is null ? "(ingen route)" : "/" + route.TrimStart('/'), statusCode);
             if (route is not null && statusCode == StatusCodes.Status200OK && ExportFormat(route, context.Request.Path) is { } format)
             {
                 metrics.Export(format);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Remembers the endpoint routing chose first. A 404 or an error is re-executed as the error
+    /// page, which replaces the endpoint; the request should still count under its own route.
+    /// </summary>
+    private sealed class FirstEndpointFeature(Endpoint? initial) : IEndpointFeature
+    {
+        private Endpoint? current = initial;
+
+        public Endpoint? First { get; private set; } = initial;
+
+        public Endpoint? Endpoint
+        {
+            get => current;
+            set
+            {
+                current = value;
+                First ??= value;
             }
         }
     }
