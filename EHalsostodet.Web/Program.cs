@@ -22,6 +22,11 @@ await using (var scope = app.Services.CreateAsyncScope())
         Console.WriteLine($"Sökindexet är ombyggt: {count} publicerade innehåll.");
         return;
     }
+    if (args is ["backup", .. var backupArgs])
+    {
+        Environment.ExitCode = await scope.ServiceProvider.GetRequiredService<EHalsostodet.Web.Operations.BackupCommand>().RunAsync(backupArgs, Console.Out, CancellationToken.None);
+        return;
+    }
     if (args is ["usync", .. var usyncArgs])
     {
         Environment.ExitCode = await scope.ServiceProvider.GetRequiredService<EHalsostodet.Core.Sync.SyncCommand>().RunAsync(usyncArgs, Console.Out, CancellationToken.None);
