@@ -30,6 +30,7 @@ public sealed class BackupTests
     }
 
     [TestMethod]
+    [TestCategory(TestDatabase.SqliteOnly)]
     public async Task A_portal_started_on_the_backup_has_every_item_with_its_versions_and_images()
     {
         var backupFolder = TestPaths.NewTempFolder();
@@ -113,6 +114,21 @@ public sealed class BackupTests
     }
 
     [TestMethod]
+    [TestCategory(TestDatabase.PostgresOnly)]
+    public async Task A_portal_on_postgres_refuses_and_points_to_pg_dump()
+    {
+        var target = Path.Combine(TestPaths.NewTempFolder(), "kopia.db");
+        using var output = new StringWriter();
+
+        var exitCode = await SeededPortal.Factory.WithScopeAsync(s => s.GetRequiredService<BackupCommand>().RunAsync([target], output, CancellationToken.None));
+
+        Assert.AreEqual(2, exitCode);
+        StringAssert.Contains(output.ToString(), "pg_dump");
+        Assert.IsFalse(File.Exists(target));
+    }
+
+    [TestMethod]
+    [TestCategory(TestDatabase.SqliteOnly)]
     public async Task An_existing_target_is_never_overwritten()
     {
         var target = Path.Combine(TestPaths.NewTempFolder(), "finns.db");
