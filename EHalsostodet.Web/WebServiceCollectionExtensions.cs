@@ -11,6 +11,7 @@ using EHalsostodet.Web.Insights;
 using EHalsostodet.Web.Media;
 using EHalsostodet.Web.MemberAccounts;
 using EHalsostodet.Web.Members.Saving;
+using EHalsostodet.Web.RateLimiting;
 using EHalsostodet.Web.Sharing;
 using Microsoft.AspNetCore.Localization;
 
@@ -31,8 +32,13 @@ public static class WebServiceCollectionExtensions
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
         services.AddMemberAccountsWeb();
         services.AddMediaWeb();
+        services.AddPortalRateLimiting();
         services.AddRouting(options => options.LowercaseUrls = true);
-        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new() { Title = "E-hälsostödet API", Version = "v1", Description = "Förvaltnings-API för redaktionen, sök, inloggning och medlemmarnas egna uppgifter (/api/v1/me)." };
@@ -46,6 +52,8 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
+        // First, so that every response gets the headers, also the exception handler's.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         var swedish = new CultureInfo("sv-SE");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -58,10 +66,11 @@ public static class WebServiceCollectionExtensions
             app.UseExceptionHandler("/fel/500");
             app.UseHsts();
         }
-        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.Use(PlainStatusCodesForApis);
         app.Use(BlockSelfRegistration);
+        app.UseMiddleware<CrossSiteApiRequestGuard>();
+        app.UsePortalRateLimiting();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
