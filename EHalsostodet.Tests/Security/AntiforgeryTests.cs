@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Tests.Api;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -153,6 +154,16 @@ public sealed class AntiforgeryTests
         fromElsewhere.Headers.Add("Origin", "https://integration.example");
         using var bearerResponse = await bearer.SendAsync(fromElsewhere);
         Assert.IsTrue(bearerResponse.IsSuccessStatusCode, $"{(int)bearerResponse.StatusCode}");
+    }
+
+    [TestMethod]
+    public async Task A_media_upload_with_the_back_office_cookie_needs_an_antiforgery_token()
+    {
+        var count = await portal.Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().MediaItems.CountAsync());
+        using var response = await portal.Clients[PortalRoles.Editor].PostAsync(new Uri("/api/management/v1/media", UriKind.Relative),
+            EHalsostodet.Tests.Media.MediaLibraryTests.Upload(EHalsostodet.Tests.Media.TestImages.PlainJpeg, "bild.jpg", "image/jpeg", "En bild"));
+        StringAssert.Contains((await ManagementClient.ProblemAsync(response, HttpStatusCode.Forbidden)).Detail(), "antiforgery");
+        Assert.AreEqual(count, await portal.Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().MediaItems.CountAsync()));
     }
 
     [TestMethod]

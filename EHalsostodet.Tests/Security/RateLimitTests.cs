@@ -24,14 +24,17 @@ public sealed class RateLimitTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        var settings = new Dictionary<string, string?>();
-        foreach (var kind in new[] { "Login", "Registration", "Search", "Export" })
+        // Seeded with the suite's generous limits (the seed signs in several accounts), then run with small ones.
+        portal = await SecurityPortal.StartAsync();
+        limited = portal.Factory.WithWebHostBuilder(b =>
         {
-            settings[$"RateLimits:{kind}:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            settings[$"RateLimits:{kind}:Window"] = "00:10:00";
-        }
-        portal = await SecurityPortal.StartAsync(settings);
-        limited = portal.Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
+            foreach (var kind in new[] { "Login", "Registration", "Search", "Export" })
+            {
+                b.UseSetting($"RateLimits:{kind}:PermitLimit", Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                b.UseSetting($"RateLimits:{kind}:Window", "00:10:00");
+            }
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+        });
     }
 
     [ClassCleanup]
@@ -147,6 +150,30 @@ public sealed class RateLimitTests
         using var someoneElse = NewClient();
         using var ok = await someoneElse.GetAsync(new Uri("/sok?q=larm", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Addresses_in_one_ipv6_network_share_a_limit_and_another_network_does_not()
+    {
+        var network = $"2001:db8:{Interlocked.Increment(ref nextAddress):x}:1::";
+        for (var i = 0; i < Limit; i++)
+        {
+            using var response = await SearchFromAsync(network + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        }
+        using (var sameNetwork = await SearchFromAsync(network + "ffff"))
+        {
+            await AssertTooManyProblemAsync(sameNetwork, "another address in the same /64");
+        }
+        using var otherNetwork = await SearchFromAsync($"2001:db8:{Interlocked.Increment(ref nextAddress):x}:2::1");
+        Assert.AreEqual(HttpStatusCode.OK, otherNetwork.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SearchFromAsync(string address)
+    {
+        using var client = limited.CreateClient();
+        client.DefaultRequestHeaders.Add(ClientHeader, address);
+        return await client.GetAsync(new Uri("/api/v1/search?q=larm", UriKind.Relative));
     }
 
     [TestMethod]
