@@ -14,6 +14,7 @@ using EHalsostodet.Web.MemberAccounts;
 using EHalsostodet.Web.Operations;
 using EHalsostodet.Web.Seo;
 using EHalsostodet.Web.Members.Saving;
+using EHalsostodet.Web.RateLimiting;
 using EHalsostodet.Web.Sharing;
 using Microsoft.AspNetCore.Localization;
 
@@ -35,8 +36,13 @@ public static class WebServiceCollectionExtensions
         services.AddMemberAccountsWeb();
         services.AddMediaWeb();
         services.AddPortalOperations().AddDeliveryApi().AddSeo();
+        services.AddPortalRateLimiting();
         services.AddRouting(options => options.LowercaseUrls = true);
-        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new() { Title = "E-hälsostödet API", Version = "v1", Description = "Förvaltnings-API för redaktionen, sök, inloggning och medlemmarnas egna uppgifter (/api/v1/me)." };
@@ -51,6 +57,8 @@ public static class WebServiceCollectionExtensions
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
         app.UsePortalOperations();
+        // Before anything that answers, so that every response gets the headers, also the exception handler's.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         var swedish = new CultureInfo("sv-SE");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -63,10 +71,11 @@ public static class WebServiceCollectionExtensions
             app.UseExceptionHandler("/fel/500");
             app.UseHsts();
         }
-        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.Use(PlainStatusCodesForApis);
         app.Use(BlockSelfRegistration);
+        app.UseMiddleware<CrossSiteApiRequestGuard>();
+        app.UsePortalRateLimiting();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();

@@ -46,6 +46,11 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
         // Background jobs run once at start; tests run them on demand through their services.
         builder.UseSetting("Workflow:SchedulerInterval", "01:00:00");
         builder.UseSetting("Email:DispatchInterval", "01:00:00");
+        // The suite signs in and searches many times from one client: generous limits unless a test sets its own.
+        foreach (var kind in new[] { "Login", "Registration", "Search", "Export" })
+        {
+            builder.UseSetting($"RateLimits:{kind}:PermitLimit", "1000000");
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -12,7 +12,9 @@ public static class ToggleResponses
 
     /// <summary>The return address if it is local to the portal, otherwise the fallback: never an open redirect.</summary>
     public static string LocalOr(string? returnUrl, string fallback) =>
+        // Browsers drop tabs and line breaks from addresses, so "/\t/evil.example" would become "//evil.example".
         !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
+            && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : fallback;
 
