@@ -24,7 +24,7 @@ Options:
   --connections "A B …"   concurrency levels (default "1 8 32 64")
   --timeout D             wrk request timeout; slower answers count as errors (default 10s)
   --soak-duration SEC     soak length in seconds (default 600; 0 skips the soak)
-  --soak-connections N    connections during the soak (default 16)
+  --soak-connections N    connections during the soak (default 8)
   --rss-growth PERCENT    soak fails when the last third's peak RSS exceeds the middle third's by more (default 15)
   --skip-table            run only the soak
   --out DIR               output folder (default artifacts/load/run-YYYYmmdd-HHMMSS)
@@ -41,7 +41,7 @@ duration=15s
 connections="1 8 32 64"
 timeout=10s
 soak_duration=600
-soak_connections=16
+soak_connections=8
 rss_growth=15
 skip_table=false
 out=""
@@ -138,6 +138,22 @@ fi
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$portal_pid/status"; }
 load1() { cut -d ' ' -f 1 /proc/loadavg; }
 
+# Waits (at most a minute) until the portal uses under a fifth of a core: requests that wrk gave up
+# on when a row ended may still be running, and would slow the next row down.
+settle() {
+  local hz before after
+  hz="$(getconf CLK_TCK)"
+  for _ in $(seq 1 60); do
+    before="$(awk '{ print $14 + $15 }' "/proc/$portal_pid/stat")"
+    sleep 1
+    after="$(awk '{ print $14 + $15 }' "/proc/$portal_pid/stat")"
+    if [ $((after - before)) -le $((hz / 5)) ]; then
+      return
+    fi
+  done
+  log "The portal was still busy after a minute; going on."
+}
+
 # The path files wrk draws from (paths.lua): one path a line.
 paths="$out/paths"
 mkdir -p "$paths"
@@ -152,7 +168,7 @@ echo "/css/site.css" >"$paths/static.txt"
 # The soak's mix, by weight: pages and searches most, some exports of 200 stories (their files
 # are cached, so after the first rounds the soak measures serving them), a static file.
 {
-  for _ in 1 2 3; do cat "$paths/start.txt"; done
+  for _ in $(seq 1 100); do cat "$paths/start.txt"; done
   head -n 1000 "$paths/story.txt"; head -n 1000 "$paths/story.txt"
   for _ in $(seq 1 60); do cat "$paths/search.txt"; done
   head -n 200 "$paths/pdf.txt"
@@ -205,6 +221,7 @@ if ! $skip_table; then
   } | tee -a "$results"
   for target in start story search pdf pdf-cached static; do
     for conns in $connections; do
+      settle
       log "$target at $conns connections for $duration …"
       read -r requests rps p50 p99 status sockets timeouts <<<"$(run_wrk "$target" "$conns" "$duration")"
       if ! kill -0 "$portal_pid" 2>/dev/null; then
@@ -221,6 +238,7 @@ if ! $skip_table; then
 fi
 
 if [ "$soak_duration" -gt 0 ]; then
+  settle
   log "Soak: mixed load at $soak_connections connections for $soak_duration s, RSS every 10 s …"
   csv="$out/rss.csv"
   echo "seconds,rss_mb,load1" >"$csv"
