@@ -138,15 +138,21 @@ fi
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$portal_pid/status"; }
 load1() { cut -d ' ' -f 1 /proc/loadavg; }
 
+hz="$(getconf CLK_TCK)"
+# The portal's CPU time so far (user + system), in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$portal_pid/stat"; }
+# CPU milliseconds per request between two cpu_ticks readings: unlike latency, barely changed by
+# what else the machine runs.
+cpu_ms_per_request() { awk -v ticks="$(($2 - $1))" -v hz="$hz" -v n="$3" 'BEGIN { if (n > 0) printf "%.1f", 1000 * ticks / hz / n; else print "–" }'; }
+
 # Waits (at most a minute) until the portal uses under a fifth of a core: requests that wrk gave up
 # on when a row ended may still be running, and would slow the next row down.
 settle() {
-  local hz before after
-  hz="$(getconf CLK_TCK)"
+  local before after
   for _ in $(seq 1 60); do
-    before="$(awk '{ print $14 + $15 }' "/proc/$portal_pid/stat")"
+    before="$(cpu_ticks)"
     sleep 1
-    after="$(awk '{ print $14 + $15 }' "/proc/$portal_pid/stat")"
+    after="$(cpu_ticks)"
     if [ $((after - before)) -le $((hz / 5)) ]; then
       return
     fi
@@ -216,19 +222,21 @@ describe() {
 
 if ! $skip_table; then
   {
-    echo "| target | conns | requests | req/s | p50 ms | p99 ms | non-2xx/3xx | socket errors | timeouts | RSS MB after |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| target | conns | requests | req/s | p50 ms | p99 ms | non-2xx/3xx | socket errors | timeouts | CPU ms/req | RSS MB after |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   } | tee -a "$results"
   for target in start story search pdf pdf-cached static; do
     for conns in $connections; do
       settle
       log "$target at $conns connections for $duration …"
+      cpu_before="$(cpu_ticks)"
       read -r requests rps p50 p99 status sockets timeouts <<<"$(run_wrk "$target" "$conns" "$duration")"
+      cpu_after="$(cpu_ticks 2>/dev/null || echo "$cpu_before")"
       if ! kill -0 "$portal_pid" 2>/dev/null; then
         echo "The portal died during $target at $conns connections; see $out/portal.log." >&2
         exit 1
       fi
-      echo "| $(describe "$target") | $conns | $requests | $rps | $p50 | $p99 | $status | $sockets | $timeouts | $(rss_mb) |" | tee -a "$results"
+      echo "| $(describe "$target") | $conns | $requests | $rps | $p50 | $p99 | $status | $sockets | $timeouts | $(cpu_ms_per_request "$cpu_before" "$cpu_after" "$requests") | $(rss_mb) |" | tee -a "$results"
       if [ $((status + sockets + timeouts)) -gt 0 ] || [ "$requests" -eq 0 ]; then
         failed=1
       fi
@@ -243,6 +251,7 @@ if [ "$soak_duration" -gt 0 ]; then
   csv="$out/rss.csv"
   echo "seconds,rss_mb,load1" >"$csv"
   echo "0,$(rss_mb),$(load1)" >>"$csv"
+  cpu_before="$(cpu_ticks)"
   run_wrk soak "$soak_connections" "${soak_duration}s" >"$out/soak-result.txt" &
   wrk_pid=$!
   start=$(date +%s)
@@ -256,14 +265,15 @@ if [ "$soak_duration" -gt 0 ]; then
     echo "The portal died during the soak; see $out/portal.log." >&2
     exit 1
   fi
+  cpu_after="$(cpu_ticks)"
   read -r requests rps p50 p99 status sockets timeouts <"$out/soak-result.txt"
   verdict="$(awk -v total="$soak_duration" -v limit="$rss_growth" -f "$script_dir/rss-verdict.awk" "$csv")"
   read -r warm peak end_rss middle last_third growth state <<<"$verdict"
   {
     echo
-    echo "| soak | conns | requests | req/s | p50 ms | p99 ms | non-2xx/3xx | socket errors | timeouts |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-    echo "| mixed, ${soak_duration} s | $soak_connections | $requests | $rps | $p50 | $p99 | $status | $sockets | $timeouts |"
+    echo "| soak | conns | requests | req/s | p50 ms | p99 ms | non-2xx/3xx | socket errors | timeouts | CPU ms/req |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| mixed, ${soak_duration} s | $soak_connections | $requests | $rps | $p50 | $p99 | $status | $sockets | $timeouts | $(cpu_ms_per_request "$cpu_before" "$cpu_after" "$requests") |"
     echo
     echo "| RSS MB | warm-up | peak | end | middle third's peak | last third's peak | growth | verdict |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
