@@ -56,6 +56,16 @@ public sealed class CommandLineArguments
         return values.Count == 1 ? values[0] : throw new UsageException($"--{name} may be given only once.");
     }
 
+    /// <summary>The one text value of an option, or null when it was not given.</summary>
+    public string? Text(string name)
+    {
+        if (!_options.TryGetValue(name, out var values))
+        {
+            return null;
+        }
+        return values is [{ Length: > 0 } value] ? value : throw new UsageException($"--{name} needs one value, given once.");
+    }
+
     private void Add(string name, string? value)
     {
         if (!_options.TryGetValue(name, out var values))

@@ -1,4 +1,5 @@
 using EHalsostodet.Benchmarks.Export;
+using EHalsostodet.Benchmarks.Load;
 using EHalsostodet.Benchmarks.Search;
 
 namespace EHalsostodet.Benchmarks;
@@ -6,7 +7,7 @@ namespace EHalsostodet.Benchmarks;
 // A named class, not top-level statements: the tests reference both this project and the Web project's Program.
 internal static class Program
 {
-    private static readonly IBenchmark[] Benchmarks = [new SearchBenchmark(), new ExportBenchmark()];
+    private static readonly IBenchmark[] Benchmarks = [new SearchBenchmark(), new ExportBenchmark(), new SeedPortalCommand()];
 
     public static async Task<int> Main(string[] args)
     {

@@ -33,7 +33,7 @@ public sealed class ExportBenchmark : IBenchmark
     {
         var runs = arguments.Number("runs", 1, 1000, 20);
         await output.WriteLineAsync($"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores");
-        await using var database = await BenchmarkDatabase.CreateAsync(SeedFolder(), cancellationToken);
+        await using var database = await BenchmarkDatabase.CreateAsync(RepositorySeedFolder.Find(), cancellationToken);
         var result = await database.RunAsync(async services =>
         {
             var rows = await services.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking()
@@ -62,23 +62,6 @@ public sealed class ExportBenchmark : IBenchmark
         await output.WriteLineAsync($"{result.Stories} seed stories × {runs} runs per format, uncached, in-process (load from the read model + build + render).");
         await output.WriteLineAsync();
         await output.WriteLineAsync(result.Measurements.Report("JSON (grundvärde)"));
-    }
-
-    /// <summary>The repository's uSync folder, found upwards from the working folder or the binaries.</summary>
-    private static string SeedFolder()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var candidate = Path.Combine(folder.FullName, "uSync");
-                if (Directory.Exists(Path.Combine(candidate, "content")))
-                {
-                    return candidate;
-                }
-            }
-        }
-        throw new UsageException("The uSync folder with the seed content was not found; run the benchmark from the repository.");
     }
 }
 

@@ -11,6 +11,7 @@ namespace EHalsostodet.Benchmarks.Infrastructure;
 /// The portal's core services on a new SQLite file in a temporary folder, created by the real
 /// start-up path: migrations, WAL and the seed import. The seed folder holds only the municipality
 /// taxonomy, so the database starts with the real municipalities and no content.
+/// <see cref="CreateAtAsync"/> instead makes a database that is kept, at a path of the caller's.
 /// </summary>
 public sealed class BenchmarkDatabase : IAsyncDisposable
 {
@@ -19,11 +20,13 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
     private readonly string _folder;
+    private readonly bool _deleteFolder;
 
-    private BenchmarkDatabase(string folder, string seedFolder)
+    private BenchmarkDatabase(string filePath, string seedFolder, bool deleteFolder)
     {
-        _folder = folder;
-        FilePath = Path.Combine(folder, "benchmark.db");
+        _folder = Path.GetDirectoryName(filePath)!;
+        _deleteFolder = deleteFolder;
+        FilePath = filePath;
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -33,7 +36,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPortalCore(configuration, folder);
+        services.AddPortalCore(configuration, _folder);
         _provider = services.BuildServiceProvider();
     }
 
@@ -43,7 +46,19 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "ehs-benchmarks", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = new BenchmarkDatabase(folder, seedFolder);
+        return await InitialiseAsync(new BenchmarkDatabase(Path.Combine(folder, "benchmark.db"), seedFolder, deleteFolder: true), cancellationToken);
+    }
+
+    /// <summary>A new database at <paramref name="filePath"/> (its folder is created), kept when disposed.</summary>
+    public static Task<BenchmarkDatabase> CreateAtAsync(string filePath, string seedFolder, CancellationToken cancellationToken)
+    {
+        var fullPath = Path.GetFullPath(filePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        return InitialiseAsync(new BenchmarkDatabase(fullPath, seedFolder, deleteFolder: false), cancellationToken);
+    }
+
+    private static async Task<BenchmarkDatabase> InitialiseAsync(BenchmarkDatabase database, CancellationToken cancellationToken)
+    {
         await database.RunAsync(s => s.GetRequiredService<DatabaseInitializer>().InitialiseAsync(cancellationToken));
         return database;
     }
@@ -89,6 +104,10 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
     {
         await _provider.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (!_deleteFolder)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);
