@@ -1,8 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
 using EHalsostodet.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.Browser;
 
@@ -25,11 +23,20 @@ internal sealed class LivePortal : IDisposable
 
     public static LivePortal Start()
     {
-        var factory = new PortalFactory();
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        var port = FreePort();
+        var baseUrl = $"http://localhost:{port}";
+        // Shared links, QR codes and mail links are built on the configured public address.
+        var factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Email:PublicBaseUrl"] = baseUrl });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LivePortal(factory, $"http://localhost:{new Uri(address).Port}");
+        return new LivePortal(factory, baseUrl);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public string Url(string path) => BaseUrl + path;
