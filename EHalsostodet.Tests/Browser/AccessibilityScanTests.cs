@@ -166,6 +166,29 @@ public sealed partial class AccessibilityScanTests
         }
     }
 
+    [TestMethod]
+    public async Task The_scan_reports_what_breaks_the_rules_by_rule_and_element()
+    {
+        var page = Pages[("visitor", "dator")];
+        await page.GotoAsync("/om");
+        // Scripted DOM changes are allowed by the CSP (it forbids inline script, not the debugger's).
+        await page.EvaluateAsync("""
+            () => {
+              const main = document.querySelector('main');
+              const image = document.createElement('img'); image.src = '/finns-inte.png'; image.id = 'utan-alt';
+              const input = document.createElement('input'); input.type = 'text'; input.id = 'utan-etikett';
+              main.append(image, input);
+            }
+            """);
+
+        var violations = await Axe.RunAsync(page);
+
+        CollectionAssert.IsSubsetOf(new[] { "image-alt", "label" }, violations.Select(v => v.Id).ToList());
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => Axe.AssertNoViolationsAsync(page, "om-sidan"));
+        StringAssert.Contains(failure.Message, "image-alt [critical]");
+        StringAssert.Contains(failure.Message, "#utan-alt");
+    }
+
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex Placeholder();
 }

@@ -146,6 +146,20 @@ public sealed partial class ManagerJourneyTests
         Assert.IsTrue(stops > 5, $"bara {stops} fokusstopp efter Spara");
     }
 
+    [TestMethod]
+    public async Task The_keyboard_check_notices_focus_that_cannot_be_seen()
+    {
+        await using var context = await chromium.NewContextAsync(portal);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("""
+            () => document.querySelectorAll('a').forEach(a => { a.style.setProperty('outline', 'none', 'important'); a.style.setProperty('box-shadow', 'none', 'important'); })
+            """);
+
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => KeyboardFocus.TabToAsync(page, "huvudmenyn", f => f.Text == "Samlingar"));
+        StringAssert.Contains(failure.Message, "Fokus syns inte");
+    }
+
     [GeneratedRegex(@"/sok\?tag=")]
     private static partial Regex SearchByTag();
 
