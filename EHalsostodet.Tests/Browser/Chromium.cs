@@ -26,6 +26,8 @@ internal sealed class Chromium : IAsyncDisposable
         {
             throw new AssertFailedException($"Webbläsartesterna behöver Chromium i {ExecutablePath} (Debian-paketet chromium; test.sh installerar det).");
         }
+        // The machine may be busy building: give assertions longer than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -10,6 +10,7 @@ namespace EHalsostodet.Tests.Browser;
 public sealed partial class ManagerJourneyTests
 {
     private const string ManagerEmail = "chef@example.se";
+    private const string KeyboardManagerEmail = "chef.tangentbord@example.se"; // an account of its own: nothing saved before the run
 
     private static LivePortal portal = null!;
     private static Chromium chromium = null!;
@@ -22,6 +23,7 @@ public sealed partial class ManagerJourneyTests
         portal = LivePortal.Start();
         chromium = await Chromium.LaunchAsync();
         await portal.Factory.CreateUserAsync(ManagerEmail, PortalRoles.Member, "Maria Chef");
+        await portal.Factory.CreateUserAsync(KeyboardManagerEmail, PortalRoles.Member, "Karl Chef");
     }
 
     [ClassCleanup]
@@ -77,6 +79,7 @@ public sealed partial class ManagerJourneyTests
         var bytes = await File.ReadAllBytesAsync(file);
         Assert.IsTrue(bytes.Length > 5_000, $"PDF:en är bara {bytes.Length} byte.");
         Assert.AreEqual("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+        StringAssert.Contains(Regex.Replace(Export.ExportFiles.PdfText(bytes), @"\s+", " "), storyTitle, "the PDF holds the story");
     }
 
     [TestMethod]
@@ -118,7 +121,7 @@ public sealed partial class ManagerJourneyTests
     {
         await using var context = await chromium.NewContextAsync(portal);
         var page = await context.NewPageAsync();
-        await BrowserSteps.SignInAsMemberAsync(page, ManagerEmail, Infrastructure.PortalFactory.Password);
+        await BrowserSteps.SignInAsMemberAsync(page, KeyboardManagerEmail, Infrastructure.PortalFactory.Password);
         await page.GotoAsync("/");
 
         var skip = await KeyboardFocus.TabToAsync(page, "länken Hoppa till innehållet", f => f.Text == "Hoppa till innehållet", maxTabs: 1);
@@ -138,7 +141,7 @@ public sealed partial class ManagerJourneyTests
         await Expect(page.Locator(step.Href)).ToBeInViewportAsync();
 
         // Focus continues from the step, so Spara is the next control after it, not back at the top.
-        await KeyboardFocus.TabToAsync(page, "knappen Spara", f => f.Tag == "button" && f.Text.StartsWith("Spara", StringComparison.Ordinal));
+        await KeyboardFocus.TabToAsync(page, "knappen Spara", f => f.Tag == "button" && f.Text.StartsWith("Spara", StringComparison.Ordinal) && !f.Text.StartsWith("Sparad", StringComparison.Ordinal));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("form[data-toggle-field='Saved'] button")).ToHaveAttributeAsync("aria-pressed", "true");
 
