@@ -138,18 +138,43 @@ public sealed partial class AccessibilityScanTests
     [DataRow("handlingsplan", "member", "{plan}")]
     [DataRow("berattelse-inloggad", "member", "{story}")]
     [DataRow("start-inloggad", "member", "/")]
+    [DataRow("redaktion-start", "editor", "/redaktion")]
     [DataRow("redaktion-lista", "editor", "/redaktion/innehall")]
     [DataRow("redaktion-redigera", "editor", "/redaktion/innehall/{item}/redigera")]
+    [DataRow("redaktion-historik", "editor", "/redaktion/innehall/{item}/historik")]
     [DataRow("redaktion-jamfor", "editor", "/redaktion/innehall/{item}/jamfor?fran=1&till=2")]
     public async Task Page_has_no_WCAG_21_AA_violations_at_phone_and_desktop_width(string name, string who, string path, int status = 200)
     {
         var url = Placeholder().Replace(path, m => Places[m.Groups[1].Value]);
+        await ScanAtBothWidthsAsync(name, who, async page =>
+        {
+            var response = await page.GotoAsync(url);
+            Assert.AreEqual(status, response!.Status, $"{url} som {who}");
+        });
+    }
+
+    [TestMethod]
+    [DataRow("registrera-fel", "visitor", "/mina-sidor/registrera", "main form button[type='submit']")]
+    [DataRow("ny-samling-fel", "member", "/mina-sidor/samlingar", "section[aria-labelledby='create-heading'] button[type='submit']")]
+    [DataRow("redaktion-ny-fel", "editor", "/redaktion/innehall/ny/story", "button[name='editorAction'][value='save']")]
+    public async Task Forms_that_show_their_errors_have_no_WCAG_21_AA_violations(string name, string who, string path, string submit)
+    {
+        await ScanAtBothWidthsAsync(name, who, async page =>
+        {
+            await page.GotoAsync(path);
+            await page.Locator(submit).ClickAsync();
+            await Expect(page.Locator("main [role='alert']").First).ToBeVisibleAsync();
+        });
+    }
+
+    /// <summary>Opens the page at phone and desktop width, keeps a screenshot of each and reports every violation of both.</summary>
+    private async Task ScanAtBothWidthsAsync(string name, string who, Func<IPage, Task> open)
+    {
         var failures = new List<string>();
         foreach (var width in new[] { "mobil", "dator" })
         {
             var page = Pages[(who, width)];
-            var response = await page.GotoAsync(url);
-            Assert.AreEqual(status, response!.Status, $"{url} som {who}");
+            await open(page);
             await Screenshots.SaveAsync(TestContext, page, $"{name}-{width}");
             try
             {
