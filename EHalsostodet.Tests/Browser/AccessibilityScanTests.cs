@@ -11,7 +11,9 @@ namespace EHalsostodet.Tests.Browser;
 /// axe-core at WCAG 2.1 A and AA on every kind of page, at phone and desktop width, as a visitor,
 /// a member and an editor see it; each page is also kept as a full-page screenshot.
 /// </summary>
+// The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
+[TestCategory("SqliteOnly")]
 public sealed partial class AccessibilityScanTests
 {
     private const string MemberEmail = "tillganglighet@example.se";

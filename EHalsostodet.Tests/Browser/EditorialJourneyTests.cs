@@ -15,7 +15,9 @@ namespace EHalsostodet.Tests.Browser;
 /// An editor writes a whole story in /redaktion and a second person reviews it (four eyes):
 /// rejected with a comment, fixed, approved, live and searchable, then scheduled to come down.
 /// </summary>
+// The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
+[TestCategory("SqliteOnly")]
 public sealed partial class EditorialJourneyTests
 {
     private const string EditorEmail = "redaktor@example.se";
