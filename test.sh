@@ -26,13 +26,33 @@ if [ ! -d EHalsostodet.Tests/Browser/axe/node_modules ]; then
   (cd EHalsostodet.Tests/Browser/axe && npm ci --no-audit --no-fund)
 fi
 
+# The suite runs twice: on the embedded SQLite database and on a PostgreSQL server that this
+# script starts (as the postgres user) and stops again.
+source scripts/test-postgres.sh
+trap stop_test_postgres EXIT
+if ! start_test_postgres; then
+  echo "PostgreSQL kunde inte startas för testerna." >&2
+  echo "Tests: 0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
 results="TestResults"
 rm -rf "$results"
 
-dotnet test EHalsostodet.sln --configuration Release \
-  --logger "trx;LogFileName=tests.trx" --logger "console;verbosity=normal" \
-  --results-directory "$results"
+dotnet build EHalsostodet.sln --configuration Release
 status=$?
+if [ "$status" -eq 0 ]; then
+  for provider in Sqlite Postgres; do
+    if [ "$provider" = "Sqlite" ]; then exclude="PostgresOnly"; else exclude="SqliteOnly"; fi
+    echo "== The test suite on $provider =="
+    EHALSOSTODET_TEST_DATABASE=$provider dotnet test EHalsostodet.sln --configuration Release --no-build \
+      --filter "TestCategory!=$exclude" \
+      --logger "trx;LogFileName=tests-$provider.trx" --logger "console;verbosity=normal" \
+      --results-directory "$results/$provider"
+    run_status=$?
+    [ "$run_status" -ne 0 ] && status=$run_status
+  done
+fi
 
 passed=0; failed=0; skipped=0
 for trx in $(find "$results" -name '*.trx' 2>/dev/null); do

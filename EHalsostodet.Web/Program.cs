@@ -1,7 +1,7 @@
 using EHalsostodet.Core;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Search.Sqlite;
+using EHalsostodet.Core.Search;
 using EHalsostodet.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,8 +18,13 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<AccountBootstrapper>().EnsureAsync();
     if (args is ["search", "rebuild", ..])
     {
-        var count = await scope.ServiceProvider.GetRequiredService<SqliteSearchIndexer>().RebuildAsync(CancellationToken.None);
+        var count = await scope.ServiceProvider.GetRequiredService<ISearchIndexer>().RebuildAsync(CancellationToken.None);
         Console.WriteLine($"Sökindexet är ombyggt: {count} publicerade innehåll.");
+        return;
+    }
+    if (args is ["backup", .. var backupArgs])
+    {
+        Environment.ExitCode = await scope.ServiceProvider.GetRequiredService<EHalsostodet.Web.Operations.BackupCommand>().RunAsync(backupArgs, Console.Out, CancellationToken.None);
         return;
     }
     if (args is ["usync", .. var usyncArgs])

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Web.Api.Delivery;
 using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.Api.Members;
 using EHalsostodet.Web.Api.Search;
@@ -10,6 +11,8 @@ using EHalsostodet.Web.Infrastructure;
 using EHalsostodet.Web.Insights;
 using EHalsostodet.Web.Media;
 using EHalsostodet.Web.MemberAccounts;
+using EHalsostodet.Web.Operations;
+using EHalsostodet.Web.Seo;
 using EHalsostodet.Web.Members.Saving;
 using EHalsostodet.Web.Sharing;
 using Microsoft.AspNetCore.Localization;
@@ -31,6 +34,7 @@ public static class WebServiceCollectionExtensions
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
         services.AddMemberAccountsWeb();
         services.AddMediaWeb();
+        services.AddPortalOperations().AddDeliveryApi().AddSeo();
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
@@ -46,6 +50,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
+        app.UsePortalOperations();
         var swedish = new CultureInfo("sv-SE");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -63,6 +68,7 @@ public static class WebServiceCollectionExtensions
         app.Use(PlainStatusCodesForApis);
         app.Use(BlockSelfRegistration);
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets();
@@ -75,6 +81,7 @@ public static class WebServiceCollectionExtensions
         app.MapQrCodes();
         app.MapExports();
         app.MapMediaServing();
+        app.MapDeliveryApi().MapSeo().MapHealthEndpoints();
         app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
         return app;
     }

@@ -1,4 +1,4 @@
-using EHalsostodet.Core.Search.Sqlite;
+using EHalsostodet.Core.Search;
 using EHalsostodet.Core.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,7 +11,7 @@ namespace EHalsostodet.Core.Persistence;
 /// imports the seed content from the uSync folder.
 /// </summary>
 public sealed class DatabaseInitializer(
-    PortalDbContext db, SyncImporter importer, SqliteSearchIndexer searchIndex, IOptions<SyncOptions> syncOptions, ILogger<DatabaseInitializer> logger)
+    PortalDbContext db, SyncImporter importer, ISearchIndexer searchIndex, IOptions<SyncOptions> syncOptions, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {

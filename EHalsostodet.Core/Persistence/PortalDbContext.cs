@@ -38,6 +38,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // PostgreSQL's timestamptz accepts only UTC times and SQLite gives back times of no kind;
+        // on both, every time is written and read as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

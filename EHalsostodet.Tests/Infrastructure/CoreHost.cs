@@ -6,18 +6,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.Infrastructure;
 
-/// <summary>The portal's core services without HTTP, on a new migrated SQLite database.</summary>
+/// <summary>The portal's core services without HTTP, on a new migrated database of the test run's provider.</summary>
 internal sealed class CoreHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
     private readonly string folder = TestPaths.NewTempFolder();
+    private readonly TestDatabase database;
 
     private CoreHost()
     {
+        database = new TestDatabase(folder);
         var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(database.Settings)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(folder, "core.db")}",
                 ["Sync:SeedFolder"] = Path.Combine(folder, "no-seed"),
             })
             .Build();
@@ -54,7 +56,7 @@ internal sealed class CoreHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        database.Dispose();
         try
         {
             Directory.Delete(folder, recursive: true);

@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EHalsostodet.Tests.Infrastructure;
 
 /// <summary>
-/// The portal in-process, in the Production environment, on its own new SQLite database,
-/// seeded from a uSync folder (the repository's by default) exactly as at a first start.
+/// The portal in-process, in the Production environment, on its own new database (SQLite, or
+/// PostgreSQL in the PostgreSQL test run), seeded from a uSync folder (the repository's by
+/// default) exactly as at a first start.
 /// </summary>
 internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -20,7 +21,12 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
 
     public string DataFolder { get; } = TestPaths.NewTempFolder();
 
+    /// <summary>The database file, in the SQLite test run.</summary>
     public string DatabasePath => Path.Combine(DataFolder, "portal.db");
+
+    public TestDatabase Database => database ??= new TestDatabase(DataFolder);
+
+    private TestDatabase? database;
 
     /// <summary>Where mail lands (.eml files): no SMTP server is configured in tests.</summary>
     public string MailFolder => Path.Combine(DataFolder, "mail");
@@ -30,7 +36,10 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("Sync:SeedFolder", seedFolder ?? TestPaths.SeedFolder);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Media:Folder", Path.Combine(DataFolder, "media"));
@@ -112,7 +121,7 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        database?.Dispose();
         try
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace EHalsostodet.Tests.Persistence;
 
 [TestClass]
+[TestCategory(TestDatabase.SqliteOnly)]
 public sealed class MigrationSchemaTests
 {
     private static PortalDbContext Context(string path) => new(new DbContextOptionsBuilder<PortalDbContext>()

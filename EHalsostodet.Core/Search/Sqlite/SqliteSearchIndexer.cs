@@ -1,5 +1,4 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +9,7 @@ namespace EHalsostodet.Core.Search.Sqlite;
 /// Keeps the FTS5 index in step with publishing. It runs inside the publishing transaction, so
 /// a search right after approval finds the item and one right after unpublishing does not.
 /// </summary>
-public sealed class SqliteSearchIndexer(PortalDbContext db) :
-    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>
+public sealed class SqliteSearchIndexer(PortalDbContext db) : ISearchIndexer
 {
     public async Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
     {

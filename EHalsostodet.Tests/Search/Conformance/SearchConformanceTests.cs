@@ -1,14 +1,17 @@
 using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Search.Sqlite;
+using EHalsostodet.Core.Search;
 using EHalsostodet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.Search.Conformance;
 
-/// <summary>The search conformance suite on SQLite FTS5, plus what only this engine has.</summary>
+/// <summary>
+/// The search conformance suite on the test run's engine: SQLite FTS5, or PostgreSQL's tsvector
+/// search in the PostgreSQL run.
+/// </summary>
 [TestClass]
-public sealed class SqliteSearchConformanceTests : SearchIndexConformance
+public sealed class SearchConformanceTests : SearchIndexConformance
 {
     private protected override PortalFactory Portal => SeededPortal.Factory;
 
@@ -17,7 +20,7 @@ public sealed class SqliteSearchConformanceTests : SearchIndexConformance
     [TestMethod]
     public async Task Every_published_item_is_in_the_index()
     {
-        var count = await Portal.WithScopeAsync(s => s.GetRequiredService<SqliteSearchIndexer>().CountAsync(CancellationToken.None));
+        var count = await Portal.WithScopeAsync(s => s.GetRequiredService<ISearchIndexer>().CountAsync(CancellationToken.None));
         var published = await Portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.CountAsync());
 
         Assert.AreEqual(published, count);

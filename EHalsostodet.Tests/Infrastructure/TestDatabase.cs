@@ -1,0 +1,85 @@
+using EHalsostodet.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace EHalsostodet.Tests.Infrastructure;
+
+/// <summary>
+/// A new, empty database for one portal or core host, on the provider the test run is for:
+/// SQLite by default, PostgreSQL when EHALSOSTODET_TEST_DATABASE=Postgres (test.sh runs the
+/// whole suite once on each, with the server it starts in EHALSOSTODET_TEST_POSTGRES).
+/// </summary>
+internal sealed class TestDatabase : IDisposable
+{
+    /// <summary>Tests that only make sense on SQLite (its files, FTS5) carry this category.</summary>
+    public const string SqliteOnly = "SqliteOnly";
+
+    /// <summary>Tests that need a PostgreSQL server carry this category.</summary>
+    public const string PostgresOnly = "PostgresOnly";
+
+    private readonly string? postgresName;
+
+    public TestDatabase(string folder)
+    {
+        Provider = RunProvider;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            postgresName = "ehs_" + Guid.NewGuid().ToString("N");
+            ExecuteOnServer($"CREATE DATABASE {postgresName}");
+            ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = postgresName }.ToString();
+        }
+        else
+        {
+            ConnectionString = $"Data Source={Path.Combine(folder, "portal.db")}";
+        }
+    }
+
+    public static DatabaseProvider RunProvider { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("EHALSOSTODET_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("EHALSOSTODET_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("EHALSOSTODET_TEST_POSTGRES saknas: kör testerna med test.sh, som startar PostgreSQL.");
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The configuration a portal needs to run on this database.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings =>
+        Provider == DatabaseProvider.Postgres
+            ? [new("Database:Provider", "Postgres"), new("ConnectionStrings:Postgres", ConnectionString)]
+            : [new("Database:Provider", "Sqlite"), new("ConnectionStrings:Sqlite", ConnectionString)];
+
+    /// <summary>A context on this database outside any portal, e.g. to migrate it to an old schema.</summary>
+    public PortalDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        _ = Provider == DatabaseProvider.Postgres ? options.UseNpgsql(ConnectionString) : options.UseSqlite(ConnectionString);
+        return new PortalDbContext(options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options);
+    }
+
+    public void Dispose()
+    {
+        if (postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            ExecuteOnServer($"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)");
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private static void ExecuteOnServer(string sql)
+    {
+        using var connection = new NpgsqlConnection(ServerConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+}

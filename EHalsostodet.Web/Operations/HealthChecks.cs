@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Email;
+using EHalsostodet.Core.Media;
+using EHalsostodet.Core.Search;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace EHalsostodet.Web.Operations;
+
+/// <summary>The search index answers a query (browsing one type, which runs the engine's statement).</summary>
+public sealed class SearchIndexHealthCheck(ISearchIndex search) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var results = await search.SearchAsync(new SearchRequest("", PageSize: 1, Type: ContentType.Page), cancellationToken);
+            return HealthCheckResult.Healthy($"Sökindexet svarar ({results.Total} sidor).");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("Sökindexet svarar inte.", e);
+        }
+    }
+}
+
+/// <summary>Mail can leave: an SMTP host is configured, or the pickup directory is writable.</summary>
+public sealed class MailHealthCheck(IOptions<EmailOptions> options, IHostEnvironment environment) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        if (!string.IsNullOrWhiteSpace(settings.SmtpHost))
+        {
+            return HealthCheckResult.Healthy($"SMTP-server: {settings.SmtpHost}.");
+        }
+        var folder = SmtpEmailTransport.PickupDirectory(settings, environment.ContentRootPath);
+        var probe = Path.Combine(folder, $".halsokontroll-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(probe, "ok", cancellationToken);
+            File.Delete(probe);
+            return HealthCheckResult.Healthy("Ingen SMTP-server; e-post skrivs till upphämtningsmappen.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return HealthCheckResult.Unhealthy("Ingen SMTP-server och upphämtningsmappen för e-post går inte att skriva i.", e);
+        }
+    }
+}
+
+/// <summary>
+/// libvips' vipsthumbnail runs. The portal works without it (images are served without
+/// variants), so a missing libvips makes the portal degraded, not unready.
+/// </summary>
+public sealed class LibvipsHealthCheck(IOptions<MediaOptions> options) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo(options.Value.VipsThumbnailPath)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+        };
+        start.ArgumentList.Add("--version");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("Processen startade inte.");
+            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            await process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            return process.ExitCode == 0
+                ? HealthCheckResult.Healthy((await output).Trim())
+                : HealthCheckResult.Degraded($"vipsthumbnail avslutades med kod {process.ExitCode}; bilder visas utan varianter.");
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Degraded("libvips (vipsthumbnail) saknas eller svarar inte; bilder visas utan varianter.", e);
+        }
+    }
+}

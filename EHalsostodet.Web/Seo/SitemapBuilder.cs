@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Xml.Linq;
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Sharing;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Web.Seo;
+
+/// <summary>
+/// The sitemap (sitemaps.org 0.9): every published story, collection, initiative and page, every
+/// tag that published content carries, and the list pages. It reads only the published read
+/// model, so drafts, shared links and member pages can never be in it.
+/// </summary>
+public sealed class SitemapBuilder(PortalDbContext db, PublicUrls urls)
+{
+    public static readonly XNamespace Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public async Task<XDocument> BuildAsync(CancellationToken cancellationToken)
+    {
+        var items = await db.PublishedContent.AsNoTracking()
+            .Select(p => new { p.Type, p.Slug, p.PublishedAt })
+            .ToListAsync(cancellationToken);
+        var tags = await db.PublishedFacets.AsNoTracking()
+            .Where(f => f.Facet == FacetNames.Tag)
+            .Join(db.PublishedContent, f => f.ItemId, p => p.ItemId, (f, p) => new { f.Value, p.PublishedAt })
+            .GroupBy(t => t.Value)
+            .Select(g => new { Slug = g.Key, LastModified = g.Max(t => t.PublishedAt) })
+            .ToListAsync(cancellationToken);
+
+        DateTime? Latest(params ContentType[] types) =>
+            items.Where(i => types.Length == 0 || types.Contains(i.Type)).Select(i => (DateTime?)i.PublishedAt).Max();
+
+        var entries = new List<(string Path, DateTime? LastModified)>
+        {
+            ("/", Latest()),
+            ("/berattelser", Latest(ContentType.Story)),
+            ("/samlingar", Latest(ContentType.Collection)),
+            ("/taggar", Latest(ContentType.Story, ContentType.Collection)),
+            ("/kunskapshojande-initiativ", Latest(ContentType.Initiative)),
+        };
+        entries.AddRange(items
+            .OrderBy(i => i.Type).ThenBy(i => i.Slug, StringComparer.Ordinal)
+            .Select(i => (ContentTypeNames.PublicUrl(i.Type, i.Slug), (DateTime?)i.PublishedAt)));
+        entries.AddRange(tags
+            .OrderBy(t => t.Slug, StringComparer.Ordinal)
+            .Select(t => ("/taggar/" + Uri.EscapeDataString(t.Slug), (DateTime?)t.LastModified)));
+
+        return new XDocument(
+            new XDeclaration("1.0", "utf-8", null),
+            new XElement(Namespace + "urlset", entries.Select(e => new XElement(Namespace + "url",
+                new XElement(Namespace + "loc", urls.Absolute(e.Path)),
+                e.LastModified is { } modified
+                    ? new XElement(Namespace + "lastmod", DateTime.SpecifyKind(modified, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+                    : null))));
+    }
+}
