@@ -17,6 +17,15 @@ if ! command -v vipsthumbnail >/dev/null 2>&1; then
   apt-get update && apt-get install -y --no-install-recommends libvips-tools
 fi
 
+# Browser tests: Playwright drives Debian's Chromium (never a browser of its own), and the
+# accessibility scans inject axe-core, pinned in the tests' package-lock.json.
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update && apt-get install -y --no-install-recommends chromium
+fi
+if [ ! -d EHalsostodet.Tests/Browser/axe/node_modules ]; then
+  (cd EHalsostodet.Tests/Browser/axe && npm ci --no-audit --no-fund)
+fi
+
 # The suite runs twice: on the embedded SQLite database and on a PostgreSQL server that this
 # script starts (as the postgres user) and stops again.
 source scripts/test-postgres.sh

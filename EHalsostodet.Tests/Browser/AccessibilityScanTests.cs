@@ -1,0 +1,221 @@
+using System.Text.RegularExpressions;
+using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Content;
+using EHalsostodet.Tests.Members.Saving;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EHalsostodet.Tests.Browser;
+
+/// <summary>
+/// axe-core at WCAG 2.1 A and AA on every kind of page, at phone and desktop width, as a visitor,
+/// a member and an editor see it; each page is also kept as a full-page screenshot.
+/// </summary>
+// The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
+[TestClass]
+[TestCategory("SqliteOnly")]
+public sealed partial class AccessibilityScanTests
+{
+    private const string MemberEmail = "tillganglighet@example.se";
+    private const string EditorEmail = "tillganglighet.redaktor@example.se";
+
+    private static LivePortal portal = null!;
+    private static Chromium chromium = null!;
+    private static readonly Dictionary<string, string> Places = [];
+    private static readonly Dictionary<(string Who, string Width), IPage> Pages = [];
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        portal = LivePortal.Start();
+        chromium = await Chromium.LaunchAsync();
+        await portal.Factory.CreateUserAsync(MemberEmail, PortalRoles.Member, "Tove Tillgänglig");
+        await portal.Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rut Redaktör");
+
+        var story = await SavingPortal.PublishedAsync(portal.Factory, ContentType.Story);
+        var other = await SavingPortal.PublishedAsync(portal.Factory, ContentType.Story, 1);
+        var collection = await SavingPortal.PublishedAsync(portal.Factory, ContentType.Collection);
+        Places["story"] = story.Url;
+        Places["collection"] = collection.Url;
+        Places["tag"] = "/taggar/" + await SavingPortal.TagSlugAsync(portal.Factory);
+        Places["item"] = story.Id.ToString();
+
+        var member = await StartAsync("member", async page =>
+        {
+            await BrowserSteps.SignInAsMemberAsync(page, MemberEmail, Infrastructure.PortalFactory.Password);
+            await MemberStateAsync(page, story, other);
+        });
+        var editor = await StartAsync("editor", async page =>
+        {
+            await BrowserSteps.SignInToBackOfficeAsync(page, EditorEmail, Infrastructure.PortalFactory.Password);
+            await page.GotoAsync($"/redaktion/innehall/{story.Id}/redigera");
+            await page.Locator("#f-shortDescription").FillAsync("En ny kort beskrivning, så att det finns två versioner att jämföra.");
+            await page.Locator("button[name='editorAction'][value='save']").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/redaktion/innehall/{story.Id}$"));
+        });
+        await StartAsync("visitor", _ => Task.CompletedTask);
+    }
+
+    /// <summary>One signed-in (or not) profile, then a phone and a desktop page sharing its cookies, each with axe installed.</summary>
+    private static async Task<IPage> StartAsync(string who, Func<IPage, Task> prepare)
+    {
+        await using (var setup = await chromium.NewContextAsync(portal))
+        {
+            var page = await setup.NewPageAsync();
+            await prepare(page);
+            var state = await setup.StorageStateAsync();
+            foreach (var (width, size) in new[] { ("mobil", Chromium.Phone), ("dator", Chromium.Desktop) })
+            {
+                var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl, ViewportSize = size, Locale = "sv-SE", StorageState = state });
+                await Axe.InstallAsync(context);
+                Pages[(who, width)] = await context.NewPageAsync();
+            }
+        }
+        return Pages[(who, "dator")];
+    }
+
+    /// <summary>What a member has, so that their pages are not empty: a saved story, an own collection and a plan, both shared.</summary>
+    private static async Task MemberStateAsync(IPage page, SeedItem story, SeedItem other)
+    {
+        await page.GotoAsync(story.Url);
+        await page.Locator("form[data-toggle-field='Saved'] button").ClickAsync();
+        await Expect(page.Locator("form[data-toggle-field='Saved'] button")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.Locator("form.add-to-collection input[name='NewName']").FillAsync("Att läsa före mötet");
+        await page.Locator("form.add-to-collection button").ClickAsync();
+        await page.GotoAsync(other.Url);
+        await page.Locator("form.add-to-collection button").ClickAsync();
+
+        await page.GotoAsync("/mina-sidor/samlingar");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Att läsa före mötet" }).ClickAsync();
+        Places["ownCollection"] = new Uri(page.Url).AbsolutePath;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa delningslänk" }).ClickAsync();
+        Places["sharedCollection"] = new Uri(await page.Locator("#share-url").InputValueAsync()).AbsolutePath;
+
+        await page.GotoAsync(story.Url);
+        await page.Locator("form.start-plan-form button").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/mina-sidor/handlingsplaner/[0-9a-f-]{36}$"));
+        Places["plan"] = new Uri(page.Url).AbsolutePath;
+        await page.Locator("form.share-form button").ClickAsync();
+        Places["sharedPlan"] = new Uri(await page.Locator("#share-url").InputValueAsync()).AbsolutePath;
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        foreach (var page in Pages.Values)
+        {
+            await page.Context.CloseAsync();
+        }
+        await chromium.DisposeAsync();
+        portal.Dispose();
+    }
+
+    [TestMethod]
+    [DataRow("start", "visitor", "/")]
+    [DataRow("berattelser", "visitor", "/berattelser")]
+    [DataRow("berattelse", "visitor", "{story}")]
+    [DataRow("samlingar", "visitor", "/samlingar")]
+    [DataRow("samling", "visitor", "{collection}")]
+    [DataRow("taggar", "visitor", "/taggar")]
+    [DataRow("tagg", "visitor", "{tag}")]
+    [DataRow("initiativ", "visitor", "/kunskapshojande-initiativ")]
+    [DataRow("sok-traffar", "visitor", "/sok?q=trygghetslarm")]
+    [DataRow("sok-inga-traffar", "visitor", "/sok?q=trygghetslram")]
+    [DataRow("sida", "visitor", "/om")]
+    [DataRow("404", "visitor", "/berattelser/finns-inte", 404)]
+    [DataRow("delad-samling", "visitor", "{sharedCollection}")]
+    [DataRow("delad-handlingsplan", "visitor", "{sharedPlan}")]
+    [DataRow("logga-in", "visitor", "/mina-sidor/logga-in")]
+    [DataRow("registrera", "visitor", "/mina-sidor/registrera")]
+    [DataRow("mina-sidor", "member", "/mina-sidor")]
+    [DataRow("profil", "member", "/mina-sidor/profil")]
+    [DataRow("sparat", "member", "/mina-sidor/sparat")]
+    [DataRow("mina-samlingar", "member", "/mina-sidor/samlingar")]
+    [DataRow("egen-samling", "member", "{ownCollection}")]
+    [DataRow("notiser", "member", "/mina-sidor/notiser")]
+    [DataRow("installningar", "member", "/mina-sidor/installningar")]
+    [DataRow("handlingsplaner", "member", "/mina-sidor/handlingsplaner")]
+    [DataRow("handlingsplan", "member", "{plan}")]
+    [DataRow("berattelse-inloggad", "member", "{story}")]
+    [DataRow("start-inloggad", "member", "/")]
+    [DataRow("redaktion-start", "editor", "/redaktion")]
+    [DataRow("redaktion-lista", "editor", "/redaktion/innehall")]
+    [DataRow("redaktion-redigera", "editor", "/redaktion/innehall/{item}/redigera")]
+    [DataRow("redaktion-historik", "editor", "/redaktion/innehall/{item}/historik")]
+    [DataRow("redaktion-jamfor", "editor", "/redaktion/innehall/{item}/jamfor?fran=1&till=2")]
+    public async Task Page_has_no_WCAG_21_AA_violations_at_phone_and_desktop_width(string name, string who, string path, int status = 200)
+    {
+        var url = Placeholder().Replace(path, m => Places[m.Groups[1].Value]);
+        await ScanAtBothWidthsAsync(name, who, async page =>
+        {
+            var response = await page.GotoAsync(url);
+            Assert.AreEqual(status, response!.Status, $"{url} som {who}");
+        });
+    }
+
+    [TestMethod]
+    [DataRow("registrera-fel", "visitor", "/mina-sidor/registrera", "main form button[type='submit']")]
+    [DataRow("ny-samling-fel", "member", "/mina-sidor/samlingar", "section[aria-labelledby='create-heading'] button[type='submit']")]
+    [DataRow("redaktion-ny-fel", "editor", "/redaktion/innehall/ny/story", "button[name='editorAction'][value='save']")]
+    public async Task Forms_that_show_their_errors_have_no_WCAG_21_AA_violations(string name, string who, string path, string submit)
+    {
+        await ScanAtBothWidthsAsync(name, who, async page =>
+        {
+            await page.GotoAsync(path);
+            await page.Locator(submit).ClickAsync();
+            await Expect(page.Locator("main [role='alert']").First).ToBeVisibleAsync();
+        });
+    }
+
+    /// <summary>Opens the page at phone and desktop width, keeps a screenshot of each and reports every violation of both.</summary>
+    private async Task ScanAtBothWidthsAsync(string name, string who, Func<IPage, Task> open)
+    {
+        var failures = new List<string>();
+        foreach (var width in new[] { "mobil", "dator" })
+        {
+            var page = Pages[(who, width)];
+            await open(page);
+            await Screenshots.SaveAsync(TestContext, page, $"{name}-{width}");
+            try
+            {
+                await Axe.AssertNoViolationsAsync(page, $"{name} ({width})");
+            }
+            catch (AssertFailedException failure)
+            {
+                failures.Add(failure.Message);
+            }
+        }
+        if (failures.Count > 0)
+        {
+            Assert.Fail(string.Join(Environment.NewLine, failures));
+        }
+    }
+
+    [TestMethod]
+    public async Task The_scan_reports_what_breaks_the_rules_by_rule_and_element()
+    {
+        var page = Pages[("visitor", "dator")];
+        await page.GotoAsync("/om");
+        // Scripted DOM changes are allowed by the CSP (it forbids inline script, not the debugger's).
+        await page.EvaluateAsync("""
+            () => {
+              const main = document.querySelector('main');
+              const image = document.createElement('img'); image.src = '/finns-inte.png'; image.id = 'utan-alt';
+              const input = document.createElement('input'); input.type = 'text'; input.id = 'utan-etikett';
+              main.append(image, input);
+            }
+            """);
+
+        var violations = await Axe.RunAsync(page);
+
+        CollectionAssert.IsSubsetOf(new[] { "image-alt", "label" }, violations.Select(v => v.Id).ToList());
+        var failure = await Assert.ThrowsExactlyAsync<AssertFailedException>(() => Axe.AssertNoViolationsAsync(page, "om-sidan"));
+        StringAssert.Contains(failure.Message, "image-alt [critical]");
+        StringAssert.Contains(failure.Message, "#utan-alt");
+    }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex Placeholder();
+}
