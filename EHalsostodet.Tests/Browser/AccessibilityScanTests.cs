@@ -13,7 +13,7 @@ namespace EHalsostodet.Tests.Browser;
 /// </summary>
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
-[TestCategory("SqliteOnly")]
+[TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
 public sealed partial class AccessibilityScanTests
 {
     private const string MemberEmail = "tillganglighet@example.se";

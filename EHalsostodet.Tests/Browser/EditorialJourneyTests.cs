@@ -17,7 +17,7 @@ namespace EHalsostodet.Tests.Browser;
 /// </summary>
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
-[TestCategory("SqliteOnly")]
+[TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
 public sealed partial class EditorialJourneyTests
 {
     private const string EditorEmail = "redaktor@example.se";

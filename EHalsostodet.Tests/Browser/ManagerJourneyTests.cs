@@ -8,7 +8,7 @@ namespace EHalsostodet.Tests.Browser;
 /// <summary>A manager in social services finds, reads, keeps and exports a municipal story in a real browser.</summary>
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
-[TestCategory("SqliteOnly")]
+[TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
 public sealed partial class ManagerJourneyTests
 {
     private const string ManagerEmail = "chef@example.se";

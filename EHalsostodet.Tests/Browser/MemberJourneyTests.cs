@@ -8,7 +8,7 @@ namespace EHalsostodet.Tests.Browser;
 /// <summary>A new member registers, confirms by mail, tells the portal about themselves and shares a collection.</summary>
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
-[TestCategory("SqliteOnly")]
+[TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
 public sealed partial class MemberJourneyTests
 {
     private const string Email = "ny.medlem@kommun.example.se";
