@@ -71,7 +71,7 @@ public sealed class PostgresEditorialSearch(PortalDbContext db) : IEditorialSear
                 if (item.LatestVersionId is { } versionId && versions.TryGetValue(versionId, out var version))
                 {
                     var document = ContentDocumentSerializer.Deserialize(item.Type, version.DocumentJson);
-                    await Table.WriteAsync(db, SearchDocument.From(item.Id, document, null), item.ConcurrencyStamp, cancellationToken);
+                    await Table.WriteLatestAsync(db, SearchDocument.From(item.Id, document, null), item.ConcurrencyStamp, cancellationToken);
                 }
             }
         }
