@@ -42,11 +42,19 @@ public sealed class SearchVocabulary(PortalDbContext db)
             return null;
         }
         var (titles, tags, municipalities) = await SourcesAsync(cancellationToken);
-        var known = titles.Select(t => t.Title).Concat(tags.Select(t => t.Name)).Concat(municipalities)
-            .SelectMany(SearchText.Tokenize)
-            .Where(w => w.Length >= 3)
+        var known = KnownWords(titles.Select(t => t.Title).Concat(tags.Select(t => t.Name)).Concat(municipalities))
             .GroupBy(w => w)
             .ToDictionary(g => g.Key, g => g.Count());
+        return Correct(words, known);
+    }
+
+    /// <summary>The words of titles, tag names and municipality names that spelling can be corrected to.</summary>
+    public static IEnumerable<string> KnownWords(IEnumerable<string> texts) => texts.SelectMany(SearchText.Tokenize).Where(w => w.Length >= 3);
+
+    /// <summary>The query with each unknown word replaced by the closest known one, or null when nothing is closer.</summary>
+    /// <param name="known">Known words and how often they occur; only those near the typed words matter.</param>
+    public static string? Correct(IReadOnlyList<string> words, IReadOnlyDictionary<string, int> known)
+    {
         var changed = false;
         var corrected = new List<string>();
         foreach (var word in words)

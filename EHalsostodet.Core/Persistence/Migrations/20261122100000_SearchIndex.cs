@@ -8,8 +8,8 @@ namespace EHalsostodet.Core.Persistence.Migrations;
 /// same terms folded without å, ä, ö for users who type without them; bm25 weights rank the
 /// folded columns lower. The index is rebuilt from the read model, so it holds nothing of its own.
 /// On PostgreSQL the same as two weighted tsvectors (the 'swedish' configuration, and the folded
-/// stems with 'simple'), GIN-indexed, plus the plain text for ts_headline; pg_trgm comes along
-/// for spelling suggestions.
+/// stems with 'simple'), GIN-indexed, plus the plain text for ts_headline and the item's words
+/// for spelling suggestions with a pg_trgm index.
 /// </summary>
 [DbContext(typeof(PortalDbContext))]
 [Migration("20261122100000_SearchIndex")]
@@ -36,10 +36,12 @@ public sealed class SearchIndex : Migration
                     item_id uuid PRIMARY KEY,
                     document tsvector NOT NULL,
                     folded tsvector NOT NULL,
-                    content text NOT NULL
+                    content text NOT NULL,
+                    vocabulary text NOT NULL
                 );
                 CREATE INDEX ix_search_index_document ON search_index USING gin (document);
                 CREATE INDEX ix_search_index_folded ON search_index USING gin (folded);
+                CREATE INDEX ix_search_index_vocabulary ON search_index USING gin (vocabulary gin_trgm_ops);
                 """);
         }
     }

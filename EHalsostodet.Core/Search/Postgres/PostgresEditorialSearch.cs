@@ -1,7 +1,6 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search.Query;
-using EHalsostodet.Core.Search.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Search.Postgres;
@@ -17,7 +16,7 @@ public sealed class PostgresEditorialSearch(PortalDbContext db) : IEditorialSear
 
     public async Task<EditorialSearchResult> SearchAsync(string text, CancellationToken cancellationToken)
     {
-        var parsed = SearchQueryParser.Parse(SqliteEditorialSearch.WithLastWordAsPrefix(text));
+        var parsed = SearchQueryParser.Parse(EditorialQueryText.WithLastWordAsPrefix(text));
         var parameters = new PostgresParameters();
         if (parsed.Root is null || TsVectorTable.Queries(parsed.Root, parameters) is not { } q)
         {
@@ -71,7 +70,7 @@ public sealed class PostgresEditorialSearch(PortalDbContext db) : IEditorialSear
                 if (item.LatestVersionId is { } versionId && versions.TryGetValue(versionId, out var version))
                 {
                     var document = ContentDocumentSerializer.Deserialize(item.Type, version.DocumentJson);
-                    await Table.WriteAsync(db, SearchDocument.From(item.Id, document, null), item.ConcurrencyStamp, cancellationToken);
+                    await Table.WriteLatestAsync(db, SearchDocument.From(item.Id, document, null), item.ConcurrencyStamp, cancellationToken);
                 }
             }
         }

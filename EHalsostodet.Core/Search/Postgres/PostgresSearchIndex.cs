@@ -9,10 +9,10 @@ namespace EHalsostodet.Core.Search.Postgres;
 /// <summary>
 /// Free-text search over published content with PostgreSQL: the project's parser turns any input
 /// into a tsquery of parameters, ts_rank_cd ranks title above tags above card text above the
-/// rest, words typed without å, ä, ö match the folded vector, ranked lower, and ts_headline
-/// picks the snippet.
+/// rest, words typed without å, ä, ö match the folded vector, ranked lower, ts_headline picks the
+/// snippet, and pg_trgm finds what a misspelt word was meant to be.
 /// </summary>
-public sealed class PostgresSearchIndex(PortalDbContext db, SearchVocabulary vocabulary, SearchMissCounter misses) : ISearchIndex
+public sealed class PostgresSearchIndex(PortalDbContext db, TrigramSpelling spelling, SearchMissCounter misses) : ISearchIndex
 {
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ public sealed class PostgresSearchIndex(PortalDbContext db, SearchVocabulary voc
         string? didYouMean = null;
         if (found.Matched == 0 && !browse)
         {
-            didYouMean = await vocabulary.DidYouMeanAsync(parsed.PositiveTerms, cancellationToken);
+            didYouMean = await spelling.DidYouMeanAsync(parsed.PositiveTerms, cancellationToken);
             await misses.CountAsync(parsed.PositiveTerms, cancellationToken);
         }
         return new SearchResults(found.Kept, hits, browse ? null : parsed.Message, didYouMean, found.Facets);

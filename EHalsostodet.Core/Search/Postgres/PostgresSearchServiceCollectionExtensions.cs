@@ -7,6 +7,7 @@ public static class PostgresSearchServiceCollectionExtensions
     /// <summary>The PostgreSQL search engine: tsvector columns with the swedish configuration.</summary>
     public static IServiceCollection AddPostgresSearchEngine(this IServiceCollection services)
     {
+        services.AddScoped<TrigramSpelling>();
         services.AddScoped<ISearchIndex, PostgresSearchIndex>();
         services.AddScoped<PostgresSearchIndexer>();
         services.AddScoped<ISearchIndexer>(s => s.GetRequiredService<PostgresSearchIndexer>());

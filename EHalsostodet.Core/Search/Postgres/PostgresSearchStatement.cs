@@ -4,7 +4,6 @@ using System.Net;
 using System.Text;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Search.Query;
-using EHalsostodet.Core.Search.Sqlite;
 
 namespace EHalsostodet.Core.Search.Postgres;
 
@@ -17,7 +16,7 @@ internal sealed record PostgresSearchPage(
     int Matched, int Kept, IReadOnlyList<Guid> PageIds, IReadOnlyDictionary<Guid, string> Snippets, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets);
 
 /// <summary>
-/// One SQL statement for a search, as <see cref="SqliteSearchStatement"/> on SQLite: it matches
+/// One SQL statement for a search, as SqliteSearchStatement on SQLite: it matches
 /// and ranks once, then returns the counts, the facet counts and one page of ranked ids with
 /// their ts_headline snippets. Facets follow the rules of <see cref="FacetCounter"/>: AND across
 /// facets, OR within one, each facet's counts reflecting every other chosen filter but its own.
@@ -129,7 +128,7 @@ internal static class PostgresSearchStatement
                 }
             }
         }
-        return new PostgresSearchPage(matched, kept, page.OrderBy(p => p.Position).Select(p => p.Id).ToList(), snippets, SqliteSearchStatement.Facets(counts, filters));
+        return new PostgresSearchPage(matched, kept, page.OrderBy(p => p.Position).Select(p => p.Id).ToList(), snippets, FacetCounter.FromCounts(counts, filters));
     }
 
     /// <summary>The headline HTML-encoded, then its marks turned into &lt;mark&gt;: no other markup can get through.</summary>

@@ -9,13 +9,13 @@ namespace EHalsostodet.Core.Search.Postgres;
 /// One table of the shape made by the search migrations on PostgreSQL: a tsvector of the
 /// 'swedish' configuration weighted title A, tags B, teaser C, body D, and a second one of the
 /// same words stemmed and folded without å, ä, ö ('simple' configuration), ranked lower. The
-/// public index also keeps the plain text for snippets; the editorial index keeps each item's
-/// concurrency stamp, to see what changed since.
+/// public index also keeps the plain text for snippets and the item's vocabulary for spelling
+/// suggestions; the editorial index keeps each item's concurrency stamp, to see what changed since.
 /// </summary>
 public sealed class TsVectorTable
 {
-    public static readonly TsVectorTable Public = new("search_index", editorial: false);
-    public static readonly TsVectorTable Editorial = new("editorial_search_index", editorial: true);
+    public static readonly TsVectorTable Public = new("search_index");
+    public static readonly TsVectorTable Editorial = new("editorial_search_index");
 
     /// <summary>ts_rank_cd weights in the order D, C, B, A: body, teaser, tags, title.</summary>
     private const string Weights = "ARRAY[0.1, 0.2, 0.4, 1.0]::float4[]";
@@ -26,12 +26,9 @@ public sealed class TsVectorTable
     /// <summary>Marks a matching word in the text ts_headline returns; stripped from indexed text, so only a match has it.</summary>
     public const char MarkStart = '\uE000', MarkEnd = '\uE001';
 
-    private readonly bool editorial;
-
-    private TsVectorTable(string name, bool editorial)
+    private TsVectorTable(string name)
     {
         Name = name;
-        this.editorial = editorial;
     }
 
     public string Name { get; }
@@ -51,25 +48,33 @@ public sealed class TsVectorTable
     public static string Rank(string row, string stemmed, string folded) =>
         $"(ts_rank_cd({Weights}, {row}.document, {stemmed}) + {FoldedShare} * ts_rank_cd({Weights}, {row}.folded, {folded}))";
 
-    /// <summary>Adds the item or replaces what the table held for it.</summary>
-    public Task WriteAsync(PortalDbContext db, SearchDocument document, Guid? stamp, CancellationToken cancellationToken)
+    /// <summary>Adds a published item to the public index or replaces what it held for it.</summary>
+    /// <param name="vocabulary">The item's words for spelling suggestions (<see cref="TrigramSpelling.Words"/>).</param>
+    public Task WritePublishedAsync(PortalDbContext db, SearchDocument document, string vocabulary, CancellationToken cancellationToken) =>
+        WriteAsync(db, document, [("content", StripMarks(document.Teaser + "\n" + document.Body)), ("vocabulary", vocabulary)], cancellationToken);
+
+    /// <summary>Adds an item's latest version to the editorial index or replaces what it held for it.</summary>
+    public Task WriteLatestAsync(PortalDbContext db, SearchDocument document, Guid stamp, CancellationToken cancellationToken) =>
+        WriteAsync(db, document, [("stamp", stamp)], cancellationToken);
+
+    private Task WriteAsync(PortalDbContext db, SearchDocument document, (string Column, object Value)[] extra, CancellationToken cancellationToken)
     {
         static string Words(string text) => string.Join(' ', SearchText.Tokenize(text));
         static string Folded(string text) => string.Join(' ', SearchText.FoldedTerms(text));
-        var (extraColumn, extraValue, extraUpdate, extra) = editorial
-            ? (", stamp", ", {9}", ", stamp = excluded.stamp", (object)(stamp ?? Guid.Empty))
-            : (", content", ", {9}", ", content = excluded.content", StripMarks(document.Teaser + "\n" + document.Body));
+        var extraColumns = string.Concat(extra.Select(e => ", " + e.Column));
+        var extraValues = string.Concat(extra.Select((_, i) => $", {{{9 + i}}}"));
+        var extraUpdates = string.Concat(extra.Select(e => $", {e.Column} = excluded.{e.Column}"));
 #pragma warning disable EF1002 // the table and column names are ours, every text is a parameter
         return db.Database.ExecuteSqlRawAsync($$"""
-            INSERT INTO {{Name}} (item_id, document, folded{{extraColumn}})
+            INSERT INTO {{Name}} (item_id, document, folded{{extraColumns}})
             VALUES ({0},
                 setweight(to_tsvector('swedish', {1}), 'A') || setweight(to_tsvector('swedish', {2}), 'B')
                     || setweight(to_tsvector('swedish', {3}), 'C') || setweight(to_tsvector('swedish', {4}), 'D'),
                 setweight(to_tsvector('simple', {5}), 'A') || setweight(to_tsvector('simple', {6}), 'B')
-                    || setweight(to_tsvector('simple', {7}), 'C') || setweight(to_tsvector('simple', {8}), 'D'){{extraValue}})
-            ON CONFLICT (item_id) DO UPDATE SET document = excluded.document, folded = excluded.folded{{extraUpdate}}
+                    || setweight(to_tsvector('simple', {7}), 'C') || setweight(to_tsvector('simple', {8}), 'D'){{extraValues}})
+            ON CONFLICT (item_id) DO UPDATE SET document = excluded.document, folded = excluded.folded{{extraUpdates}}
             """, [document.ItemId, Words(document.Title), Words(document.Tags), Words(document.Teaser), Words(document.Body),
-                Folded(document.Title), Folded(document.Tags), Folded(document.Teaser), Folded(document.Body), extra], cancellationToken);
+                Folded(document.Title), Folded(document.Tags), Folded(document.Teaser), Folded(document.Body), .. extra.Select(e => e.Value)], cancellationToken);
     }
 
     public Task DeleteAsync(PortalDbContext db, Guid itemId, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search.Query;
@@ -11,13 +10,13 @@ namespace EHalsostodet.Core.Search.Sqlite;
 /// concurrency stamp changed since they were indexed (every save and workflow step changes it),
 /// so the index is always current without hooks in every place that changes content.
 /// </summary>
-public sealed partial class SqliteEditorialSearch(PortalDbContext db) : IEditorialSearch
+public sealed class SqliteEditorialSearch(PortalDbContext db) : IEditorialSearch
 {
     private static readonly Fts5Table Table = Fts5Table.Editorial;
 
     public async Task<EditorialSearchResult> SearchAsync(string text, CancellationToken cancellationToken)
     {
-        var parsed = SearchQueryParser.Parse(WithLastWordAsPrefix(text));
+        var parsed = SearchQueryParser.Parse(EditorialQueryText.WithLastWordAsPrefix(text));
         var match = parsed.Root is null ? "" : Fts5Table.Match(parsed.Root);
         if (match.Length == 0)
         {
@@ -30,24 +29,6 @@ public sealed partial class SqliteEditorialSearch(PortalDbContext db) : IEditori
 #pragma warning restore EF1002
         return new EditorialSearchResult(ids.Select(Guid.Parse).ToList(), parsed.Message);
     }
-
-    /// <summary>
-    /// Editors often type the start of a title, so the last word also matches as a prefix:
-    /// "trygghetsl" finds "Trygghetslarm", and a whole word still finds its other forms.
-    /// </summary>
-    public static string WithLastWordAsPrefix(string text)
-    {
-        var match = LastWord().Match(text);
-        if (!match.Success || text.Count(c => c == '"') % 2 == 1 || match.Groups["word"].Value is "AND" or "OR" or "NOT")
-        {
-            return text;
-        }
-        var word = match.Groups["word"].Value;
-        return text[..match.Groups["word"].Index] + $"({word} OR {word}*)";
-    }
-
-    [GeneratedRegex(@"(?:^|\s)(?<word>[\p{L}\p{N}]+)\s*$")]
-    private static partial Regex LastWord();
 
     /// <summary>Brings the index in step with the content table: new and changed items in, deleted items out.</summary>
     public async Task<int> RefreshAsync(CancellationToken cancellationToken)

@@ -154,6 +154,29 @@ public abstract class SearchIndexConformance
     }
 
     [TestMethod]
+    public async Task Characters_of_html_in_the_text_are_encoded_in_the_snippet()
+    {
+        using var factory = NewPortal();
+        _ = factory.CreateClient();
+        await factory.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PortalDbContext>();
+            var seed = await db.PublishedContent.FirstAsync(p => p.Type == ContentType.Story);
+            var story = ContentDocumentSerializer.Deserialize<StoryDocument>(seed.DocumentJson);
+            story = story with { Title = "Fågelholk", Slug = "fagelholk", ShortDescription = "Zebrafinkar & kanarier, 2 < 3 \"sjunger\"." };
+            var saved = (SaveResult.Saved)await s.GetRequiredService<ContentStore>().CreateAsync(ContentType.Story, story, new ContentAuthor("u", "U"), "");
+            await s.GetRequiredService<ContentPublisher>().PublishAsync(saved.Item, saved.Version, CancellationToken.None);
+            return true;
+        });
+
+        var snippet = (await factory.WithScopeAsync(s => s.GetRequiredService<ISearchIndex>().SearchAsync(new SearchRequest("zebrafinkar"), CancellationToken.None))).Hits.Single().Snippet;
+
+        StringAssert.Contains(snippet, "<mark>Zebrafinkar</mark> &amp; kanarier");
+        StringAssert.Contains(snippet, "2 &lt; 3");
+        Assert.IsFalse(snippet.Contains('"'));
+    }
+
+    [TestMethod]
     public async Task Facets_count_hits_and_filter_with_and_across_and_or_within()
     {
         var all = await SearchAsync("digital");
