@@ -152,7 +152,7 @@ public sealed class TwoInstancesTests
         Assert.AreEqual(HttpStatusCode.Redirect, signIn.StatusCode);
 
         var dashboard = await onSecond.GetPageAsync("/redaktion");
-        StringAssert.Contains(dashboard.MainText(), "Redaktion");
+        StringAssert.Contains(dashboard.MainText(), "Översikt");
         var stored = await second.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().DataProtectionKeys.AsNoTracking().Select(k => k.Xml!).ToListAsync());
         foreach (var key in first.Services.GetRequiredService<IKeyManager>().GetAllKeys())
         {
