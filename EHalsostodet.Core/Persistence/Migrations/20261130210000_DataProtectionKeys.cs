@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace EHalsostodet.Core.Persistence.Migrations;
 
@@ -15,7 +16,7 @@ public sealed class DataProtectionKeys : Migration
             columns: table => new
             {
                 id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", "IdentityByDefaultColumn"),
+                    .Annotation(NpgsqlAnnotationNames.ValueGenerationStrategy, NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 friendly_name = table.Column<string>(nullable: true),
                 xml = table.Column<string>(nullable: true),
             },
