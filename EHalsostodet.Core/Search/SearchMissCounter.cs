@@ -26,7 +26,7 @@ public sealed class SearchMissCounter(PortalDbContext db, TimeProvider clock)
         // One statement, so two searches at once cannot lose a count.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO search_misses (query, count, last_searched) VALUES ({query}, 1, {today})
-            ON CONFLICT (query) DO UPDATE SET count = count + 1, last_searched = excluded.last_searched
+            ON CONFLICT (query) DO UPDATE SET count = search_misses.count + 1, last_searched = excluded.last_searched
             """, cancellationToken);
     }
 

@@ -118,7 +118,8 @@ internal static class SqliteSearchStatement
         return new SqliteSearchPage(matched, kept, page.OrderBy(p => p.Position).Select(p => p.Id).ToList(), Facets(counts, filters));
     }
 
-    private static Dictionary<string, IReadOnlyList<FacetCount>> Facets(
+    /// <summary>The facet counts as the search page lists them, chosen values included even at zero.</summary>
+    internal static Dictionary<string, IReadOnlyList<FacetCount>> Facets(
         Dictionary<string, Dictionary<string, int>> counts, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
     {
         var selected = filters.Where(f => f.Value.Count > 0).ToDictionary(f => f.Key, f => f.Value.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
