@@ -54,7 +54,7 @@ public sealed class AccountsAndWorkflow : Migration
             columns: table => new
             {
                 id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true)
-                    .Annotation(NpgsqlAnnotationNames.ValueGenerationStrategy, NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 role_id = table.Column<string>(nullable: false),
                 claim_type = table.Column<string>(nullable: true),
                 claim_value = table.Column<string>(nullable: true),
@@ -70,7 +70,7 @@ public sealed class AccountsAndWorkflow : Migration
             columns: table => new
             {
                 id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true)
-                    .Annotation(NpgsqlAnnotationNames.ValueGenerationStrategy, NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 user_id = table.Column<string>(nullable: false),
                 claim_type = table.Column<string>(nullable: true),
                 claim_value = table.Column<string>(nullable: true),
@@ -130,7 +130,7 @@ public sealed class AccountsAndWorkflow : Migration
             columns: table => new
             {
                 id = table.Column<long>(nullable: false).Annotation("Sqlite:Autoincrement", true)
-                    .Annotation(NpgsqlAnnotationNames.ValueGenerationStrategy, NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 item_id = table.Column<Guid>(nullable: false),
                 item_title = table.Column<string>(maxLength: 200, nullable: false),
                 action = table.Column<string>(maxLength: 40, nullable: false),
@@ -149,7 +149,7 @@ public sealed class AccountsAndWorkflow : Migration
             columns: table => new
             {
                 id = table.Column<long>(nullable: false).Annotation("Sqlite:Autoincrement", true)
-                    .Annotation(NpgsqlAnnotationNames.ValueGenerationStrategy, NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 to = table.Column<string>(maxLength: 256, nullable: false),
                 subject = table.Column<string>(maxLength: 300, nullable: false),
                 body = table.Column<string>(nullable: false),

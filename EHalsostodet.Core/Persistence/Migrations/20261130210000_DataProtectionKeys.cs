@@ -16,7 +16,7 @@ public sealed class DataProtectionKeys : Migration
             columns: table => new
             {
                 id = table.Column<int>(nullable: false).Annotation("Sqlite:Autoincrement", true)
-                    .Annotation(NpgsqlAnnotationNames.ValueGenerationStrategy, NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 friendly_name = table.Column<string>(nullable: true),
                 xml = table.Column<string>(nullable: true),
             },
