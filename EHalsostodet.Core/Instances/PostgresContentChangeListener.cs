@@ -14,6 +14,9 @@ public sealed class PostgresContentChangeListener(
     PostgresConnectionString connectionString, ContentCacheEviction eviction, ILogger<PostgresContentChangeListener> logger)
     : IHostedService, IAsyncDisposable
 {
+    /// <summary>The application name of the listening connection, as pg_stat_activity shows it.</summary>
+    public const string ApplicationName = "ehalsostodet-listener";
+
     /// <summary>How long to wait quietly before asking the server whether the connection still lives.</summary>
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
@@ -98,7 +101,7 @@ public sealed class PostgresContentChangeListener(
     private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         // Not pooled: the connection lives as long as the listener and carries its LISTEN.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString.Value) { Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString.Value) { Pooling = false, ApplicationName = ApplicationName };
         var opened = new NpgsqlConnection(builder.ConnectionString);
         try
         {

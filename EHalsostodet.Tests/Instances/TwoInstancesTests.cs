@@ -4,6 +4,7 @@ using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Export;
+using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Workflow;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using static EHalsostodet.Tests.Api.ManagementClient;
 using static EHalsostodet.Tests.Export.ExportFiles;
 
@@ -72,10 +74,29 @@ public sealed class TwoInstancesTests
     }
 
     [TestMethod]
-    public async Task A_cached_export_on_one_instance_is_evicted_within_a_second_when_the_other_publishes_a_new_version()
+    public Task A_cached_export_on_one_instance_is_evicted_within_a_second_when_the_other_publishes_a_new_version() =>
+        AssertExportEvictedAcrossAsync(skip: 3, newTitle: "Ny rubrik från första instansen");
+
+    [TestMethod]
+    public async Task A_listener_whose_connection_drops_listens_again()
+    {
+        var before = await ListenerPidsAsync();
+        Assert.HasCount(2, before, "each instance listens on a connection of its own");
+        await OnServerAsync("SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity WHERE pid = ANY(@pids)", before.ToArray());
+
+        Assert.IsTrue(await WithinAsync(TimeSpan.FromSeconds(15), async () =>
+        {
+            var now = await ListenerPidsAsync();
+            return now.Count == 2 && !now.Overlaps(before);
+        }), "both instances listen again on new connections");
+        await AssertExportEvictedAcrossAsync(skip: 4, newTitle: "Rubrik efter återanslutningen");
+    }
+
+    /// <summary>An export cached on the second instance is evicted within a second of the first publishing a new version.</summary>
+    private static async Task AssertExportEvictedAcrossAsync(int skip, string newTitle)
     {
         var row = await first.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking()
-            .Where(p => p.Type == ContentType.Story).OrderBy(p => p.Slug).Skip(3).FirstAsync());
+            .Where(p => p.Type == ContentType.Story).OrderBy(p => p.Slug).Skip(skip).FirstAsync());
         var cache = second.Services.GetRequiredService<ExportCache>();
         using var visitor = second.CreateClient();
         var before = cache.Count;
@@ -85,7 +106,7 @@ public sealed class TwoInstancesTests
         await first.WithScopeAsync(async s =>
         {
             var item = await s.GetRequiredService<PortalDbContext>().ContentItems.SingleAsync(i => i.Id == row.ItemId);
-            var story = ContentDocumentSerializer.Deserialize<StoryDocument>(row.DocumentJson) with { Title = "Ny rubrik från första instansen" };
+            var story = ContentDocumentSerializer.Deserialize<StoryDocument>(row.DocumentJson) with { Title = newTitle };
             var saved = (SaveResult.Saved)await s.GetRequiredService<ContentStore>().SaveAsync(item.Id, story, item.LatestVersionId, new ContentAuthor("u1", "Redaktör"), "Ny rubrik");
             await s.GetRequiredService<ContentPublisher>().PublishAsync(item, saved.Version, CancellationToken.None);
             return true;
@@ -94,8 +115,35 @@ public sealed class TwoInstancesTests
         Assert.IsTrue(await WithinAsync(TimeSpan.FromSeconds(1), () => Task.FromResult(cache.Count == before)),
             "the second instance evicts its cached export when told by the first");
         var fresh = await DownloadAsync(visitor, $"/berattelser/{row.Slug}/pdf", "application/pdf");
-        StringAssert.Contains(PdfText(fresh), "Ny rubrik från första instansen");
-        Assert.DoesNotContain("Ny rubrik från första instansen", PdfText(old));
+        StringAssert.Contains(PdfText(fresh), newTitle);
+        Assert.DoesNotContain(newTitle, PdfText(old));
+    }
+
+    /// <summary>The server processes of the two instances' listening connections.</summary>
+    private static async Task<HashSet<int>> ListenerPidsAsync()
+    {
+        var database = new NpgsqlConnectionStringBuilder(first.Database.ConnectionString).Database;
+        await using var connection = new NpgsqlConnection(TestDatabase.ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = @database AND application_name = @name", connection);
+        command.Parameters.AddWithValue("database", database!);
+        command.Parameters.AddWithValue("name", PostgresContentChangeListener.ApplicationName);
+        var pids = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+        return pids;
+    }
+
+    private static async Task OnServerAsync(string sql, int[] pids)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("pids", pids);
+        await command.ExecuteScalarAsync();
     }
 
     [TestMethod]
