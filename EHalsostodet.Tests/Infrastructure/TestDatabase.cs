@@ -1,4 +1,6 @@
 using EHalsostodet.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace EHalsostodet.Tests.Infrastructure;
@@ -51,6 +53,14 @@ internal sealed class TestDatabase : IDisposable
         Provider == DatabaseProvider.Postgres
             ? [new("Database:Provider", "Postgres"), new("ConnectionStrings:Postgres", ConnectionString)]
             : [new("Database:Provider", "Sqlite"), new("ConnectionStrings:Sqlite", ConnectionString)];
+
+    /// <summary>A context on this database outside any portal, e.g. to migrate it to an old schema.</summary>
+    public PortalDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        _ = Provider == DatabaseProvider.Postgres ? options.UseNpgsql(ConnectionString) : options.UseSqlite(ConnectionString);
+        return new PortalDbContext(options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options);
+    }
 
     public void Dispose()
     {
