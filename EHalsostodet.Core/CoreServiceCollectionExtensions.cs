@@ -3,6 +3,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Export;
 using EHalsostodet.Core.Insights;
+using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Members.Privacy;
@@ -77,6 +78,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMemberNotifyingServices(configuration);
         services.AddExportServices(configuration);
         services.AddMediaServices(configuration, contentRootPath);
+        services.AddInstanceServices(configuration, provider);
         return services;
     }
 }

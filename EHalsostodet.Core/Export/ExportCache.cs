@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using EHalsostodet.Core.Notifications;
-using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Instances;
 
 namespace EHalsostodet.Core.Export;
 
@@ -9,10 +8,11 @@ public sealed record ExportCacheKey(Guid ItemId, ExportFormat Format, string Bas
 
 /// <summary>
 /// Finished exports of published stories and collections, kept in memory until the item is
-/// published again. A file is only served while its ETag (built from the published version ids)
-/// still matches, so a stale file can never be sent even before the eviction runs.
+/// published again (<see cref="ContentCacheEviction"/> evicts it, on every instance). A file is
+/// only served while its ETag (built from the published version ids) still matches, so a stale
+/// file can never be sent even before the eviction runs.
 /// </summary>
-public sealed class ExportCache
+public sealed class ExportCache : IContentCache
 {
     private readonly ConcurrentDictionary<ExportCacheKey, ExportFile> files = new();
 
@@ -31,21 +31,6 @@ public sealed class ExportCache
             files.TryRemove(key, out _);
         }
     }
-}
 
-/// <summary>Evicts cached exports when an item is published again or stops being public.</summary>
-public sealed class ExportCacheEviction(ExportCache cache) :
-    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>
-{
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
-    {
-        cache.Evict(notification.Item.Id);
-        return Task.CompletedTask;
-    }
-
-    public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken)
-    {
-        cache.Evict(notification.Item.Id);
-        return Task.CompletedTask;
-    }
+    public void Clear() => files.Clear();
 }

@@ -1,5 +1,4 @@
-using EHalsostodet.Core.Notifications;
-using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Instances;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,9 +14,7 @@ public static class ExportServiceCollectionExtensions
         services.AddSingleton<ExportCache>();
         services.AddScoped<PublishedExports>();
         services.AddScoped<MemberExports>();
-        services.AddScoped<ExportCacheEviction>();
-        services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<ExportCacheEviction>());
-        services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<ExportCacheEviction>());
+        services.AddSingleton<IContentCache>(s => s.GetRequiredService<ExportCache>());
         return services;
     }
 }

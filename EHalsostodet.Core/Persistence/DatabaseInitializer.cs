@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Search;
 using EHalsostodet.Core.Sync;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace EHalsostodet.Core.Persistence;
 /// imports the seed content from the uSync folder.
 /// </summary>
 public sealed class DatabaseInitializer(
-    PortalDbContext db, SyncImporter importer, ISearchIndexer searchIndex, IOptions<SyncOptions> syncOptions, ILogger<DatabaseInitializer> logger)
+    PortalDbContext db, SyncImporter importer, ISearchIndexer searchIndex, IOptions<SyncOptions> syncOptions, IJobLock jobLock,
+    ILogger<DatabaseInitializer> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +25,8 @@ public sealed class DatabaseInitializer(
                 Directory.CreateDirectory(folder);
             }
         }
+        // Instances starting together on one database take turns: the first seeds, the rest find content.
+        await using var exclusive = await jobLock.AcquireAsync(JobLockNames.DatabaseInitialisation, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

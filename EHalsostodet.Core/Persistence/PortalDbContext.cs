@@ -8,6 +8,7 @@ using EHalsostodet.Core.Members.Plans;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Core.Workflow;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EHalsostodet.Core.Persistence;
 
 /// <summary>The portal's database: accounts, content, versions, the published read model, taxonomies, members' data and usage counts.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
@@ -37,6 +38,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<UsageCount> UsageCounts => Set<UsageCount>();
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

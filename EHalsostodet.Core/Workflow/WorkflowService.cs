@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
@@ -10,7 +11,7 @@ namespace EHalsostodet.Core.Workflow;
 /// <summary>Carries out workflow actions: checks the rules, changes state, publishes, and logs.</summary>
 public sealed class WorkflowService(
     PortalDbContext db, ContentPublisher publisher, AuditLog audit, INotificationPublisher notifications,
-    TimeProvider clock, IOptions<WorkflowOptions> options)
+    TimeProvider clock, IOptions<WorkflowOptions> options, IJobLock jobLock)
 {
     private static readonly TimeSpan ReviewInterval = TimeSpan.FromDays(365);
 
@@ -173,6 +174,8 @@ public sealed class WorkflowService(
     /// <summary>Publishes and unpublishes what is due. Returns how many items changed.</summary>
     public async Task<int> RunDueSchedulesAsync(CancellationToken cancellationToken)
     {
+        // Another instance running the schedules at the same time waits, then finds nothing due.
+        await using var exclusive = await jobLock.AcquireAsync(JobLockNames.ScheduledPublishing, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = WorkflowActor.Scheduler;
         var changed = 0;

@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Jobs;
 using EHalsostodet.Core.Email;
+using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,14 @@ namespace EHalsostodet.Core.Members.Notifying;
 /// Sends daily and weekly digests: one mail per member listing every notification not yet mailed
 /// (and not already read on the site), once the member's send time has come.
 /// </summary>
-public sealed class NotificationDigestService(PortalDbContext db, EmailOutbox outbox, NotificationMailComposer composer, TimeProvider clock)
+public sealed class NotificationDigestService(
+    PortalDbContext db, EmailOutbox outbox, NotificationMailComposer composer, IJobLock jobLock, TimeProvider clock)
 {
     /// <summary>Returns how many digests were queued.</summary>
     public async Task<int> SendDueDigestsAsync(CancellationToken cancellationToken)
     {
+        // One run at a time over all instances, so no member gets a digest twice.
+        await using var exclusive = await jobLock.AcquireAsync(JobLockNames.NotificationDigests, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var profiles = await db.MemberProfiles
             .Where(p => (p.MailFrequency == MailFrequency.Daily || p.MailFrequency == MailFrequency.Weekly) &&
