@@ -242,7 +242,7 @@ if ! $skip_table; then
       fi
     done
   done
-  echo "(load average after the table: $(load1))" | tee -a "$results"
+  printf '\n(load average after the table: %s)\n' "$(load1)" | tee -a "$results"
 fi
 
 if [ "$soak_duration" -gt 0 ]; then
@@ -278,6 +278,7 @@ if [ "$soak_duration" -gt 0 ]; then
     echo "| RSS MB | warm-up | peak | end | middle third's peak | last third's peak | growth | verdict |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
     echo "| portal | $warm | $peak | $end_rss | $middle | $last_third | $growth % | $state (limit $rss_growth %) |"
+    echo
     echo "(load average after the soak: $(load1); samples in rss.csv)"
   } | tee -a "$results"
   if [ $((status + sockets + timeouts)) -gt 0 ] || [ "$requests" -eq 0 ] || [ "$state" != "ok" ]; then
