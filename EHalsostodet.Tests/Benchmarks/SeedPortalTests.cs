@@ -8,6 +8,7 @@ namespace EHalsostodet.Tests.Benchmarks;
 
 /// <summary>seed-portal (the load test's database): the real portal serves what it makes. Nothing here is timed.</summary>
 [TestClass]
+[TestCategory(TestDatabase.SqliteOnly)]
 public sealed class SeedPortalTests
 {
     [TestMethod]

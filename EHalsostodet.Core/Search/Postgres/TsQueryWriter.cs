@@ -4,9 +4,11 @@ using EHalsostodet.Core.Search.Query;
 namespace EHalsostodet.Core.Search.Postgres;
 
 /// <summary>
-/// Writes a <see cref="SearchNode"/> tree as a PostgreSQL tsquery expression built from
-/// <c>plainto_tsquery</c>, <c>phraseto_tsquery</c> and the tsquery operators. Every term is a
-/// parameter; only terms cleaned to letters and digits reach <c>to_tsquery</c> (for prefixes).
+/// Writes a <see cref="SearchNode"/> tree as a PostgreSQL tsquery expression: the project's parser
+/// decides the structure (AND, OR, NOT, phrases), and each word or phrase goes to
+/// <c>websearch_to_tsquery</c> (prefixes to <c>to_tsquery</c> with <c>:*</c>), joined by the tsquery
+/// operators. Every term is a parameter cleaned to letters and digits, so no operator of
+/// PostgreSQL's own syntax can come from the user's text.
 /// </summary>
 internal static class TsQueryWriter
 {
@@ -31,7 +33,7 @@ internal static class TsQueryWriter
         private string? Term(Term term) =>
             Clean(term.Text) is not { } text ? null
             : term.IsPrefix ? $"to_tsquery('{configuration}', {parameters.Add(text)} || ':*')"
-            : $"plainto_tsquery('{configuration}', {parameters.Add(text)})";
+            : $"websearch_to_tsquery('{configuration}', {parameters.Add(text)})";
 
         private string? Phrase(Phrase phrase)
         {
@@ -42,7 +44,7 @@ internal static class TsQueryWriter
             }
             if (!terms.Any(t => t.IsPrefix))
             {
-                return $"phraseto_tsquery('{configuration}', {parameters.Add(string.Join(' ', terms.Select(t => Clean(t.Text))))})";
+                return $"websearch_to_tsquery('{configuration}', {parameters.Add('"' + string.Join(' ', terms.Select(t => Clean(t.Text))) + '"')})";
             }
             return "(" + string.Join(" <-> ", terms.Select(Term)) + ")";
         }
