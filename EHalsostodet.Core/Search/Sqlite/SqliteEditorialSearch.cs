@@ -1,4 +1,3 @@
-using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search.Query;
 using Microsoft.EntityFrameworkCore;
@@ -33,35 +32,11 @@ public sealed class SqliteEditorialSearch(PortalDbContext db) : IEditorialSearch
     /// <summary>Brings the index in step with the content table: new and changed items in, deleted items out.</summary>
     public async Task<int> RefreshAsync(CancellationToken cancellationToken)
     {
-        var current = await db.ContentItems.AsNoTracking().Select(i => new { i.Id, i.Type, i.ConcurrencyStamp, i.LatestVersionId }).ToListAsync(cancellationToken);
         var indexed = (await db.Database.SqlQueryRaw<IndexedStamp>("SELECT item_id AS ItemId, stamp AS Stamp FROM editorial_search_index").ToListAsync(cancellationToken))
-            .ToDictionary(r => Guid.Parse(r.ItemId), r => r.Stamp);
-        var changed = current.Where(i => !indexed.TryGetValue(i.Id, out var stamp) || stamp != Fts5Table.Key(i.ConcurrencyStamp)).ToList();
-        var gone = indexed.Keys.Except(current.Select(i => i.Id)).ToList();
-        if (changed.Count == 0 && gone.Count == 0)
-        {
-            return 0;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var batch in changed.Chunk(200))
-        {
-            var versionIds = batch.Select(i => i.LatestVersionId).OfType<Guid>().ToList();
-            var versions = await db.ContentVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
-            foreach (var item in batch)
-            {
-                if (item.LatestVersionId is { } versionId && versions.TryGetValue(versionId, out var version))
-                {
-                    var document = ContentDocumentSerializer.Deserialize(item.Type, version.DocumentJson);
-                    await Table.WriteAsync(db, SearchDocument.From(item.Id, document, null), item.ConcurrencyStamp, cancellationToken);
-                }
-            }
-        }
-        foreach (var id in gone)
-        {
-            await Table.DeleteAsync(db, id, cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return changed.Count + gone.Count;
+            .ToDictionary(r => Guid.Parse(r.ItemId), r => Guid.Parse(r.Stamp));
+        return await EditorialIndexRefresh.RunAsync(db, indexed,
+            (document, stamp) => Table.WriteAsync(db, document, stamp, cancellationToken),
+            id => Table.DeleteAsync(db, id, cancellationToken), cancellationToken);
     }
 
     private sealed record IndexedStamp(string ItemId, string Stamp);
