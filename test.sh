@@ -73,6 +73,15 @@ if [ $((passed + failed)) -eq 0 ]; then
   status=1
 fi
 
+# CI shows only the end of the output: name every failed test and the start of its message here.
+for trx in $(find "$results" -name '*.trx' 2>/dev/null); do
+  awk -v provider="$(basename "$(dirname "$trx")")" '
+    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); failed = 1; next }
+    failed && /<Message>/ { line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line); printf "FAILED (%s) %s: %s\n", provider, name, substr(line, 1, 400); failed = 0 }
+    /<\/UnitTestResult>/ { if (failed) printf "FAILED (%s) %s\n", provider, name; failed = 0 }
+  ' "$trx"
+done
+
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
   exit 1

@@ -46,7 +46,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ContentPublisher>();
         services.AddScoped<PublishedQueries>();
         services.AddScoped<StoryViewBuilder>();
-        services.AddSearchServices(provider);
+        services.AddSearchServices(configuration, provider);
+        services.Configure<UsageOptions>(configuration.GetSection(UsageOptions.Section));
+        services.AddSingleton<UsageCountBuffer>();
         services.AddScoped<UsageCounter>();
         services.AddScoped<PopularTags>();
         services.AddScoped<InsightsQueries>();
@@ -73,6 +75,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<INotificationHandler<ContentSubmittedNotification>, ReviewerAlertHandler>();
         services.AddScoped<INotificationHandler<ContentRejectedNotification>, RejectionMailHandler>();
         services.AddScoped<AccountBootstrapper>();
+        services.AddHostedService<UsageFlushService>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<EmailDispatchService>();
         services.AddMemberNotifyingServices(configuration);

@@ -30,12 +30,13 @@ public sealed record UsageRow(DateOnly Day, string Metric, string Subject, strin
 /// The editors' indicators for following up the portal's benefit, read from the anonymous
 /// daily usage counts: what is viewed, saved, shared and exported, and how it develops.
 /// </summary>
-public sealed class InsightsQueries(PortalDbContext db)
+public sealed class InsightsQueries(PortalDbContext db, UsageCounter usage)
 {
     public static readonly IReadOnlyList<string> ItemMetrics = [UsageMetrics.Viewed, UsageMetrics.Saved, UsageMetrics.Shared, UsageMetrics.Exported];
 
     public async Task<IReadOnlyList<ItemUsage>> TopItemsAsync(string metric, InsightsPeriod period, int count, CancellationToken cancellationToken)
     {
+        await usage.FlushAsync(cancellationToken);
         var top = await Counts(metric, period)
             .GroupBy(u => u.Subject)
             .Select(g => new { Subject = g.Key, Count = g.Sum(u => u.Count) })
@@ -54,6 +55,7 @@ public sealed class InsightsQueries(PortalDbContext db)
     /// <summary>The tags visitors chose most in the period, with their names.</summary>
     public async Task<IReadOnlyList<(string Slug, string Name, int Count)>> TopTagsAsync(InsightsPeriod period, int count, CancellationToken cancellationToken)
     {
+        await usage.FlushAsync(cancellationToken);
         var top = await Counts(UsageMetrics.TagUsed, period)
             .GroupBy(u => u.Subject)
             .Select(g => new { Slug = g.Key, Count = g.Sum(u => u.Count) })
@@ -71,6 +73,7 @@ public sealed class InsightsQueries(PortalDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<DailyUsage>> DailyAsync(IReadOnlyCollection<Guid>? subjects, InsightsPeriod period, CancellationToken cancellationToken)
     {
+        await usage.FlushAsync(cancellationToken);
         var keys = subjects?.Select(UsageCounter.Subject).ToList();
         var rows = await db.UsageCounts.AsNoTracking()
             .Where(u => ItemMetrics.Contains(u.Metric) && u.Day >= period.From && u.Day <= period.To && (keys == null || keys.Contains(u.Subject)))
@@ -89,6 +92,7 @@ public sealed class InsightsQueries(PortalDbContext db)
     /// <summary>Every count in the period with a readable title, for the CSV download.</summary>
     public async Task<IReadOnlyList<UsageRow>> RowsAsync(InsightsPeriod period, CancellationToken cancellationToken)
     {
+        await usage.FlushAsync(cancellationToken);
         var rows = await db.UsageCounts.AsNoTracking()
             .Where(u => u.Day >= period.From && u.Day <= period.To)
             .OrderBy(u => u.Day).ThenBy(u => u.Metric).ThenBy(u => u.Subject)

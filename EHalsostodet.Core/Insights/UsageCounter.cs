@@ -3,27 +3,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Insights;
 
-/// <summary>Adds to the anonymous daily usage counts.</summary>
-public sealed class UsageCounter(PortalDbContext db, TimeProvider clock)
+/// <summary>
+/// Adds to the anonymous daily usage counts. Counting only adds to this instance's
+/// <see cref="UsageCountBuffer"/>; reading writes what is pending first, so counts read here are exact.
+/// </summary>
+public sealed class UsageCounter(PortalDbContext db, UsageCountBuffer buffer, TimeProvider clock)
 {
     public static string Subject(Guid itemId) => itemId.ToString("D");
 
     public Task CountAsync(string metric, Guid itemId, CancellationToken cancellationToken) =>
         CountAsync(metric, Subject(itemId), cancellationToken);
 
-    public async Task CountAsync(string metric, string subject, CancellationToken cancellationToken)
+    public Task CountAsync(string metric, string subject, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        // One statement, so two requests at once cannot lose a count.
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO usage_counts (day, metric, subject, count) VALUES ({today}, {metric}, {subject}, 1)
-            ON CONFLICT (day, metric, subject) DO UPDATE SET count = usage_counts.count + 1
-            """, cancellationToken);
+        buffer.Add(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), metric, subject);
+        return Task.CompletedTask;
     }
+
+    /// <summary>Writes this instance's pending counts now, as the periodic flush would.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => buffer.FlushAsync(db, cancellationToken);
 
     /// <summary>The subjects with the highest counts of a metric since a day, highest first.</summary>
     public async Task<IReadOnlyList<(string Subject, int Count)>> TopAsync(string metric, DateOnly since, int count, CancellationToken cancellationToken)
     {
+        await FlushAsync(cancellationToken);
         var rows = await db.UsageCounts.AsNoTracking()
             .Where(u => u.Metric == metric && u.Day >= since)
             .GroupBy(u => u.Subject)

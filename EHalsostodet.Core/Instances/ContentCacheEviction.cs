@@ -1,5 +1,7 @@
 using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EHalsostodet.Core.Instances;
 
@@ -23,19 +25,24 @@ public sealed class ContentCacheEviction(IEnumerable<IContentCache> caches)
     }
 }
 
-/// <summary>Evicts this instance's caches when an item is published again or stops being public.</summary>
-public sealed class LocalCacheEvictionHandler(ContentCacheEviction eviction) :
+/// <summary>
+/// Evicts this instance's caches when an item is published again or stops being public: at once,
+/// and again when the transaction has committed (<see cref="EvictionAfterCommit"/>).
+/// </summary>
+public sealed class LocalCacheEvictionHandler(ContentCacheEviction eviction, EvictionAfterCommit afterCommit, PortalDbContext db) :
     INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>
 {
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
-    {
-        eviction.Evict(notification.Item.Id);
-        return Task.CompletedTask;
-    }
+    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
 
-    public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken)
+    public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
+
+    private Task EvictAsync(Guid itemId)
     {
-        eviction.Evict(notification.Item.Id);
+        eviction.Evict(itemId);
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            afterCommit.Add(transaction.GetDbTransaction(), itemId);
+        }
         return Task.CompletedTask;
     }
 }

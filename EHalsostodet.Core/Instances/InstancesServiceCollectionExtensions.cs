@@ -2,6 +2,7 @@ using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,8 @@ public static class InstancesServiceCollectionExtensions
     public static IServiceCollection AddInstanceServices(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider)
     {
         services.AddSingleton<ContentCacheEviction>();
+        services.AddSingleton<EvictionAfterCommit>();
+        services.AddSingleton<IInterceptor>(s => s.GetRequiredService<EvictionAfterCommit>());
         services.AddScoped<LocalCacheEvictionHandler>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());

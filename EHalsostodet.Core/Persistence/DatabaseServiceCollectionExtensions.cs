@@ -42,9 +42,11 @@ public static class DatabaseServiceCollectionExtensions
                 : throw new InvalidOperationException("Database:Provider är Postgres men ConnectionStrings:Postgres saknas."),
             _ => SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRootPath),
         };
-        services.AddDbContext<PortalDbContext>(options =>
+        services.AddDbContext<PortalDbContext>((scope, options) =>
         {
             _ = provider == DatabaseProvider.Postgres ? options.UseNpgsql(connectionString) : options.UseSqlite(connectionString);
+            // Interceptors other capabilities register (cache eviction after a commit).
+            options.AddInterceptors(scope.GetServices<IInterceptor>());
             // Migrations are written by hand and checked against the model by a test.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });

@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search.Text;
@@ -11,9 +12,11 @@ public sealed record SearchSuggestion(string Text, string Kind, string Url);
 
 /// <summary>
 /// The words of published titles, tags and story municipalities: the source of suggestions
-/// while typing and of "Menade du …?" for misspelt words.
+/// while typing and of "Menade du …?" for misspelt words. They are read once and kept in
+/// <see cref="SearchVocabularyCache"/> until content is published or unpublished, since
+/// suggestions are asked for at every keystroke.
 /// </summary>
-public sealed class SearchVocabulary(PortalDbContext db)
+public sealed class SearchVocabulary(PortalDbContext db, SearchVocabularyCache cache)
 {
     public const int MaxSuggestions = 8;
 
@@ -24,11 +27,10 @@ public sealed class SearchVocabulary(PortalDbContext db)
         {
             return [];
         }
-        var (titles, tags, municipalities) = await SourcesAsync(cancellationToken);
-        bool Starts(string text) => SearchText.Tokenize(text).Any(w => SearchText.Fold(w).StartsWith(typed, StringComparison.Ordinal));
-        return tags.Where(t => Starts(t.Name)).Select(t => new SearchSuggestion(t.Name, "Tagg", $"/sok?tag={Uri.EscapeDataString(t.Slug)}"))
-            .Concat(municipalities.Where(Starts).Select(m => new SearchSuggestion(m, "Kommun", $"/sok?q={Uri.EscapeDataString(m)}")))
-            .Concat(titles.Where(t => Starts(t.Title)).Select(t => new SearchSuggestion(t.Title, t.Type.Label(), ContentTypeNames.PublicUrl(t.Type, t.Slug))))
+        var snapshot = await SnapshotAsync(cancellationToken);
+        return snapshot.Suggestions
+            .Where(s => s.FoldedWords.Any(w => w.StartsWith(typed, StringComparison.Ordinal)))
+            .Select(s => s.Suggestion)
             .DistinctBy(s => s.Url)
             .Take(MaxSuggestions)
             .ToList();
@@ -41,11 +43,7 @@ public sealed class SearchVocabulary(PortalDbContext db)
         {
             return null;
         }
-        var (titles, tags, municipalities) = await SourcesAsync(cancellationToken);
-        var known = KnownWords(titles.Select(t => t.Title).Concat(tags.Select(t => t.Name)).Concat(municipalities))
-            .GroupBy(w => w)
-            .ToDictionary(g => g.Key, g => g.Count());
-        return Correct(words, known);
+        return Correct(words, (await SnapshotAsync(cancellationToken)).KnownWords);
     }
 
     /// <summary>The words of titles, tag names and municipality names that spelling can be corrected to.</summary>
@@ -81,17 +79,70 @@ public sealed class SearchVocabulary(PortalDbContext db)
         return changed ? string.Join(' ', corrected) : null;
     }
 
-    private async Task<(List<(ContentType Type, string Title, string Slug)> Titles, List<TagLink> Tags, List<string> Municipalities)> SourcesAsync(CancellationToken cancellationToken)
+    private async Task<VocabularySnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
-        var titles = (await db.PublishedContent.AsNoTracking().Where(p => p.Type != ContentType.Page)
-            .Select(p => new { p.Type, p.Title, p.Slug }).ToListAsync(cancellationToken))
-            .Select(p => (p.Type, p.Title, p.Slug)).ToList();
+        if (cache.Current is { } kept)
+        {
+            return kept;
+        }
+        var generation = cache.Generation;
+        var snapshot = await ReadAsync(cancellationToken);
+        cache.Store(snapshot, generation);
+        return snapshot;
+    }
+
+    private async Task<VocabularySnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var titles = await db.PublishedContent.AsNoTracking().Where(p => p.Type != ContentType.Page)
+            .OrderBy(p => p.Title).ThenBy(p => p.ItemId)
+            .Select(p => new { p.Type, p.Title, p.Slug }).ToListAsync(cancellationToken);
         var tagSlugs = db.PublishedFacets.Where(f => f.Facet == FacetNames.Tag).Select(f => f.Value).Distinct();
         var tags = await db.Tags.AsNoTracking().Where(t => tagSlugs.Contains(t.Slug)).OrderBy(t => t.Name)
             .Select(t => new TagLink(t.Name, t.Slug)).ToListAsync(cancellationToken);
         var codes = db.PublishedContent.Where(p => p.MunicipalityCode != null).Select(p => p.MunicipalityCode);
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code)).OrderBy(m => m.Name)
             .Select(m => m.Name).ToListAsync(cancellationToken);
-        return (titles, tags, municipalities);
+
+        static string[] Folded(string text) => SearchText.Tokenize(text).Select(SearchText.Fold).Distinct(StringComparer.Ordinal).ToArray();
+        var suggestions = tags.Select(t => (new SearchSuggestion(t.Name, "Tagg", $"/sok?tag={Uri.EscapeDataString(t.Slug)}"), Folded(t.Name)))
+            .Concat(municipalities.Select(m => (new SearchSuggestion(m, "Kommun", $"/sok?q={Uri.EscapeDataString(m)}"), Folded(m))))
+            .Concat(titles.Select(t => (new SearchSuggestion(t.Title, t.Type.Label(), ContentTypeNames.PublicUrl(t.Type, t.Slug)), Folded(t.Title))))
+            .ToList();
+        var known = KnownWords(titles.Select(t => t.Title).Concat(tags.Select(t => t.Name)).Concat(municipalities))
+            .GroupBy(w => w)
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new VocabularySnapshot(suggestions, known);
+    }
+}
+
+/// <summary>What <see cref="SearchVocabulary"/> read: each suggestion with its words folded, and the known words with how often they occur.</summary>
+public sealed record VocabularySnapshot(IReadOnlyList<(SearchSuggestion Suggestion, string[] FoldedWords)> Suggestions, IReadOnlyDictionary<string, int> KnownWords);
+
+/// <summary>The one <see cref="VocabularySnapshot"/> of this instance, dropped when content is published or unpublished.</summary>
+public sealed class SearchVocabularyCache : IContentCache
+{
+    private VocabularySnapshot? current;
+    private long generation;
+
+    public VocabularySnapshot? Current => Volatile.Read(ref current);
+
+    public long Generation => Interlocked.Read(ref generation);
+
+    /// <summary>Keeps what was read, unless content changed while it was being read.</summary>
+    public void Store(VocabularySnapshot snapshot, long generationBefore)
+    {
+        Interlocked.CompareExchange(ref current, snapshot, null);
+        if (Generation != generationBefore)
+        {
+            Volatile.Write(ref current, null);
+        }
+    }
+
+    public void Evict(Guid itemId) => Clear();
+
+    public void Clear()
+    {
+        Interlocked.Increment(ref generation);
+        Volatile.Write(ref current, null);
     }
 }

@@ -129,6 +129,7 @@ public sealed class StoryExportTests
         using var response = await client.GetAsync($"/berattelser/{story.Slug}/docx");
         StringAssert.Contains(response.Content.Headers.GetValues("Content-Disposition").Single(), $"filename*=UTF-8''{story.Slug}.docx");
 
+        await SeededPortal.Factory.FlushUsageCountsAsync();
         var counted = await SeededPortal.Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().UsageCounts
             .Where(u => u.Metric == UsageMetrics.Exported).SumAsync(u => u.Count));
         Assert.IsGreaterThanOrEqualTo(1, counted);

@@ -72,6 +72,14 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>Writes the usage counts gathered in memory, as the portal's periodic flush does every few seconds.</summary>
+    public Task FlushUsageCountsAsync() =>
+        WithScopeAsync(async services =>
+        {
+            await services.GetRequiredService<EHalsostodet.Core.Insights.UsageCounter>().FlushAsync(CancellationToken.None);
+            return true;
+        });
+
     public Task WithDbAsync(Func<PortalDbContext, Task> work) =>
         WithScopeAsync(async services =>
         {

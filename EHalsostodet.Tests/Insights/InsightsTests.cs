@@ -46,6 +46,7 @@ public sealed class InsightsTests
         }
         (await client.GetAsync(new Uri("/berattelser/finns-inte", UriKind.Relative))).Dispose();
 
+        await factory.FlushUsageCountsAsync();
         await factory.WithDbAsync(async db =>
         {
             var rows = await db.UsageCounts.Where(u => u.Metric == UsageMetrics.Viewed).ToListAsync();

@@ -69,6 +69,7 @@ public sealed class TagBrowsingTests
 
         var after = (await client.GetPageAsync("/")).QuerySelectorAll("#popular-tags + ul a.tag").Select(a => a.GetAttribute("href")!).ToList();
         Assert.AreEqual(last, after[0]);
+        await factory.FlushUsageCountsAsync();
         await factory.WithDbAsync(async db =>
         {
             var slug = Uri.UnescapeDataString(last["/sok?tag=".Length..]);

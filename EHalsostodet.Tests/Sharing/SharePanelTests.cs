@@ -136,7 +136,11 @@ public sealed partial class SharePanelTests
     {
         var story = await PublishedAsync(factory, ContentType.Story, 2);
         var subject = UsageCounter.Subject(story.Id);
-        Task<int> SharesAsync() => QueryAsync(factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Shared && u.Subject == subject).SumAsync(u => u.Count));
+        async Task<int> SharesAsync()
+        {
+            await factory.FlushUsageCountsAsync();
+            return await QueryAsync(factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Shared && u.Subject == subject).SumAsync(u => u.Count));
+        }
 
         using (var shown = await Anonymous().GetAsync(new Uri(story.Url + "/qr.svg", UriKind.Relative)))
         {

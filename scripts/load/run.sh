@@ -168,6 +168,11 @@ sed 's|^|/berattelser/|' "$story_list" >"$paths/story.txt"
 while IFS= read -r word; do
   [ -n "$word" ] && printf '/sok?q=%s\n' "$(printf '%s' "$word" | jq -sRr @uri)"
 done <"$script_dir/search-words.txt" >"$paths/search.txt"
+# The same words on result pages 1 to 1000: 10,000 different searches, so nearly every request
+# misses the portal's cache of recent results and is ranked and counted by the engine.
+while IFS= read -r path; do
+  for page in $(seq 1 1000); do printf '%s&sida=%d\n' "$path" "$page"; done
+done <"$paths/search.txt" >"$paths/search-uncached.txt"
 sed 's|$|/pdf|' "$paths/story.txt" >"$paths/pdf.txt"
 head -n 1 "$paths/pdf.txt" >"$paths/pdf-cached.txt"
 echo "/css/site.css" >"$paths/static.txt"
@@ -176,12 +181,13 @@ echo "/css/site.css" >"$paths/static.txt"
 {
   for _ in $(seq 1 100); do cat "$paths/start.txt"; done
   head -n 1000 "$paths/story.txt"; head -n 1000 "$paths/story.txt"
-  for _ in $(seq 1 60); do cat "$paths/search.txt"; done
+  for _ in $(seq 1 30); do cat "$paths/search.txt"; done
+  shuf -n 300 --random-source=<(yes) "$paths/search-uncached.txt"
   head -n 200 "$paths/pdf.txt"
   for _ in $(seq 1 100); do cat "$paths/static.txt"; done
 } >"$paths/soak.txt"
 
-for target in start story search pdf pdf-cached static; do
+for target in start story search search-uncached pdf pdf-cached static; do
   code="$(curl -s -o /dev/null -w '%{http_code}' "$base$(head -n 1 "$paths/$target.txt")")"
   if [ "$code" != "200" ]; then
     echo "$target: $(head -n 1 "$paths/$target.txt") answered $code, not 200." >&2
@@ -213,7 +219,8 @@ describe() {
   case "$1" in
     start) echo "start page \`/\`" ;;
     story) echo "story page (random of $(wc -l <"$story_list"))" ;;
-    search) echo "search \`/sok?q=…\` ($(wc -l <"$paths/search.txt") words)" ;;
+    search) echo "search \`/sok?q=…\` ($(wc -l <"$paths/search.txt") words, kept results)" ;;
+    search-uncached) echo "search \`/sok?q=…&sida=N\` ($(wc -l <"$paths/search-uncached.txt") different, engine)" ;;
     pdf) echo "story PDF (random story, mostly rendered)" ;;
     pdf-cached) echo "story PDF (one story, cached)" ;;
     static) echo "static file \`/css/site.css\`" ;;
@@ -225,7 +232,7 @@ if ! $skip_table; then
     echo "| target | conns | requests | req/s | p50 ms | p99 ms | non-2xx/3xx | socket errors | timeouts | CPU ms/req | RSS MB after |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   } | tee -a "$results"
-  for target in start story search pdf pdf-cached static; do
+  for target in start story search search-uncached pdf pdf-cached static; do
     for conns in $connections; do
       settle
       log "$target at $conns connections for $duration …"

@@ -8,7 +8,8 @@ public static class PostgresSearchServiceCollectionExtensions
     public static IServiceCollection AddPostgresSearchEngine(this IServiceCollection services)
     {
         services.AddScoped<TrigramSpelling>();
-        services.AddScoped<ISearchIndex, PostgresSearchIndex>();
+        services.AddScoped<PostgresSearchIndex>();
+        services.AddScoped<ISearchIndex>(s => new CachedSearchIndex(s.GetRequiredService<PostgresSearchIndex>(), s.GetRequiredService<SearchResultCache>()));
         services.AddScoped<PostgresSearchIndexer>();
         services.AddScoped<ISearchIndexer>(s => s.GetRequiredService<PostgresSearchIndexer>());
         services.AddScoped<IEditorialSearch, PostgresEditorialSearch>();

@@ -92,6 +92,7 @@ public sealed class PrivacyTests
             await s.GetRequiredService<UsageCounter>().CountAsync(UsageMetrics.Saved, story.Id, CancellationToken.None);
             return true;
         });
+        await factory.FlushUsageCountsAsync();
         var countBefore = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().UsageCounts
             .Where(u => u.Metric == UsageMetrics.Saved && u.Subject == UsageCounter.Subject(story.Id)).SumAsync(u => u.Count));
         var client = await SignedInClientAsync(factory, email);

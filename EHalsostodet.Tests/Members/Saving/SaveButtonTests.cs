@@ -35,6 +35,7 @@ public sealed class SaveButtonTests
         Assert.AreEqual(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.AreEqual(story.Url, response.Headers.Location!.OriginalString);
         Assert.IsTrue(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        await factory.FlushUsageCountsAsync();
         var counted = await QueryAsync(factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Saved && u.Subject == story.Id.ToString("D")).SumAsync(u => u.Count));
         Assert.AreEqual(1, counted);
         var after = await client.GetPageAsync(story.Url);
