@@ -22,7 +22,9 @@ public sealed class PostgresContentChangeListener(
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
+    // Not disposed: it has no timer or linked tokens, and a late second StopAsync may still read it.
     private readonly CancellationTokenSource stopping = new();
+    private int stopped;
     private NpgsqlConnection? connection;
     private Task? listening;
 
@@ -42,7 +44,7 @@ public sealed class PostgresContentChangeListener(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
+        await StopListeningAsync();
         if (listening is not null)
         {
             await listening.WaitAsync(cancellationToken);
@@ -52,12 +54,20 @@ public sealed class PostgresContentChangeListener(
 
     public async ValueTask DisposeAsync()
     {
-        if (!stopping.IsCancellationRequested)
+        await StopListeningAsync();
+        await DropConnectionAsync();
+    }
+
+    /// <summary>
+    /// Once only: a host run with RunAsync may be stopped twice and disposed in between (the
+    /// test host does so), and a second stop must not touch what the first ended.
+    /// </summary>
+    private async Task StopListeningAsync()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) == 0)
         {
             await stopping.CancelAsync();
         }
-        await DropConnectionAsync();
-        stopping.Dispose();
     }
 
     private async Task ListenAsync(CancellationToken cancellationToken)
