@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Search.Query;
 
@@ -38,22 +37,8 @@ internal static class PostgresSearchStatement
         var queries = root is null ? null : TsVectorTable.Queries(root, parameters);
         var conditions = new PostgresFacetFilters(filters, parameters).Conditions;
 
-        // Each filter is evaluated once per matching item, as a column pass0, pass1, …
-        string Passes(string? except)
-        {
-            var columns = conditions.Select((c, i) => (c.Facet, Column: $"pass{i}")).Where(c => c.Facet != except).Select(c => c.Column).ToList();
-            return columns.Count == 0 ? "true" : string.Join(" AND ", columns);
-        }
-        var passColumns = string.Concat(conditions.Select((c, i) => $", ({c.Sql}) AS pass{i}"));
-        var facetCondition = new StringBuilder(conditions.Count == 0 ? Passes(null) : "CASE f.facet");
-        if (conditions.Count > 0)
-        {
-            for (var i = 0; i < conditions.Count; i++)
-            {
-                facetCondition.Append(CultureInfo.InvariantCulture, $" WHEN {parameters.Add(conditions[i].Facet)} THEN {Passes(conditions[i].Facet)}");
-            }
-            facetCondition.Append(CultureInfo.InvariantCulture, $" ELSE {Passes(null)} END");
-        }
+        var passes = new FacetPassSql(conditions, "true");
+        var facetCondition = passes.FacetRowPasses(facet => parameters.Add(facet));
         var order = newest ? "first_published_at DESC, rank DESC, item_id" : "rank DESC, title, item_id";
         var takeParameter = parameters.Add(take);
         var skipParameter = parameters.Add(skip);
@@ -70,20 +55,20 @@ internal static class PostgresSearchStatement
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             WITH {queryTable} m AS MATERIALIZED (
-                SELECT p.item_id, {rank} AS rank, p.type, p.title, p.first_published_at{passColumns}
+                SELECT p.item_id, {rank} AS rank, p.type, p.title, p.first_published_at{passes.Columns}
                 FROM {source}
             )
-            SELECT {TypeRow}, 'type', m.type::text, count(*) FILTER (WHERE {Passes(FacetLabels.Type)}) FROM m GROUP BY m.type
+            SELECT {TypeRow}, 'type', m.type::text, count(*) FILTER (WHERE {passes.Passes(FacetLabels.Type)}) FROM m GROUP BY m.type
             UNION ALL
             SELECT {FacetRow}, f.facet::text, f.value::text, count(*) FILTER (WHERE {facetCondition}) FROM m JOIN published_facets f ON f.item_id = m.item_id GROUP BY f.facet, f.value
             UNION ALL
             SELECT {MatchedRow}, NULL, NULL, count(*) FROM m
             UNION ALL
-            SELECT {KeptRow}, NULL, NULL, count(*) FROM m WHERE {Passes(null)}
+            SELECT {KeptRow}, NULL, NULL, count(*) FROM m WHERE {passes.Passes()}
             UNION ALL
             SELECT {PageRow}, page.item_id::text, {snippet}, page.position
             FROM (
-                SELECT m.item_id, row_number() OVER (ORDER BY {order}) AS position FROM m WHERE {Passes(null)}
+                SELECT m.item_id, row_number() OVER (ORDER BY {order}) AS position FROM m WHERE {passes.Passes()}
                 ORDER BY {order} LIMIT {takeParameter} OFFSET {skipParameter}
             ) page {snippetSource}
             """;

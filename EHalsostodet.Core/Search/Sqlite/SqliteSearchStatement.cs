@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using EHalsostodet.Core.Content;
 
 namespace EHalsostodet.Core.Search.Sqlite;
@@ -39,24 +38,14 @@ internal static class SqliteSearchStatement
         AddParameter(command, "$skip", skip);
         sqlFilters.AddParameters(command);
 
-        // Each filter is evaluated once per matching item, as a column pass0, pass1, …
-        string Passes(string? except)
+        var passes = new FacetPassSql(conditions, "1");
+        var facetNumber = 0;
+        var facetCondition = passes.FacetRowPasses(name =>
         {
-            var columns = conditions.Select((c, i) => (c.Facet, Column: $"pass{i}")).Where(c => c.Facet != except).Select(c => c.Column).ToList();
-            return columns.Count == 0 ? "1" : string.Join(" AND ", columns);
-        }
-        var passColumns = string.Concat(conditions.Select((c, i) => $", ({c.Sql}) AS pass{i}"));
-        var facetCondition = new StringBuilder(conditions.Count == 0 ? Passes(null) : "CASE f.facet");
-        if (conditions.Count > 0)
-        {
-            for (var i = 0; i < conditions.Count; i++)
-            {
-                var name = "$facet" + i.ToString(CultureInfo.InvariantCulture);
-                AddParameter(command, name, conditions[i].Facet);
-                facetCondition.Append(CultureInfo.InvariantCulture, $" WHEN {name} THEN {Passes(conditions[i].Facet)}");
-            }
-            facetCondition.Append(CultureInfo.InvariantCulture, $" ELSE {Passes(null)} END");
-        }
+            var placeholder = "$facet" + (facetNumber++).ToString(CultureInfo.InvariantCulture);
+            AddParameter(command, placeholder, name);
+            return placeholder;
+        });
         var order = newest ? "first_published_at DESC, rank, item_id" : "rank, title, item_id";
 
         // bm25() only works in a plain query over the FTS table, so rank first, then join.
@@ -67,19 +56,19 @@ internal static class SqliteSearchStatement
             : $"(SELECT item_id, {Rank} AS rank FROM search_index WHERE search_index MATCH $match) h JOIN published_content p ON p.item_id = h.item_id";
         command.CommandText = $"""
             WITH m AS MATERIALIZED (
-                SELECT p.item_id, {(match is null ? "0" : "h.rank")} AS rank, p.type, p.title, p.first_published_at{passColumns}
+                SELECT p.item_id, {(match is null ? "0" : "h.rank")} AS rank, p.type, p.title, p.first_published_at{passes.Columns}
                 FROM {source}
             )
-            SELECT {TypeRow}, 'type', m.type, sum({Passes(FacetLabels.Type)}) FROM m GROUP BY m.type
+            SELECT {TypeRow}, 'type', m.type, sum({passes.Passes(FacetLabels.Type)}) FROM m GROUP BY m.type
             UNION ALL
             SELECT {FacetRow}, f.facet, f.value, sum({facetCondition}) FROM m CROSS JOIN published_facets f ON f.item_id = m.item_id GROUP BY f.facet, f.value
             UNION ALL
             SELECT {MatchedRow}, NULL, NULL, count(*) FROM m
             UNION ALL
-            SELECT {KeptRow}, NULL, NULL, count(*) FROM m WHERE {Passes(null)}
+            SELECT {KeptRow}, NULL, NULL, count(*) FROM m WHERE {passes.Passes()}
             UNION ALL
             SELECT {PageRow}, item_id, NULL, row_number() OVER (ORDER BY {order})
-            FROM (SELECT * FROM m WHERE {Passes(null)} ORDER BY {order} LIMIT $take OFFSET $skip)
+            FROM (SELECT * FROM m WHERE {passes.Passes()} ORDER BY {order} LIMIT $take OFFSET $skip)
             """;
 
         var matched = 0;
