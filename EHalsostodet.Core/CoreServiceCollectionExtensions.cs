@@ -46,7 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ContentPublisher>();
         services.AddScoped<PublishedQueries>();
         services.AddScoped<StoryViewBuilder>();
-        services.AddSearchServices(configuration, provider);
+        services.AddSearchServices(configuration, provider, contentRootPath);
         services.Configure<UsageOptions>(configuration.GetSection(UsageOptions.Section));
         services.AddSingleton<UsageCountBuffer>();
         services.AddScoped<UsageCounter>();

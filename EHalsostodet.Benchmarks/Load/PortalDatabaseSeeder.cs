@@ -3,7 +3,7 @@ using EHalsostodet.Benchmarks.Infrastructure;
 using EHalsostodet.Benchmarks.Search.Corpus;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Search.Sqlite;
+using EHalsostodet.Core.Search.Lucene;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +16,7 @@ public sealed record SeededPortalDatabase(string FilePath, int SyntheticStories,
 /// A portal database to run the real portal on: the start-up path (migrations, WAL, the uSync seed
 /// import through the publishing code), then the synthetic stories of the search benchmark stored as
 /// published items by the real read-model projector, then the search index rebuilt by the portal's
-/// own <see cref="SqliteSearchIndexer.RebuildAsync"/>.
+/// own <see cref="SearchIndexSync.RebuildAsync"/>.
 /// </summary>
 public sealed class PortalDatabaseSeeder(SeedPortalOptions options, TextWriter progress)
 {
@@ -38,7 +38,7 @@ public sealed class PortalDatabaseSeeder(SeedPortalOptions options, TextWriter p
         await progress.WriteLineAsync($"Storing {options.Stories:N0} synthetic stories …");
         await new CorpusLoader(database, options.Seed, options.BatchSize).LoadAsync(options.Stories, cancellationToken);
         await progress.WriteLineAsync("Rebuilding the search index …");
-        var indexed = await database.RunAsync(s => s.GetRequiredService<SqliteSearchIndexer>().RebuildAsync(cancellationToken));
+        var indexed = await database.RunAsync(s => s.GetRequiredService<SearchIndexSync>().RebuildAsync(null, cancellationToken));
         var published = await database.RunAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.CountAsync(cancellationToken));
         if (options.StoryListPath is { } listPath)
         {

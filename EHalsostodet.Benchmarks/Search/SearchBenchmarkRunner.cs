@@ -29,7 +29,7 @@ public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWr
 
         var withoutIndexBytes = await database.SizeInBytesAsync(cancellationToken);
         await Progress($"{storyCount:N0} stories: building the search index …");
-        var builder = new SearchIndexBuilder(database, options.BatchSize);
+        var builder = new SearchIndexBuilder(database);
         var (indexBuild, indexBuildProcessor) = await builder.BuildAsync(cancellationToken);
         var databaseBytes = await database.SizeInBytesAsync(cancellationToken);
         var reindex = await builder.ReindexAsync(options.ReindexSamples, cancellationToken);

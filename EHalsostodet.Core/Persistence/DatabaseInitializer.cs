@@ -1,5 +1,5 @@
 using EHalsostodet.Core.Instances;
-using EHalsostodet.Core.Search;
+using EHalsostodet.Core.Search.Lucene;
 using EHalsostodet.Core.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,7 +12,7 @@ namespace EHalsostodet.Core.Persistence;
 /// imports the seed content from the uSync folder.
 /// </summary>
 public sealed class DatabaseInitializer(
-    PortalDbContext db, SyncImporter importer, ISearchIndexer searchIndex, IOptions<SyncOptions> syncOptions, IJobLock jobLock,
+    PortalDbContext db, SyncImporter importer, SearchIndexSync searchIndex, IOptions<SyncOptions> syncOptions, IJobLock jobLock,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken)
@@ -36,12 +36,8 @@ public sealed class DatabaseInitializer(
         {
             await SeedAsync(cancellationToken);
         }
-        // A database from before the search index, or a restored one, gets its index here.
-        if (await searchIndex.CountAsync(cancellationToken) == 0 && await db.PublishedContent.AnyAsync(cancellationToken))
-        {
-            var indexed = await searchIndex.RebuildAsync(cancellationToken);
-            logger.LogInformation("Sökindexet byggdes om: {Count} publicerade innehåll.", indexed);
-        }
+        // The index files are this instance's cache of the database: built when missing, caught up otherwise.
+        await searchIndex.EnsureCurrentAsync(cancellationToken);
     }
 
     private async Task SeedAsync(CancellationToken cancellationToken)

@@ -4,9 +4,9 @@ using EHalsostodet.Core.Publishing;
 namespace EHalsostodet.Core.Search;
 
 /// <summary>
-/// Keeps a search engine's index of published content in step with publishing. Each database
-/// provider has its own engine; the publish and unpublish notifications reach it inside the
-/// publishing transaction, so a search right after approval finds the item.
+/// Keeps the index of published content in step with publishing: the publish and unpublish
+/// notifications reach it inside the publishing transaction, and the index follows when that
+/// commits, so a search right after approval finds the item.
 /// </summary>
 public interface ISearchIndexer :
     INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>

@@ -1,17 +1,18 @@
 using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Search.Text;
+using EHalsostodet.Core.Search.Lucene;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Search;
 
-/// <summary>Counts searches without hits; "Larmen!" and "larm" count as the same query.</summary>
+/// <summary>Counts searches without hits; "Larmen!" and "larm" count as the same query (the index's terms, sorted).</summary>
 public sealed class SearchMissCounter(PortalDbContext db, TimeProvider clock)
 {
     public const int MaxQueryLength = 200;
 
     public static string Normalise(IEnumerable<string> words)
     {
-        var normalised = string.Join(' ', words.Select(w => SearchText.Fold(SwedishStemmer.Stem(w.ToLowerInvariant()))).Where(w => w.Length > 0).Distinct().Order(StringComparer.Ordinal));
+        var normalised = string.Join(' ', words.SelectMany(w => AnalyzedWord.Of(SearchIndexes.Analyzer, IndexFields.Body, w).Positions.Select(p => p.Whole))
+            .Distinct().Order(StringComparer.Ordinal));
         return normalised.Length > MaxQueryLength ? normalised[..MaxQueryLength] : normalised;
     }
 

@@ -11,8 +11,8 @@ namespace EHalsostodet.Core.Search;
 public sealed record SearchSuggestion(string Text, string Kind, string Url);
 
 /// <summary>
-/// The words of published titles, tags and story municipalities: the source of suggestions
-/// while typing and of "Menade du …?" for misspelt words. They are read once and kept in
+/// The published titles, tags and story municipalities: the source of suggestions while
+/// typing. They are read once and kept in
 /// <see cref="SearchVocabularyCache"/> until content is published or unpublished, since
 /// suggestions are asked for at every keystroke.
 /// </summary>
@@ -34,49 +34,6 @@ public sealed class SearchVocabulary(PortalDbContext db, SearchVocabularyCache c
             .DistinctBy(s => s.Url)
             .Take(MaxSuggestions)
             .ToList();
-    }
-
-    /// <summary>The query with each unknown word replaced by the closest known one, or null when nothing is closer.</summary>
-    public async Task<string?> DidYouMeanAsync(IReadOnlyList<string> words, CancellationToken cancellationToken)
-    {
-        if (words.Count == 0)
-        {
-            return null;
-        }
-        return Correct(words, (await SnapshotAsync(cancellationToken)).KnownWords);
-    }
-
-    /// <summary>The words of titles, tag names and municipality names that spelling can be corrected to.</summary>
-    public static IEnumerable<string> KnownWords(IEnumerable<string> texts) => texts.SelectMany(SearchText.Tokenize).Where(w => w.Length >= 3);
-
-    /// <summary>The query with each unknown word replaced by the closest known one, or null when nothing is closer.</summary>
-    /// <param name="known">Known words and how often they occur; only those near the typed words matter.</param>
-    public static string? Correct(IReadOnlyList<string> words, IReadOnlyDictionary<string, int> known)
-    {
-        var changed = false;
-        var corrected = new List<string>();
-        foreach (var word in words)
-        {
-            if (known.ContainsKey(word) || word.Length < 4)
-            {
-                corrected.Add(word);
-                continue;
-            }
-            var allowed = word.Length < 8 ? 1 : 2;
-            var best = known
-                .Select(k => (Word: k.Key, Count: k.Value, Distance: SearchText.Levenshtein(SearchText.Fold(word), SearchText.Fold(k.Key), allowed)))
-                .Where(k => k.Distance <= allowed)
-                .OrderBy(k => k.Distance).ThenByDescending(k => k.Count).ThenBy(k => k.Word, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (best.Word is null || best.Word == word)
-            {
-                corrected.Add(word);
-                continue;
-            }
-            corrected.Add(best.Word);
-            changed = true;
-        }
-        return changed ? string.Join(' ', corrected) : null;
     }
 
     private async Task<VocabularySnapshot> SnapshotAsync(CancellationToken cancellationToken)
@@ -108,15 +65,12 @@ public sealed class SearchVocabulary(PortalDbContext db, SearchVocabularyCache c
             .Concat(municipalities.Select(m => (new SearchSuggestion(m, "Kommun", $"/sok?q={Uri.EscapeDataString(m)}"), Folded(m))))
             .Concat(titles.Select(t => (new SearchSuggestion(t.Title, t.Type.Label(), ContentTypeNames.PublicUrl(t.Type, t.Slug)), Folded(t.Title))))
             .ToList();
-        var known = KnownWords(titles.Select(t => t.Title).Concat(tags.Select(t => t.Name)).Concat(municipalities))
-            .GroupBy(w => w)
-            .ToDictionary(g => g.Key, g => g.Count());
-        return new VocabularySnapshot(suggestions, known);
+        return new VocabularySnapshot(suggestions);
     }
 }
 
-/// <summary>What <see cref="SearchVocabulary"/> read: each suggestion with its words folded, and the known words with how often they occur.</summary>
-public sealed record VocabularySnapshot(IReadOnlyList<(SearchSuggestion Suggestion, string[] FoldedWords)> Suggestions, IReadOnlyDictionary<string, int> KnownWords);
+/// <summary>What <see cref="SearchVocabulary"/> read: each suggestion with its words folded.</summary>
+public sealed record VocabularySnapshot(IReadOnlyList<(SearchSuggestion Suggestion, string[] FoldedWords)> Suggestions);
 
 /// <summary>The one <see cref="VocabularySnapshot"/> of this instance, dropped when content is published or unpublished.</summary>
 public sealed class SearchVocabularyCache : IContentCache

@@ -43,6 +43,7 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
         builder.UseSetting("Sync:SeedFolder", seedFolder ?? TestPaths.SeedFolder);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Media:Folder", Path.Combine(DataFolder, "media"));
+        builder.UseSetting("Search:IndexFolder", Path.Combine(DataFolder, "search"));
         // Background jobs run once at start; tests run them on demand through their services.
         builder.UseSetting("Workflow:SchedulerInterval", "01:00:00");
         builder.UseSetting("Email:DispatchInterval", "01:00:00");

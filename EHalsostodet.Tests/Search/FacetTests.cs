@@ -8,43 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EHalsostodet.Tests.Search;
 
 [TestClass]
-public sealed class FacetCounterTests
-{
-    private static readonly Guid A = Guid.NewGuid(), B = Guid.NewGuid(), C = Guid.NewGuid();
-
-    private static Dictionary<Guid, ILookup<string, string>> Values() => new()
-    {
-        [A] = new[] { ("area", "elderlyCare"), ("tag", "larm") }.ToLookup(x => x.Item1, x => x.Item2),
-        [B] = new[] { ("area", "disabilitySupport"), ("tag", "larm") }.ToLookup(x => x.Item1, x => x.Item2),
-        [C] = new[] { ("area", "elderlyCare"), ("tag", "video") }.ToLookup(x => x.Item1, x => x.Item2),
-    };
-
-    [TestMethod]
-    public void Values_within_a_facet_are_or_and_facets_are_and()
-    {
-        var (either, _) = FacetCounter.Apply([A, B, C], Values(), new Dictionary<string, IReadOnlyList<string>> { ["area"] = ["elderlyCare", "disabilitySupport"] });
-        CollectionAssert.AreEqual(new[] { A, B, C }, either.ToList());
-
-        var (both, _) = FacetCounter.Apply([A, B, C], Values(), new Dictionary<string, IReadOnlyList<string>> { ["area"] = ["elderlyCare"], ["tag"] = ["larm"] });
-        CollectionAssert.AreEqual(new[] { A }, both.ToList());
-    }
-
-    [TestMethod]
-    public void A_facets_counts_reflect_the_other_filters_but_not_its_own()
-    {
-        var (_, facets) = FacetCounter.Apply([A, B, C], Values(), new Dictionary<string, IReadOnlyList<string>> { ["tag"] = ["larm"] });
-
-        var area = facets["area"].ToDictionary(f => f.Value, f => f.Count);
-        Assert.AreEqual(1, area["elderlyCare"], "only A has larm and elderlyCare");
-        Assert.AreEqual(1, area["disabilitySupport"]);
-        var tag = facets["tag"].ToDictionary(f => f.Value, f => f.Count);
-        Assert.AreEqual(2, tag["larm"], "the tag facet ignores its own filter");
-        Assert.AreEqual(1, tag["video"]);
-        Assert.IsTrue(facets["tag"].Single(f => f.Value == "larm").Selected);
-    }
-}
-
-[TestClass]
 public sealed class SearchFacetPageTests
 {
     [TestMethod]

@@ -14,3 +14,24 @@ internal sealed class SearchMissConfiguration : IEntityTypeConfiguration<SearchM
         builder.HasIndex(m => m.Count);
     }
 }
+
+internal sealed class SearchSynonymConfiguration : IEntityTypeConfiguration<Search.Tuning.SearchSynonym>
+{
+    public void Configure(EntityTypeBuilder<Search.Tuning.SearchSynonym> builder)
+    {
+        builder.ToTable("search_synonyms");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Words).HasMaxLength(1000);
+    }
+}
+
+internal sealed class SearchBestBetConfiguration : IEntityTypeConfiguration<Search.Tuning.SearchBestBet>
+{
+    public void Configure(EntityTypeBuilder<Search.Tuning.SearchBestBet> builder)
+    {
+        builder.ToTable("search_best_bets");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Query).HasMaxLength(200);
+        builder.HasIndex(b => new { b.Query, b.ItemId }).IsUnique();
+    }
+}

@@ -4,8 +4,8 @@ using System.Text;
 namespace EHalsostodet.Core.Search.Text;
 
 /// <summary>
-/// Turns text into search terms: tokens, Swedish stems, diacritic-free stems and a bounded
-/// edit distance for spelling tolerance. Index and queries must go through the same methods.
+/// Words of text for suggestions while typing: tokens, diacritic-free forms and a bounded edit
+/// distance for spelling tolerance. The index's own analysis is <see cref="Lucene.SwedishSearchAnalyzer"/>.
 /// </summary>
 public static class SearchText
 {
@@ -88,17 +88,6 @@ public static class SearchText
         }
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
-
-    /// <summary>The stem of every token: the form stored in the index and used for queries.</summary>
-    public static IReadOnlyList<string> StemmedTerms(string? text) =>
-        Tokenize(text).Select(SwedishStemmer.Stem).ToList();
-
-    /// <summary>
-    /// The folded stem of every token, <c>Fold(Stem(token))</c>: a second index column for users who type
-    /// without å, ä and ö. Callers rank these matches below <see cref="StemmedTerms"/> matches.
-    /// </summary>
-    public static IReadOnlyList<string> FoldedTerms(string? text) =>
-        Tokenize(text).Select(token => Fold(SwedishStemmer.Stem(token))).ToList();
 
     /// <summary>
     /// The edit distance between <paramref name="a"/> and <paramref name="b"/> (insertions, deletions,

@@ -1,0 +1,201 @@
+using EHalsostodet.Core.Search.Query;
+using EHalsostodet.Core.Search.Text;
+using EHalsostodet.Core.Search.Tuning;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using LuceneQuery = Lucene.Net.Search.Query;
+using LuceneTerm = Lucene.Net.Index.Term;
+using QueryTerm = EHalsostodet.Core.Search.Query.Term;
+
+namespace EHalsostodet.Core.Search.Lucene;
+
+/// <summary>
+/// Turns a parsed query into a Lucene query. Each word is searched in the title, tags, card
+/// text and body, weighted in that order; as itself and its editors' synonyms; and a compound
+/// also as all of its parts together (läkemedelsrobot: läkemedel and robot, or its synonym
+/// automat), ranked below the whole word. Quotes are phrases, a trailing * a prefix, and two or
+/// more words rank higher where they stand close together.
+/// </summary>
+internal sealed class LuceneQueryBuilder(SearchTuning tuning)
+{
+    private static readonly (string Field, float Boost)[] Fields =
+        [(IndexFields.Title, 10f), (IndexFields.Tags, 6f), (IndexFields.Teaser, 4f), (IndexFields.Body, 1f)];
+
+    private const float SynonymWeight = 0.7f;
+    private const float PartsWeight = 0.5f;
+
+    public LuceneQuery? Build(SearchNode node) => node switch
+    {
+        QueryTerm { IsPrefix: true } term => Prefix(term.Text),
+        QueryTerm term => Word(term.Text),
+        Phrase phrase => PhraseOf(phrase.Terms.Select(t => t.Text), slop: 0),
+        And and => All(and),
+        Or or => Any(or),
+        Not not => Build(not.Inner),
+        _ => null,
+    };
+
+    /// <summary>The terms a snippet marks: every word, part and synonym of the query's positive words.</summary>
+    public IEnumerable<string> HighlightTerms(SearchNode? node) => node switch
+    {
+        QueryTerm { IsPrefix: false } term => Analyze(term.Text).Positions.SelectMany(p => Variants(p.Whole).SelectMany(v => v).Concat(p.Parts)),
+        Phrase phrase => phrase.Terms.SelectMany(t => Analyze(t.Text).Terms),
+        And and => and.Children.SelectMany(HighlightTerms),
+        Or or => or.Children.SelectMany(HighlightTerms),
+        _ => [],
+    };
+
+    /// <summary>The prefixes a snippet marks.</summary>
+    public static IEnumerable<string> HighlightPrefixes(SearchNode? node) => node switch
+    {
+        QueryTerm { IsPrefix: true } term => [SearchText.Fold(term.Text.ToLowerInvariant())],
+        And and => and.Children.SelectMany(HighlightPrefixes),
+        Or or => or.Children.SelectMany(HighlightPrefixes),
+        _ => [],
+    };
+
+    /// <summary>Whether a word can match anything in the index: its term, a synonym, or all of its parts.</summary>
+    public bool Occurs(IndexReader reader, string word)
+    {
+        var analyzed = Analyze(word);
+        if (analyzed.Positions.Count == 0)
+        {
+            return false;
+        }
+        return analyzed.Positions.All(p =>
+            Variants(p.Whole).Any(v => v.All(t => InAnyField(reader, t))) ||
+            (p.Parts.Count >= 2 && p.Parts.All(part => Variants(part).Any(v => v.All(t => InAnyField(reader, t))))));
+    }
+
+    private static bool InAnyField(IndexReader reader, string term) =>
+        Fields.Any(f => reader.DocFreq(new LuceneTerm(f.Field, term)) > 0);
+
+    private static AnalyzedWord Analyze(string text) => AnalyzedWord.Of(SearchIndexes.Analyzer, IndexFields.Body, text);
+
+    /// <summary>The term itself and its synonyms, each as a sequence of terms.</summary>
+    private IEnumerable<IReadOnlyList<string>> Variants(string term) => tuning.SynonymsOf(term).Prepend([term]);
+
+    private LuceneQuery? Word(string text)
+    {
+        var analyzed = Analyze(text);
+        if (analyzed.Positions.Count == 0)
+        {
+            return null;
+        }
+        if (analyzed.Positions.Count > 1)
+        {
+            // A word the tokenizer splits (e-tjänst, 24/7) is a phrase of its pieces.
+            return Fielded(f => PhraseQueryOf(f, analyzed.Positions.Select(p => p.Whole).ToList(), 0));
+        }
+        var position = analyzed.Positions[0];
+        var whole = Term(position.Whole);
+        if (position.Parts.Count < 2)
+        {
+            return whole;
+        }
+        var parts = new BooleanQuery { Boost = PartsWeight };
+        foreach (var part in position.Parts)
+        {
+            parts.Add(Term(part), Occur.MUST);
+        }
+        return new BooleanQuery { { whole, Occur.SHOULD }, { parts, Occur.SHOULD } };
+    }
+
+    /// <summary>A term and its synonyms in every field, the best field counting most.</summary>
+    private DisjunctionMaxQuery Term(string term)
+    {
+        var query = new DisjunctionMaxQuery(0.1f);
+        foreach (var (variant, index) in Variants(term).Select((v, i) => (v, i)))
+        {
+            var weight = index == 0 ? 1f : SynonymWeight;
+            foreach (var (field, boost) in Fields)
+            {
+                var clause = variant.Count == 1 ? new TermQuery(new LuceneTerm(field, variant[0])) : (LuceneQuery)PhraseQueryOf(field, variant, 0);
+                clause.Boost = boost * weight;
+                query.Add(clause);
+            }
+        }
+        return query;
+    }
+
+    private static LuceneQuery? Prefix(string text)
+    {
+        var prefix = SearchText.Fold(text.ToLowerInvariant());
+        if (prefix.Length == 0 || !prefix.All(char.IsLetterOrDigit))
+        {
+            return null;
+        }
+        return Fielded(f => new PrefixQuery(new LuceneTerm(f, prefix)));
+    }
+
+    private static LuceneQuery? PhraseOf(IEnumerable<string> words, int slop)
+    {
+        var terms = words.SelectMany(w => Analyze(w).Positions.Select(p => p.Whole)).ToList();
+        return terms.Count switch
+        {
+            0 => null,
+            1 => Fielded(f => new TermQuery(new LuceneTerm(f, terms[0]))),
+            _ => Fielded(f => PhraseQueryOf(f, terms, slop)),
+        };
+    }
+
+    private static PhraseQuery PhraseQueryOf(string field, IReadOnlyList<string> terms, int slop)
+    {
+        var phrase = new PhraseQuery { Slop = slop };
+        foreach (var term in terms)
+        {
+            phrase.Add(new LuceneTerm(field, term));
+        }
+        return phrase;
+    }
+
+    private static DisjunctionMaxQuery Fielded(Func<string, LuceneQuery> query)
+    {
+        var max = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in Fields)
+        {
+            var clause = query(field);
+            clause.Boost = boost;
+            max.Add(clause);
+        }
+        return max;
+    }
+
+    private LuceneQuery? All(And and)
+    {
+        var query = new BooleanQuery();
+        var positive = 0;
+        foreach (var child in and.Children)
+        {
+            if (Build(child) is not { } clause)
+            {
+                continue;
+            }
+            var excluded = child is Not;
+            query.Add(clause, excluded ? Occur.MUST_NOT : Occur.MUST);
+            positive += excluded ? 0 : 1;
+        }
+        if (positive == 0)
+        {
+            return null;
+        }
+        // Words that stand close together, in the title above all, rank higher.
+        var words = and.Children.OfType<QueryTerm>().Where(t => !t.IsPrefix).Select(t => t.Text).ToList();
+        if (words.Count >= 2 && PhraseOf(words, slop: 3) is { } near)
+        {
+            near.Boost = 2f;
+            query.Add(near, Occur.SHOULD);
+        }
+        return query;
+    }
+
+    private LuceneQuery? Any(Or or)
+    {
+        var query = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+        foreach (var clause in or.Children.Select(Build).OfType<LuceneQuery>())
+        {
+            query.Add(clause, Occur.SHOULD);
+        }
+        return query.Clauses.Count == 0 ? null : query;
+    }
+}

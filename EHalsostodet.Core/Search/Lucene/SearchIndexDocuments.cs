@@ -1,0 +1,77 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Publishing;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace EHalsostodet.Core.Search.Lucene;
+
+/// <summary>Turns content into the documents of the public and the editorial index.</summary>
+public static class SearchIndexDocuments
+{
+    /// <summary>A published item: its text by weight, what a hit shows, its facets and when it was first published.</summary>
+    public static List<IIndexableField> Published(PublishedContent row, SearchDocument text, IEnumerable<(string Facet, string Value)> facets)
+    {
+        var fields = Text(row.ItemId, row.VersionId, text);
+        fields.Add(new StoredField(IndexFields.StoredTitle, row.Title));
+        fields.Add(new StoredField(IndexFields.StoredUrl, ContentTypeNames.PublicUrl(row.Type, row.Slug)));
+        fields.Add(new StoredField(IndexFields.StoredType, row.Type.Key()));
+        fields.Add(new StoredField(IndexFields.StoredText, text.Teaser + "\n" + text.Body));
+        fields.Add(new NumericDocValuesField(IndexFields.Published, row.FirstPublishedAt.Ticks));
+        foreach (var (facet, value) in facets.Append((FacetLabels.Type, row.Type.Key())).Distinct())
+        {
+            fields.Add(new SortedSetDocValuesField(IndexFields.Facet(facet), new BytesRef(value)));
+        }
+        return fields;
+    }
+
+    /// <summary>An item's latest version for the back office, with the concurrency stamp it was indexed at.</summary>
+    public static List<IIndexableField> Editorial(SearchDocument text, Guid stamp) => Text(text.ItemId, stamp, text);
+
+    public static string Key(Guid itemId) => itemId.ToString("N");
+
+    /// <summary>The stamp stored with an item: its id and the version (or concurrency stamp) it was indexed at.</summary>
+    public static string Stamp(Guid itemId, Guid version) => Key(itemId) + ":" + Key(version);
+
+    private static List<IIndexableField> Text(Guid itemId, Guid version, SearchDocument text) =>
+    [
+        new StringField(IndexFields.Id, Key(itemId), Field.Store.YES),
+        new BinaryDocValuesField(IndexFields.Stamp, new BytesRef(Stamp(itemId, version))),
+        new TextField(IndexFields.Title, text.Title, Field.Store.NO),
+        new TextField(IndexFields.Tags, text.Tags, Field.Store.NO),
+        new TextField(IndexFields.Teaser, text.Teaser, Field.Store.NO),
+        new TextField(IndexFields.Body, text.Body, Field.Store.NO),
+        new TextField(IndexFields.Spelling, string.Join('\n', text.Title, text.Tags, text.Teaser, text.Body), Field.Store.NO),
+    ];
+
+    /// <summary>Every item in the index with the version it holds, read from doc values (no stored fields).</summary>
+    public static Dictionary<Guid, Guid> ReadStamps(IndexReader reader)
+    {
+        var stamps = new Dictionary<Guid, Guid>(reader.NumDocs);
+        var bytes = new BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            var values = segment.GetBinaryDocValues(IndexFields.Stamp);
+            if (values is null)
+            {
+                continue;
+            }
+            var live = segment.LiveDocs;
+            for (var doc = 0; doc < segment.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc))
+                {
+                    continue;
+                }
+                values.Get(doc, bytes);
+                var stamp = bytes.Utf8ToString();
+                if (stamp.Length == 65 && Guid.TryParseExact(stamp[..32], "N", out var id) && Guid.TryParseExact(stamp[33..], "N", out var version))
+                {
+                    stamps[id] = version;
+                }
+            }
+        }
+        return stamps;
+    }
+}

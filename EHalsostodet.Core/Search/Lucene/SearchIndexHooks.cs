@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using EHalsostodet.Core.Instances;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EHalsostodet.Core.Search.Lucene;
+
+/// <summary>
+/// Publishing and unpublishing reach the public index when their transaction has committed and
+/// before the request answers: a search right after approval finds the item, one right after
+/// unpublishing does not, and a rolled-back change never reaches the index.
+/// </summary>
+public sealed class LuceneSearchIndexer(PortalDbContext db, SearchIndexAfterCommit afterCommit, SearchIndexSync sync) : ISearchIndexer
+{
+    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) =>
+        SyncAsync(notification.Item.Id, cancellationToken);
+
+    public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken) =>
+        SyncAsync(notification.Item.Id, cancellationToken);
+
+    public Task<int> CountAsync(CancellationToken cancellationToken) => sync.CountAsync();
+
+    public Task<int> RebuildAsync(CancellationToken cancellationToken) => sync.RebuildAsync(null, cancellationToken);
+
+    private Task SyncAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            afterCommit.Add(transaction.GetDbTransaction(), itemId);
+            return Task.CompletedTask;
+        }
+        return sync.SyncAsync([itemId], cancellationToken);
+    }
+}
+
+/// <summary>Syncs the items a transaction published or unpublished once it has committed; CommitAsync waits for it.</summary>
+public sealed class SearchIndexAfterCommit(SearchIndexSync sync, ILogger<SearchIndexAfterCommit> logger) : DbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbTransaction, ConcurrentQueue<Guid>> pending = new();
+
+    public void Add(DbTransaction transaction, Guid itemId) => pending.GetOrCreateValue(transaction).Enqueue(itemId);
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
+
+    public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (pending.TryGetValue(transaction, out var items) && pending.Remove(transaction))
+        {
+            try
+            {
+                await sync.SyncAsync(items.ToArray(), CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The change is committed; the index catches up at the next change notice or start.
+                logger.LogError(e, "Sökindexet kunde inte uppdateras efter en publicering.");
+            }
+        }
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => pending.Remove(transaction);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        pending.Remove(transaction);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Follows content changes announced to this instance's caches, above all those made on other
+/// instances (on PostgreSQL, through LISTEN/NOTIFY), and syncs the items in the background within
+/// moments. A cleared cache (changes may have been missed) compares the whole index with the database.
+/// </summary>
+public sealed class SearchIndexFollower(SearchIndexSync sync, ILogger<SearchIndexFollower> logger) : BackgroundService, IContentCache
+{
+    private static readonly Guid Everything = Guid.Empty;
+    private readonly Channel<Guid> changes = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Evict(Guid itemId) => changes.Writer.TryWrite(itemId);
+
+    public void Clear() => changes.Writer.TryWrite(Everything);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await changes.Reader.WaitToReadAsync(stoppingToken))
+            {
+                var batch = new HashSet<Guid>();
+                while (batch.Count < 1000 && changes.Reader.TryRead(out var itemId))
+                {
+                    batch.Add(itemId);
+                }
+                try
+                {
+                    if (batch.Remove(Everything))
+                    {
+                        await sync.CatchUpAsync(stoppingToken);
+                    }
+                    await sync.SyncAsync(batch, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    logger.LogError(e, "Sökindexet kunde inte följa en ändring; det hämtar ikapp vid nästa ändring eller start.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}
