@@ -1,7 +1,7 @@
 using EHalsostodet.Core;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Search;
+using EHalsostodet.Core.Search.Lucene;
 using EHalsostodet.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,7 +18,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<AccountBootstrapper>().EnsureAsync();
     if (args is ["search", "rebuild", ..])
     {
-        var count = await scope.ServiceProvider.GetRequiredService<ISearchIndexer>().RebuildAsync(CancellationToken.None);
+        var count = await scope.ServiceProvider.GetRequiredService<SearchIndexSync>().RebuildAsync(new EHalsostodet.Web.Operations.RebuildProgressBar(Console.Out), CancellationToken.None);
         Console.WriteLine($"Sökindexet är ombyggt: {count} publicerade innehåll.");
         return;
     }

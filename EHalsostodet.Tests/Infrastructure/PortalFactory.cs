@@ -43,7 +43,8 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
         builder.UseSetting("Sync:SeedFolder", seedFolder ?? TestPaths.SeedFolder);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Media:Folder", Path.Combine(DataFolder, "media"));
-        builder.UseSetting("Search:IndexFolder", Path.Combine(DataFolder, "search"));
+        // Each host keeps its own index files, as each instance does: a host made by WithWebHostBuilder too.
+        builder.UseSetting("Search:IndexFolder", Path.Combine(DataFolder, "search-" + Guid.NewGuid().ToString("N")[..8]));
         // Background jobs run once at start; tests run them on demand through their services.
         builder.UseSetting("Workflow:SchedulerInterval", "01:00:00");
         builder.UseSetting("Email:DispatchInterval", "01:00:00");

@@ -59,6 +59,8 @@ public sealed class SearchSortTests
             }
             await db.SaveChangesAsync();
         });
+        // The dates were changed behind the index's back, as an operator would before `search rebuild`.
+        await factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Search.Lucene.SearchIndexSync>().RebuildAsync(null, CancellationToken.None));
 
         var newest = await factory.WithScopeAsync(s => s.GetRequiredService<ISearchIndex>().SearchAsync(new SearchRequest("digital", Newest: true), CancellationToken.None));
 

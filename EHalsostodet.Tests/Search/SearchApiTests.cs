@@ -41,12 +41,15 @@ public sealed class SearchApiTests
     }
 
     [TestMethod]
-    public async Task A_misspelt_word_gets_a_did_you_mean()
+    public async Task A_misspelt_word_finds_what_the_right_spelling_finds_and_says_so()
     {
         var json = await GetJsonAsync("/api/v1/search?q=trygghetslram");
+        var right = await GetJsonAsync("/api/v1/search?q=trygghetslarm");
 
-        Assert.AreEqual(0, json["total"]!.GetValue<int>());
+        Assert.IsTrue(right["total"]!.GetValue<int>() > 0);
+        Assert.AreEqual(right["total"]!.GetValue<int>(), json["total"]!.GetValue<int>());
         Assert.AreEqual("trygghetslarm", json["didYouMean"]!.GetValue<string>());
+        StringAssert.Contains(json["message"]!.GetValue<string>(), "Visar träffar för ”trygghetslarm”");
 
         var page = await SeededPortal.CreateClient().GetPageAsync("/sok?q=trygghetslram");
         Assert.AreEqual("trygghetslarm", page.QuerySelector(".did-you-mean a")!.TextContent);

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using EHalsostodet.Core.Search.Text;
-using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace EHalsostodet.Core.Search.Lucene;
 
@@ -30,10 +29,9 @@ public sealed class CompoundSplitter
 
     public CompoundSplitter(IEnumerable<string> knownWords)
     {
-        var stemmer = new SwedishStemmer();
         var list = knownWords.Select(w => w.Trim().ToLowerInvariant()).Where(w => w.Length > 0 && !w.StartsWith('#')).Distinct().ToList();
         words = list.Concat(list.Select(SearchText.Fold)).ToFrozenSet(StringComparer.Ordinal);
-        stems = list.Select(w => SearchText.Fold(Stem(stemmer, w))).ToFrozenSet(StringComparer.Ordinal);
+        stems = list.Select(w => SearchText.Fold(SwedishStemming.Stem(w))).ToFrozenSet(StringComparer.Ordinal);
         Hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', list.Order(StringComparer.Ordinal)))))[..16];
     }
 
@@ -44,19 +42,19 @@ public sealed class CompoundSplitter
     public string Hash { get; }
 
     /// <summary>The parts of a lower-case word, or an empty list when it is not a compound of known words.</summary>
-    public IReadOnlyList<string> Split(string word, SwedishStemmer stemmer)
+    public IReadOnlyList<string> Split(string word)
     {
         if (word.Length < 2 * MinPart || word.Any(c => !char.IsLetter(c)))
         {
             return [];
         }
-        var best = Segment(word, 0, 0, stemmer);
+        var best = Segment(word, 0, 0);
         return best is { Count: >= 2 } ? best : [];
     }
 
-    private List<string>? Segment(string word, int start, int depth, SwedishStemmer stemmer)
+    private List<string>? Segment(string word, int start, int depth)
     {
-        if (depth > 0 && IsLastPart(word[start..], stemmer))
+        if (depth > 0 && IsLastPart(word[start..]))
         {
             return [word[start..]];
         }
@@ -79,7 +77,7 @@ public sealed class CompoundSplitter
                 {
                     continue;
                 }
-                var rest = Segment(word, next, depth + 1, stemmer);
+                var rest = Segment(word, next, depth + 1);
                 if (rest is not null && (best is null || rest.Count + 1 < best.Count))
                 {
                     best = [part, .. rest];
@@ -110,15 +108,8 @@ public sealed class CompoundSplitter
     private bool IsFirstPart(string part) =>
         words.Contains(part) || stems.Contains(SearchText.Fold(part));
 
-    private bool IsLastPart(string part, SwedishStemmer stemmer) =>
-        part.Length >= MinPart && (words.Contains(part) || stems.Contains(SearchText.Fold(Stem(stemmer, part))));
-
-    private static string Stem(SwedishStemmer stemmer, string word)
-    {
-        stemmer.SetCurrent(word);
-        stemmer.Stem();
-        return stemmer.Current;
-    }
+    private bool IsLastPart(string part) =>
+        part.Length >= MinPart && (words.Contains(part) || stems.Contains(SearchText.Fold(SwedishStemming.Stem(part))));
 
     private static IEnumerable<string> ReadEmbeddedList()
     {

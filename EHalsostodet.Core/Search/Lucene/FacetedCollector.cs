@@ -48,7 +48,7 @@ internal sealed class FacetedCollector : ICollector
         this.keep = keep;
         this.newest = newest;
         this.bestBets = bestBets;
-        kept = new PriorityQueue<Hit, Hit>(Math.Max(1, keep + 1), Comparer<Hit>.Create((a, b) => Better(b, a)));
+        kept = new PriorityQueue<Hit, Hit>(Math.Max(1, keep + 1), Comparer<Hit>.Create(Better));
     }
 
     public int Total { get; private set; }

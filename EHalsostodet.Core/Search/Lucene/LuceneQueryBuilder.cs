@@ -3,6 +3,7 @@ using EHalsostodet.Core.Search.Text;
 using EHalsostodet.Core.Search.Tuning;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
 using LuceneQuery = Lucene.Net.Search.Query;
 using LuceneTerm = Lucene.Net.Index.Term;
 using QueryTerm = EHalsostodet.Core.Search.Query.Term;
@@ -28,6 +29,7 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning)
     {
         QueryTerm { IsPrefix: true } term => Prefix(term.Text),
         QueryTerm term => Word(term.Text),
+        Phrase phrase when phrase.Terms.Any(t => t.IsPrefix) => PhraseWithPrefixes(phrase),
         Phrase phrase => PhraseOf(phrase.Terms.Select(t => t.Text), slop: 0),
         And and => All(and),
         Or or => Any(or),
@@ -48,7 +50,8 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning)
     /// <summary>The prefixes a snippet marks.</summary>
     public static IEnumerable<string> HighlightPrefixes(SearchNode? node) => node switch
     {
-        QueryTerm { IsPrefix: true } term => [SearchText.Fold(term.Text.ToLowerInvariant())],
+        QueryTerm { IsPrefix: true } term => PrefixTerms(term.Text),
+        Phrase phrase => phrase.Terms.Where(t => t.IsPrefix).SelectMany(t => PrefixTerms(t.Text)),
         And and => and.Children.SelectMany(HighlightPrefixes),
         Or or => or.Children.SelectMany(HighlightPrefixes),
         _ => [],
@@ -118,14 +121,61 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning)
         return query;
     }
 
+    /// <summary>
+    /// The typed start of a word, as typed and as its stem, since the index holds stems:
+    /// <c>kamera*</c> finds kameror (stem kam…), <c>tryggh*</c> finds trygghetslarm.
+    /// </summary>
     private static LuceneQuery? Prefix(string text)
     {
-        var prefix = SearchText.Fold(text.ToLowerInvariant());
-        if (prefix.Length == 0 || !prefix.All(char.IsLetterOrDigit))
+        var prefixes = PrefixTerms(text);
+        if (prefixes.Count == 0)
         {
             return null;
         }
-        return Fielded(f => new PrefixQuery(new LuceneTerm(f, prefix)));
+        return Fielded(f =>
+        {
+            var any = new BooleanQuery();
+            foreach (var prefix in prefixes)
+            {
+                any.Add(new PrefixQuery(new LuceneTerm(f, prefix)), Occur.SHOULD);
+            }
+            return any;
+        });
+    }
+
+    private static List<string> PrefixTerms(string text)
+    {
+        var typed = SearchText.Fold(text.ToLowerInvariant());
+        if (typed.Length == 0 || !typed.All(char.IsLetterOrDigit))
+        {
+            return [];
+        }
+        var stem = Analyze(text).Positions is [var only] ? only.Whole : typed;
+        return stem.Length > 0 && stem != typed && typed.StartsWith(stem, StringComparison.Ordinal) ? [stem] : [typed];
+    }
+
+    /// <summary>A phrase with a word typed as a prefix ("digital dok*"): the words in order, next to each other.</summary>
+    private static LuceneQuery? PhraseWithPrefixes(Phrase phrase)
+    {
+        var parts = new List<(string Text, bool IsPrefix)>();
+        foreach (var term in phrase.Terms)
+        {
+            if (term.IsPrefix)
+            {
+                parts.AddRange(PrefixTerms(term.Text).Take(1).Select(p => (p, true)));
+            }
+            else
+            {
+                parts.AddRange(Analyze(term.Text).Positions.Select(p => (p.Whole, false)));
+            }
+        }
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+        return Fielded(f => new SpanNearQuery(parts.Select(p => p.IsPrefix
+            ? (SpanQuery)new SpanMultiTermQueryWrapper<PrefixQuery>(new PrefixQuery(new LuceneTerm(f, p.Text)))
+            : new SpanTermQuery(new LuceneTerm(f, p.Text))).ToArray(), 0, true));
     }
 
     private static LuceneQuery? PhraseOf(IEnumerable<string> words, int slop)

@@ -1,19 +1,20 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
+using System.Runtime.InteropServices;
+using EHalsostodet.Core.Search.Text;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Tartarus.Snowball.Ext;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Tartarus.Snowball.Ext;
 using Lucene.Net.Util;
 
 namespace EHalsostodet.Core.Search.Lucene;
 
 /// <summary>
 /// How the index and queries see Swedish text: words in lower case, compounds also as their
-/// parts, each word stemmed (Snowball's Swedish stemmer: larmen → larm, kommunernas → kommun)
-/// and folded without diacritics (läkemedel → lakemedel), so a query typed without å, ä, ö
-/// finds the same as one typed with them.
+/// parts, each word stemmed (<see cref="SwedishStemming"/>: larmet, larmen → larm) and folded
+/// without diacritics (läkemedel → lakemedel), so a query typed without å, ä, ö finds the same
+/// as one typed with them.
 /// </summary>
 public sealed class SwedishSearchAnalyzer(CompoundSplitter compounds) : Analyzer
 {
@@ -25,10 +26,7 @@ public sealed class SwedishSearchAnalyzer(CompoundSplitter compounds) : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(Version, reader) { MaxTokenLength = MaxTokenLength };
-        TokenStream stream = new LowerCaseFilter(Version, source);
-        stream = new CompoundPartFilter(stream, compounds);
-        stream = new SnowballFilter(stream, new SwedishStemmer());
-        stream = new ASCIIFoldingFilter(stream);
+        var stream = new SwedishTermFilter(new LowerCaseFilter(Version, source), compounds);
         return new TokenStreamComponents(source, stream);
     }
 }
@@ -45,19 +43,26 @@ public sealed class SpellingAnalyzer : Analyzer
 }
 
 /// <summary>
-/// After each compound word, its parts at the same position (position increment 0) and with the
-/// word's offsets, so a highlight marks the whole word.
+/// Each lower-case word as its index term (stemmed and folded) and, for a compound, the terms of
+/// its parts after it at the same position (position increment 0) and with the word's offsets,
+/// so a highlight marks the whole word. A text repeats its words, so each thread remembers what
+/// a word became.
 /// </summary>
-internal sealed class CompoundPartFilter : TokenFilter
+internal sealed class SwedishTermFilter : TokenFilter
 {
+    private const int MaxRemembered = 100_000;
+
+    [ThreadStatic]
+    private static Dictionary<string, string[]>? remembered;
+
     private readonly CompoundSplitter compounds;
-    private readonly SwedishStemmer stemmer = new();
     private readonly ICharTermAttribute term;
     private readonly IPositionIncrementAttribute position;
-    private readonly Queue<string> parts = new();
+    private string[]? pending;
+    private int next;
     private State? wordState;
 
-    public CompoundPartFilter(TokenStream input, CompoundSplitter compounds) : base(input)
+    public SwedishTermFilter(TokenStream input, CompoundSplitter compounds) : base(input)
     {
         this.compounds = compounds;
         term = AddAttribute<ICharTermAttribute>();
@@ -66,10 +71,10 @@ internal sealed class CompoundPartFilter : TokenFilter
 
     public override bool IncrementToken()
     {
-        if (parts.Count > 0)
+        if (pending is not null && next < pending.Length)
         {
             RestoreState(wordState);
-            term.SetEmpty().Append(parts.Dequeue());
+            term.SetEmpty().Append(pending[next++]);
             position.PositionIncrement = 0;
             return true;
         }
@@ -77,11 +82,10 @@ internal sealed class CompoundPartFilter : TokenFilter
         {
             return false;
         }
-        foreach (var part in compounds.Split(term.ToString(), stemmer))
-        {
-            parts.Enqueue(part);
-        }
-        if (parts.Count > 0)
+        pending = Terms(term.Buffer.AsSpan(0, term.Length));
+        term.SetEmpty().Append(pending[0]);
+        next = 1;
+        if (pending.Length > 1)
         {
             wordState = CaptureState();
         }
@@ -91,7 +95,88 @@ internal sealed class CompoundPartFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        parts.Clear();
+        pending = null;
         wordState = null;
+    }
+
+    /// <summary>The word's term first, then its parts' terms.</summary>
+    private string[] Terms(ReadOnlySpan<char> word)
+    {
+        remembered ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var lookup = remembered.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(word, out var terms))
+        {
+            return terms;
+        }
+        var text = word.ToString();
+        terms = [Term(text), .. compounds.Split(text).Select(Term).Where(t => t.Length > 0).Distinct()];
+        if (remembered.Count >= MaxRemembered)
+        {
+            remembered.Clear();
+        }
+        remembered[text] = terms;
+        return terms;
+    }
+
+    private static string Term(string word) => SearchText.Fold(SwedishStemming.Stem(word));
+}
+
+/// <summary>
+/// Swedish stemming for search: Snowball's Swedish stemmer, run twice so stacked endings go
+/// (kameran → kamera → kamer; automaten → automat → autom), with the definite neuter ending it
+/// leaves (larmet, mötet, systemet) removed, and nouns in -or kept whole in every form (sensor,
+/// sensorn, sensorerna), which it would cut to "sens". Stems are not words; they only have to
+/// be the same for the forms of a word.
+/// </summary>
+public static class SwedishStemming
+{
+    private static readonly string[] KeptWords =
+        ["sensor", "motor", "faktor", "sektor", "doktor", "monitor", "indikator", "koordinator", "processor", "traktor",
+         "vektor", "kontor", "humor", "major", "operator", "mentor", "revisor", "professor", "detektor", "ackumulator"];
+
+    private static readonly string[] KeptEndings = ["", "n", "ns", "s", "er", "erna", "ernas", "ers", "ens"];
+
+    [ThreadStatic]
+    private static SwedishStemmer? snowball;
+
+    public static string Stem(string word)
+    {
+        foreach (var kept in KeptWords)
+        {
+            foreach (var ending in KeptEndings)
+            {
+                if (word.Length >= kept.Length + ending.Length && word.EndsWith(ending, StringComparison.Ordinal) &&
+                    word.AsSpan(0, word.Length - ending.Length).EndsWith(kept, StringComparison.Ordinal))
+                {
+                    return word[..^ending.Length];
+                }
+            }
+        }
+        var stem = word;
+        if (stem.Length >= 6 && stem.EndsWith("an", StringComparison.Ordinal) && !IsVowel(stem[^3]))
+        {
+            stem = stem[..^1];
+        }
+        stem = Snowball(stem);
+        if (stem.Length >= 5 && stem.EndsWith("et", StringComparison.Ordinal))
+        {
+            stem = stem[..^2];
+        }
+        else if (stem.Length >= 6 && stem.EndsWith("alt", StringComparison.Ordinal))
+        {
+            stem = stem[..^1];
+        }
+        var again = Snowball(stem);
+        return again.Length >= 3 ? again : stem;
+    }
+
+    private static bool IsVowel(char c) => "aeiouyåäöé".Contains(c, StringComparison.Ordinal);
+
+    private static string Snowball(string word)
+    {
+        snowball ??= new SwedishStemmer();
+        snowball.SetCurrent(word);
+        snowball.Stem();
+        return snowball.Current;
     }
 }

@@ -4,7 +4,7 @@ namespace EHalsostodet.Core.Search.Query;
 
 /// <summary>
 /// A node of a parsed search query. The tree is built by <see cref="SearchQueryParser"/> and turned into
-/// an engine-specific expression by a writer such as <see cref="Fts5QueryWriter"/>; user text never
+/// a Lucene query by <see cref="Lucene.LuceneQueryBuilder"/>; user text never
 /// reaches the engine except as the text of <see cref="Term"/> nodes.
 /// </summary>
 public abstract record SearchNode;
