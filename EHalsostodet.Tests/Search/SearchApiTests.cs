@@ -29,6 +29,26 @@ public sealed class SearchApiTests
         StringAssert.StartsWith(hit["url"]!.GetValue<string>(), "/");
     }
 
+    /// <summary>Operators, quotes, NUL, invalid UTF-8 and very long input: every search address answers, never with a 5xx.</summary>
+    [TestMethod]
+    public async Task Hostile_queries_never_give_a_server_error()
+    {
+        var queries = new[]
+        {
+            "larm%00kamera", "%FF%FE%FD", "%C3%28", "%ED%A0%80", "%22%22%22", "title%3Alarm%20AND%20OR%20NOT", "larm~2%20kam%3Fra%20%5Ba%20TO%20z%5D",
+            "%2A%2A%2A", "((((larm", "-", "%5C", Uri.EscapeDataString(string.Concat(Enumerable.Repeat("larm kamera ", 900))),
+        };
+        var client = SeededPortal.CreateClient();
+        foreach (var query in queries)
+        {
+            foreach (var address in new[] { "/sok?q=", "/api/v1/search?q=", "/api/v1/search/suggest?q=", "/api/v1/search?sort=newest&type=story&q=" })
+            {
+                using var response = await client.GetAsync(new Uri(address + query, UriKind.Relative));
+                Assert.IsLessThan(500, (int)response.StatusCode, $"{address}{query[..Math.Min(40, query.Length)]}");
+            }
+        }
+    }
+
     [TestMethod]
     public async Task A_type_filter_narrows_and_an_unknown_type_is_refused_in_swedish()
     {
