@@ -2,6 +2,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Search.Lucene;
 using EHalsostodet.Core.Search.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,12 +12,11 @@ namespace EHalsostodet.Core.Search;
 public sealed record SearchSuggestion(string Text, string Kind, string Url);
 
 /// <summary>
-/// The published titles, tags and story municipalities: the source of suggestions while
-/// typing. They are read once and kept in
-/// <see cref="SearchVocabularyCache"/> until content is published or unpublished, since
-/// suggestions are asked for at every keystroke.
+/// Suggestions while typing: tags and story municipalities, read once and kept in
+/// <see cref="SearchVocabularyCache"/> until content is published or unpublished (they are few,
+/// and suggestions are asked for at every keystroke), then titles from the search index.
 /// </summary>
-public sealed class SearchVocabulary(PortalDbContext db, SearchVocabularyCache cache)
+public sealed class SearchVocabulary(PortalDbContext db, SearchVocabularyCache cache, SearchIndexes indexes)
 {
     public const int MaxSuggestions = 8;
 
@@ -28,12 +28,13 @@ public sealed class SearchVocabulary(PortalDbContext db, SearchVocabularyCache c
             return [];
         }
         var snapshot = await SnapshotAsync(cancellationToken);
-        return snapshot.Suggestions
+        var named = snapshot.Suggestions
             .Where(s => s.FoldedWords.Any(w => w.StartsWith(typed, StringComparison.Ordinal)))
             .Select(s => s.Suggestion)
-            .DistinctBy(s => s.Url)
             .Take(MaxSuggestions)
             .ToList();
+        var titles = indexes.Public.Search(searcher => TitleSuggestions.Find(searcher, prefix!, MaxSuggestions - named.Count));
+        return named.Concat(titles).DistinctBy(s => s.Url).Take(MaxSuggestions).ToList();
     }
 
     private async Task<VocabularySnapshot> SnapshotAsync(CancellationToken cancellationToken)
@@ -50,9 +51,6 @@ public sealed class SearchVocabulary(PortalDbContext db, SearchVocabularyCache c
 
     private async Task<VocabularySnapshot> ReadAsync(CancellationToken cancellationToken)
     {
-        var titles = await db.PublishedContent.AsNoTracking().Where(p => p.Type != ContentType.Page)
-            .OrderBy(p => p.Title).ThenBy(p => p.ItemId)
-            .Select(p => new { p.Type, p.Title, p.Slug }).ToListAsync(cancellationToken);
         var tagSlugs = db.PublishedFacets.Where(f => f.Facet == FacetNames.Tag).Select(f => f.Value).Distinct();
         var tags = await db.Tags.AsNoTracking().Where(t => tagSlugs.Contains(t.Slug)).OrderBy(t => t.Name)
             .Select(t => new TagLink(t.Name, t.Slug)).ToListAsync(cancellationToken);
@@ -63,7 +61,6 @@ public sealed class SearchVocabulary(PortalDbContext db, SearchVocabularyCache c
         static string[] Folded(string text) => SearchText.Tokenize(text).Select(SearchText.Fold).Distinct(StringComparer.Ordinal).ToArray();
         var suggestions = tags.Select(t => (new SearchSuggestion(t.Name, "Tagg", $"/sok?tag={Uri.EscapeDataString(t.Slug)}"), Folded(t.Name)))
             .Concat(municipalities.Select(m => (new SearchSuggestion(m, "Kommun", $"/sok?q={Uri.EscapeDataString(m)}"), Folded(m))))
-            .Concat(titles.Select(t => (new SearchSuggestion(t.Title, t.Type.Label(), ContentTypeNames.PublicUrl(t.Type, t.Slug)), Folded(t.Title))))
             .ToList();
         return new VocabularySnapshot(suggestions);
     }

@@ -70,7 +70,7 @@ public sealed class MigrationSchemaTests
         var lines = new List<string>();
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();
-        var tables = await ReadAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock') AND name NOT LIKE 'search_index%' AND name NOT LIKE 'editorial_search_index%'", r => r.GetString(0));
+        var tables = await ReadAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')", r => r.GetString(0));
         foreach (var table in tables)
         {
             lines.AddRange(await ReadAsync(connection, $"PRAGMA table_info(\"{table}\")",

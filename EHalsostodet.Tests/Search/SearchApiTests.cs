@@ -87,6 +87,12 @@ public sealed class SearchApiTests
         using var place = await SeededPortal.CreateClient().GetAsync(new Uri("/api/v1/search/suggest?q=storkop", UriKind.Relative));
         var places = (await place.Content.ReadFromJsonAsync<JsonArray>())!;
         Assert.IsTrue(places.Any(s => s!["text"]!.GetValue<string>() == "Storköping" && s["kind"]!.GetValue<string>() == "Kommun"));
+
+        using var title = await SeededPortal.CreateClient().GetAsync(new Uri("/api/v1/search/suggest?q=digital%20natt", UriKind.Relative));
+        var titles = (await title.Content.ReadFromJsonAsync<JsonArray>())!;
+        Assert.IsTrue(titles.Any(s => s!["text"]!.GetValue<string>() == "Digital nattillsyn med kamera i hemtjänsten i Storköping" && s["url"]!.GetValue<string>() == "/berattelser/digital-nattillsyn-i-storkoping"),
+            string.Join(", ", titles.Select(s => s!["text"])));
+        Assert.IsFalse(titles.Any(s => s!["kind"]!.GetValue<string>() == "Sida"), "pages are not suggested");
     }
 
     [TestMethod]

@@ -183,6 +183,8 @@ public static class IndexFields
     public const string Id = "id";
     /// <summary>The item's published version (public index) or concurrency stamp (editorial index): what the database is compared with.</summary>
     public const string Stamp = "stamp";
+    /// <summary>The content type's key, to filter on.</summary>
+    public const string Type = "type";
     public const string Title = "title";
     public const string Tags = "tags";
     public const string Teaser = "teaser";

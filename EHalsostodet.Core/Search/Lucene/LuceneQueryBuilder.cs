@@ -17,10 +17,12 @@ namespace EHalsostodet.Core.Search.Lucene;
 /// automat), ranked below the whole word. Quotes are phrases, a trailing * a prefix, and two or
 /// more words rank higher where they stand close together.
 /// </summary>
-internal sealed class LuceneQueryBuilder(SearchTuning tuning)
+internal sealed class LuceneQueryBuilder(SearchTuning tuning, IReadOnlyCollection<string>? onlyFields = null)
 {
-    private static readonly (string Field, float Boost)[] Fields =
+    private static readonly (string Field, float Boost)[] AllFields =
         [(IndexFields.Title, 10f), (IndexFields.Tags, 6f), (IndexFields.Teaser, 4f), (IndexFields.Body, 1f)];
+
+    private readonly (string Field, float Boost)[] fields = onlyFields is null ? AllFields : AllFields.Where(f => onlyFields.Contains(f.Field)).ToArray();
 
     private const float SynonymWeight = 0.7f;
     private const float PartsWeight = 0.5f;
@@ -70,8 +72,8 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning)
             (p.Parts.Count >= 2 && p.Parts.All(part => Variants(part).Any(v => v.All(t => InAnyField(reader, t))))));
     }
 
-    private static bool InAnyField(IndexReader reader, string term) =>
-        Fields.Any(f => reader.DocFreq(new LuceneTerm(f.Field, term)) > 0);
+    private bool InAnyField(IndexReader reader, string term) =>
+        fields.Any(f => reader.DocFreq(new LuceneTerm(f.Field, term)) > 0);
 
     private static AnalyzedWord Analyze(string text) => AnalyzedWord.Of(SearchIndexes.Analyzer, IndexFields.Body, text);
 
@@ -111,7 +113,7 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning)
         foreach (var (variant, index) in Variants(term).Select((v, i) => (v, i)))
         {
             var weight = index == 0 ? 1f : SynonymWeight;
-            foreach (var (field, boost) in Fields)
+            foreach (var (field, boost) in fields)
             {
                 var clause = variant.Count == 1 ? new TermQuery(new LuceneTerm(field, variant[0])) : (LuceneQuery)PhraseQueryOf(field, variant, 0);
                 clause.Boost = boost * weight;
@@ -125,7 +127,7 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning)
     /// The typed start of a word, as typed and as its stem, since the index holds stems:
     /// <c>kamera*</c> finds kameror (stem kam…), <c>tryggh*</c> finds trygghetslarm.
     /// </summary>
-    private static LuceneQuery? Prefix(string text)
+    private LuceneQuery? Prefix(string text)
     {
         var prefixes = PrefixTerms(text);
         if (prefixes.Count == 0)
@@ -155,7 +157,7 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning)
     }
 
     /// <summary>A phrase with a word typed as a prefix ("digital dok*"): the words in order, next to each other.</summary>
-    private static LuceneQuery? PhraseWithPrefixes(Phrase phrase)
+    private LuceneQuery? PhraseWithPrefixes(Phrase phrase)
     {
         var parts = new List<(string Text, bool IsPrefix)>();
         foreach (var term in phrase.Terms)
@@ -178,7 +180,7 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning)
             : new SpanTermQuery(new LuceneTerm(f, p.Text))).ToArray(), 0, true));
     }
 
-    private static LuceneQuery? PhraseOf(IEnumerable<string> words, int slop)
+    private LuceneQuery? PhraseOf(IEnumerable<string> words, int slop)
     {
         var terms = words.SelectMany(w => Analyze(w).Positions.Select(p => p.Whole)).ToList();
         return terms.Count switch
@@ -199,10 +201,10 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning)
         return phrase;
     }
 
-    private static DisjunctionMaxQuery Fielded(Func<string, LuceneQuery> query)
+    private DisjunctionMaxQuery Fielded(Func<string, LuceneQuery> query)
     {
         var max = new DisjunctionMaxQuery(0.1f);
-        foreach (var (field, boost) in Fields)
+        foreach (var (field, boost) in fields)
         {
             var clause = query(field);
             clause.Boost = boost;

@@ -16,6 +16,7 @@ public static class SearchIndexDocuments
         fields.Add(new StoredField(IndexFields.StoredTitle, row.Title));
         fields.Add(new StoredField(IndexFields.StoredUrl, ContentTypeNames.PublicUrl(row.Type, row.Slug)));
         fields.Add(new StoredField(IndexFields.StoredType, row.Type.Key()));
+        fields.Add(new StringField(IndexFields.Type, row.Type.Key(), Field.Store.NO));
         fields.Add(new StoredField(IndexFields.StoredText, text.Teaser + "\n" + text.Body));
         fields.Add(new NumericDocValuesField(IndexFields.Published, row.FirstPublishedAt.Ticks));
         foreach (var (facet, value) in facets.Append((FacetLabels.Type, row.Type.Key())).Distinct())
