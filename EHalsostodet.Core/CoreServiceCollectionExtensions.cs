@@ -15,6 +15,7 @@ using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
+using EHalsostodet.Core.Search.Tuning;
 using EHalsostodet.Core.Sharing;
 using EHalsostodet.Core.Sync;
 using EHalsostodet.Core.Taxonomy;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PublishedQueries>();
         services.AddScoped<StoryViewBuilder>();
         services.AddSearchServices(configuration, provider, contentRootPath);
+        services.AddSearchTuningServices();
         services.Configure<UsageOptions>(configuration.GetSection(UsageOptions.Section));
         services.AddSingleton<UsageCountBuffer>();
         services.AddScoped<UsageCounter>();

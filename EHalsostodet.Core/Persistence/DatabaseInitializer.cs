@@ -58,7 +58,7 @@ public sealed class DatabaseInitializer(
             return;
         }
         await importer.ApplyAsync(plan, cancellationToken);
-        logger.LogInformation("Startinnehållet importerades: {Created} innehåll och {Municipalities} kommuner.",
-            plan.Count(SyncAction.Create), plan.Municipalities.Count);
+        logger.LogInformation("Startinnehållet importerades: {Created} innehåll, {Municipalities} kommuner och {Synonyms} synonymgrupper.",
+            plan.Count(SyncAction.Create), plan.Municipalities.Count, plan.SynonymsChanged);
     }
 }

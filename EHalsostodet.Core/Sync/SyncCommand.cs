@@ -36,7 +36,7 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
     private async Task<int> ExportAsync(string folder, TextWriter output, CancellationToken cancellationToken)
     {
         var result = await exporter.ExportAsync(Path.GetFullPath(folder), cancellationToken);
-        await output.WriteLineAsync($"Exporten är klar: {result.ContentFiles} innehåll, {result.Municipalities} kommuner och {result.Tags} taggar.");
+        await output.WriteLineAsync($"Exporten är klar: {result.ContentFiles} innehåll, {result.Municipalities} kommuner, {result.Tags} taggar och {result.SynonymGroups} synonymgrupper.");
         return Ok;
     }
 

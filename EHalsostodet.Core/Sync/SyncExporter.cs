@@ -1,17 +1,18 @@
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Search.Tuning;
 using EHalsostodet.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Sync;
 
 /// <summary>What an export wrote.</summary>
-public sealed record SyncExportResult(int ContentFiles, int Municipalities, int Tags);
+public sealed record SyncExportResult(int ContentFiles, int Municipalities, int Tags, int SynonymGroups);
 
 /// <summary>
-/// Writes every item that is not in the trash, the municipalities and the tags as a uSync
-/// folder that <see cref="SyncImporter"/> reads back unchanged.
+/// Writes every item that is not in the trash, the municipalities, the tags and the search
+/// synonyms as a uSync folder that <see cref="SyncImporter"/> reads back unchanged.
 /// </summary>
 /// <remarks>
 /// An export moves content between environments, so each file carries the item's latest
@@ -64,7 +65,10 @@ public sealed class SyncExporter(PortalDbContext db)
         var tagList = new JsonArray(tags.Select(t => (JsonNode)new JsonObject { ["name"] = t.Name, ["slug"] = t.Slug }).ToArray());
         await WriteAsync(root, SyncFolder.TagsFile, SyncYamlWriter.Write(tagList, flowMappingsInLists: true), cancellationToken);
 
-        return new SyncExportResult(items.Count, municipalities.Count, tags.Count);
+        var synonyms = await db.Set<SearchSynonym>().AsNoTracking().OrderBy(s => s.Id).Select(s => s.Words).ToListAsync(cancellationToken);
+        await WriteAsync(root, SyncFolder.SynonymsFile, SyncSynonyms.Write(synonyms), cancellationToken);
+
+        return new SyncExportResult(items.Count, municipalities.Count, tags.Count, synonyms.Count);
     }
 
     private static async Task WriteAsync(string root, string relativePath, string text, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public static class SyncFolder
     public const string MunicipalitiesFile = "taxonomies/municipalities.yml";
     public const string ExampleMunicipalitiesFile = "taxonomies/example-municipalities.yml";
     public const string TagsFile = "taxonomies/tags.yml";
+    public const string SynonymsFile = "search/synonyms.yml";
 
     /// <summary>Reads the tag file, a list of {name, slug}; a folder without one has no tags to add.</summary>
     public static IReadOnlyList<TagRecord> ReadTags(string root, List<SyncProblem> problems)

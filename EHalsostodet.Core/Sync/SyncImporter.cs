@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Search.Tuning;
 using EHalsostodet.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace EHalsostodet.Core.Sync;
 /// file has a problem, all changes in one transaction. Running it twice changes nothing.
 /// </summary>
 public sealed class SyncImporter(
-    PortalDbContext db, ContentRules rules, ContentStore store, ContentPublisher publisher)
+    PortalDbContext db, ContentRules rules, ContentStore store, ContentPublisher publisher, SearchTuningChanged tuningChanged, TimeProvider clock)
 {
     /// <summary>Dependencies first, so references can be checked as the import goes.</summary>
     private static readonly ContentType[] ImportOrder = [ContentType.Initiative, ContentType.Page, ContentType.Story, ContentType.Collection];
@@ -27,6 +28,7 @@ public sealed class SyncImporter(
         var tags = SyncFolder.ReadTags(root, problems);
         var existingTagSlugs = await db.Tags.AsNoTracking().Select(t => t.Slug).ToListAsync(cancellationToken);
         var tagsAdded = tags.Select(t => t.Slug).Distinct(StringComparer.Ordinal).Except(existingTagSlugs, StringComparer.Ordinal).Count();
+        var synonyms = SyncSynonyms.Plan(SyncSynonyms.Read(root, problems), await db.Set<SearchSynonym>().AsNoTracking().ToListAsync(cancellationToken));
 
         var files = new List<SyncFile>();
         foreach (var relativePath in SyncFolder.ContentFiles(root))
@@ -65,7 +67,7 @@ public sealed class SyncImporter(
             }
             entries.Add(await PlanEntryAsync(file, publishing, cancellationToken));
         }
-        return new SyncPlan(entries, municipalities, municipalitiesChanged, problems) { Tags = tags, TagsAdded = tagsAdded };
+        return new SyncPlan(entries, municipalities, municipalitiesChanged, problems) { Tags = tags, TagsAdded = tagsAdded, Synonyms = synonyms };
     }
 
     /// <summary>Applies a plan without problems in one transaction; a failure leaves the database as it was.</summary>
@@ -82,12 +84,17 @@ public sealed class SyncImporter(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await UpsertMunicipalitiesAsync(plan.Municipalities, cancellationToken);
         await AddMissingTagsAsync(plan.Tags, cancellationToken);
+        await ApplySynonymsAsync(plan.Synonyms, cancellationToken);
         foreach (var entry in plan.Entries)
         {
             await ApplyEntryAsync(entry, pending, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        if (plan.SynonymsChanged > 0)
+        {
+            tuningChanged.Apply();
+        }
     }
 
     private async Task<SyncPlanEntry> PlanEntryAsync(SyncFile file, ImportPublishing publishing, CancellationToken cancellationToken)
@@ -191,6 +198,29 @@ public sealed class SyncImporter(
         foreach (var record in records.Where(r => existing.Add(r.Slug)))
         {
             db.Tags.Add(new Tag { Id = Guid.NewGuid(), Name = record.Name, Slug = record.Slug });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ApplySynonymsAsync(IReadOnlyList<SynonymPlanEntry> entries, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in entries.Where(e => e.Action != SyncAction.Unchanged))
+        {
+            if (entry.Action == SyncAction.Create)
+            {
+                // One at a time, so the groups keep the file's order (an export writes them by id).
+                db.Add(new SearchSynonym { Words = entry.Words, UpdatedAt = now });
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
+            }
+            var ids = entry.Replaces.Select(r => r.Id).ToList();
+            var groups = await db.Set<SearchSynonym>().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+            var kept = groups.FirstOrDefault(g => g.Id == ids[0])
+                ?? throw new SyncImportException([new(SyncFolder.SynonymsFile, entry.Line, "Synonymgruppen har ändrats sedan rapporten gjordes.")]);
+            kept.Words = entry.Words;
+            kept.UpdatedAt = now;
+            db.RemoveRange(groups.Where(g => g.Id != kept.Id));
         }
         await db.SaveChangesAsync(cancellationToken);
     }

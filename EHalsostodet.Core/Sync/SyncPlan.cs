@@ -34,7 +34,12 @@ public sealed record SyncPlan(
 
     public int TagsAdded { get; init; }
 
-    public bool HasChanges => MunicipalitiesChanged > 0 || TagsAdded > 0 || Entries.Any(e => e.Action != SyncAction.Unchanged);
+    /// <summary>The groups of the synonym file and what each would do.</summary>
+    public IReadOnlyList<SynonymPlanEntry> Synonyms { get; init; } = [];
+
+    public int SynonymsChanged => Synonyms.Count(s => s.Action != SyncAction.Unchanged);
+
+    public bool HasChanges => MunicipalitiesChanged > 0 || TagsAdded > 0 || SynonymsChanged > 0 || Entries.Any(e => e.Action != SyncAction.Unchanged);
     public int Count(SyncAction action) => Entries.Count(e => e.Action == action);
 }
 
@@ -43,6 +48,24 @@ public sealed record MunicipalityRecord(string Code, string Name, string County,
 
 /// <summary>A tag as the tag file gives it.</summary>
 public sealed record TagRecord(string Name, string Slug);
+
+/// <summary>A synonym group in the database, by id and words.</summary>
+public sealed record SynonymGroupRef(int Id, string Words);
+
+/// <summary>
+/// What an import would do with one line of the synonym file: create a group, leave it as it is,
+/// or update the group that shares a word with it (<paramref name="Replaces"/>: the first is
+/// updated, any others are merged into it and removed).
+/// </summary>
+public sealed record SynonymPlanEntry(int Line, string Words, SyncAction Action, IReadOnlyList<SynonymGroupRef> Replaces)
+{
+    public string Describe => Action switch
+    {
+        SyncAction.Create => "skapas",
+        SyncAction.Update => $"uppdateras (var: {string.Join(" och ", Replaces.Select(r => $"”{r.Words}”"))})",
+        _ => "oförändrad",
+    };
+}
 
 /// <summary>How an import treats the state written in the files.</summary>
 public enum ImportPublishing

@@ -15,6 +15,10 @@ public static class SyncReport
         {
             yield return $"{entry.File.RelativePath}: {Describe(entry)}";
         }
+        foreach (var synonym in plan.Synonyms)
+        {
+            yield return $"{SyncFolder.SynonymsFile}:{synonym.Line}: ”{synonym.Words}” {synonym.Describe}";
+        }
         foreach (var problem in plan.Problems)
         {
             yield return problem.ToString();
@@ -24,5 +28,5 @@ public static class SyncReport
 
     public static string Summary(SyncPlan plan) =>
         $"{plan.Count(SyncAction.Create)} skapas, {plan.Count(SyncAction.Update)} uppdateras, {plan.Count(SyncAction.Unchanged)} oförändrade, "
-        + $"{plan.MunicipalitiesChanged} kommuner och {plan.TagsAdded} taggar nya eller ändrade, {plan.Problems.Count} problem.";
+        + $"{plan.MunicipalitiesChanged} kommuner, {plan.TagsAdded} taggar och {plan.SynonymsChanged} synonymgrupper nya eller ändrade, {plan.Problems.Count} problem.";
 }

@@ -13,6 +13,8 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
     public const string ScheduledPublish = "schedule-publish";
     public const string ScheduledUnpublish = "schedule-unpublish";
     public const string ReviewDateChanged = "review-date";
+    public const string BestBetAdded = "best-bet-add";
+    public const string BestBetRemoved = "best-bet-remove";
 
     public void Record(ContentItem item, string action, WorkflowState? from, WorkflowState? to, int? versionNumber, string? userId, string userName, string? comment)
     {
@@ -42,6 +44,8 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
         ScheduledPublish => "Schemalagd publicering",
         ScheduledUnpublish => "Schemalagd avpublicering",
         ReviewDateChanged => "Nytt granskningsdatum",
+        BestBetAdded => "Bästa träff i sökningen",
+        BestBetRemoved => "Inte längre bästa träff",
         _ when WorkflowActionNames.TryParseKey(action, out var workflowAction) => workflowAction.PastTense(),
         _ => action,
     };

@@ -97,6 +97,7 @@ public sealed class AuthorizationMatrixTests
         ("GET /redaktion/insikter", null, EditorPage),
         ("GET /redaktion/insikter/innehall/{id:guid}", "/redaktion/insikter/innehall/{storyId}", EditorPage),
         ("GET /redaktion/sokningar-utan-traffar", null, EditorPage),
+        ("GET /redaktion/sokning", null, EditorPage),
         ("GET /redaktion/taggar", null, EditorPage),
         ("GET /redaktion/media", null, EditorPage),
         ("GET /redaktion/anvandare", null, AdminPage),
