@@ -30,6 +30,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<IContentCache>(s => s.GetRequiredService<SearchIndexFollower>());
         services.AddSingleton<IHostedService>(s => s.GetRequiredService<SearchIndexFollower>());
         services.AddSingleton<SearchTuningCache>();
+        services.AddSingleton<IContentCache>(s => s.GetRequiredService<SearchTuningCache>());
 
         services.AddSingleton<SearchResultCache>();
         services.AddSingleton<IContentCache>(s => s.GetRequiredService<SearchResultCache>());

@@ -93,7 +93,7 @@ public sealed class SyncImporter(
         db.ChangeTracker.Clear();
         if (plan.SynonymsChanged > 0)
         {
-            tuningChanged.Apply();
+            await tuningChanged.AnnounceAsync(cancellationToken);
         }
     }
 

@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Search;
 using EHalsostodet.Core.Search.Tuning;
 using EHalsostodet.Core.Sync;
 using EHalsostodet.Core.Workflow;
@@ -66,9 +67,12 @@ public sealed class SearchTuningTests
         Assert.IsTrue(group.IsValid, group.Error);
         Assert.AreEqual("Robot, automat, digitalt möte", group.Text);
         Assert.AreEqual(SynonymGroupRules.KeyOf("robotar"), SynonymGroupRules.KeyOf("Robot"));
-        Assert.AreEqual("digitalt mot", SynonymGroupRules.KeyOf("digitalt möte"));
+        Assert.AreEqual(SynonymGroupRules.KeyOf("digitala") + " mot", SynonymGroupRules.KeyOf("digitalt möte"));
         Assert.AreEqual("robot", SynonymGroupRules.WordFor("robot"));
-        Assert.AreEqual("kamer", SynonymGroupRules.KeyOf(SynonymGroupRules.WordFor("kamer")!), "a stem the stemmer would shorten again gets an ending back");
+        foreach (var stem in new[] { "kam", "autom", "samtyck", "trygghetslarm" })
+        {
+            Assert.AreEqual(stem, SynonymGroupRules.KeyOf(SynonymGroupRules.WordFor(stem)!), "a stored search becomes a word that searches the same");
+        }
         Assert.IsNull(SynonymGroupRules.WordFor("larm kamer"));
         var conflicts = SynonymGroupRules.Conflicts(["Robotar", "maskin"], ["robot, automat", "kamera, nattkamera"], g => g).ToList();
         Assert.AreEqual(("Robotar", "robot, automat"), conflicts.Single());
@@ -180,7 +184,7 @@ public sealed class SearchTuningTests
     {
         var (factory, editor) = await StartAsync();
         using var _ = factory;
-        // "zyxwera" is counted as "zyxwer", which the stemmer would shorten again: the synonym must be stored as a word that gives "zyxwer".
+        // "zyxwera" is counted by its stem; the synonym is stored as a word that gives the same stem.
         foreach (var query in new[] { MadeUp, MadeUp, "zyxwera", "zwqkft xqjvrp" })
         {
             Assert.AreEqual(0, Total(await SearchAsync(factory, query)), query);
@@ -207,11 +211,13 @@ public sealed class SearchTuningTests
         CollectionAssert.IsSubsetOf(Ids(await SearchAsync(factory, MadeUp)), Ids(await SearchAsync(factory, "samtycke")));
         Assert.IsGreaterThan(0, Total(await SearchAsync(factory, MadeUp)));
 
-        using (var response = await PostAsync(editor, "Synonym", new() { ["query"] = "zyxwer", ["word"] = "Samtycken" }, MissesUrl))
+        // The list holds the search as the index's terms, not as typed.
+        var missKey = SearchMissCounter.Normalise(["zyxwera"]);
+        using (var response = await PostAsync(editor, "Synonym", new() { ["query"] = missKey, ["word"] = "Samtycken" }, MissesUrl))
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, response.StatusCode, "the group with the word is found by the word in another form");
         }
-        CollectionAssert.Contains(await GroupsAsync(factory), $"samtycke, {MadeUp}, zyxwera");
+        CollectionAssert.Contains(await GroupsAsync(factory), $"samtycke, {MadeUp}, {SynonymGroupRules.WordFor(missKey)}");
         Assert.IsGreaterThan(0, Total(await SearchAsync(factory, "zyxwerorna")), "another form of the missed word finds the same");
 
         var contact = await PublishedIdAsync(factory, "kontakt");

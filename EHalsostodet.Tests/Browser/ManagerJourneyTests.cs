@@ -110,7 +110,9 @@ public sealed partial class ManagerJourneyTests
 
         await page.Locator("#search-q").FillAsync("trygghetslram");
         await page.Locator("#search-q").PressAsync("Enter");
-        Assert.AreEqual(0, await BrowserSteps.HitCountAsync(page));
+        // A misspelling is searched as the closest word the index holds, and the page says so.
+        Assert.IsTrue(await BrowserSteps.HitCountAsync(page) > 0);
+        await Expect(page.Locator(".search-message")).ToContainTextAsync("Visar träffar för ”trygghetslarm”");
         await Expect(page.Locator(".did-you-mean")).ToContainTextAsync("Menade du trygghetslarm?");
         await page.Locator(".did-you-mean a").ClickAsync();
         await Expect(page.Locator("#search-q")).ToHaveValueAsync("trygghetslarm");

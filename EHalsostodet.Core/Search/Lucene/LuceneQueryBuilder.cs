@@ -107,10 +107,13 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IReadOnlyCollectio
     }
 
     /// <summary>A term and its synonyms in every field, the best field counting most.</summary>
-    private DisjunctionMaxQuery Term(string term)
+    private DisjunctionMaxQuery Term(string term) => Terms([term]);
+
+    /// <summary>A term or a phrase of terms, and its synonyms, in every field.</summary>
+    private DisjunctionMaxQuery Terms(IReadOnlyList<string> terms)
     {
         var query = new DisjunctionMaxQuery(0.1f);
-        foreach (var (variant, index) in Variants(term).Select((v, i) => (v, i)))
+        foreach (var (variant, index) in tuning.SynonymsOf(string.Join(' ', terms)).Prepend(terms).Select((v, i) => (v, i)))
         {
             var weight = index == 0 ? 1f : SynonymWeight;
             foreach (var (field, boost) in fields)
@@ -217,8 +220,18 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IReadOnlyCollectio
     {
         var query = new BooleanQuery();
         var positive = 0;
-        foreach (var child in and.Children)
+        var children = and.Children;
+        for (var i = 0; i < children.Count; i++)
         {
+            // Words in a row that an editor made a synonym phrase of (ekonomiskt bistånd) are searched as that phrase or its synonyms.
+            if (SynonymPhraseAt(children, i) is { } phrase)
+            {
+                query.Add(Terms(phrase.Terms), Occur.MUST);
+                positive++;
+                i += phrase.Words - 1;
+                continue;
+            }
+            var child = children[i];
             if (Build(child) is not { } clause)
             {
                 continue;
@@ -239,6 +252,25 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IReadOnlyCollectio
             query.Add(near, Occur.SHOULD);
         }
         return query;
+    }
+
+    /// <summary>The longest run of plain words from <paramref name="start"/> whose terms are a synonym phrase.</summary>
+    private (IReadOnlyList<string> Terms, int Words)? SynonymPhraseAt(IReadOnlyList<SearchNode> children, int start)
+    {
+        for (var words = Math.Min(tuning.LongestPhrase, children.Count - start); words >= 2; words--)
+        {
+            var run = children.Skip(start).Take(words).ToList();
+            if (!run.All(c => c is QueryTerm { IsPrefix: false }))
+            {
+                continue;
+            }
+            var terms = run.Cast<QueryTerm>().SelectMany(t => Analyze(t.Text).Positions.Select(p => p.Whole)).ToList();
+            if (tuning.SynonymsOf(string.Join(' ', terms)).Count > 0)
+            {
+                return (terms, words);
+            }
+        }
+        return null;
     }
 
     private LuceneQuery? Any(Or or)

@@ -86,7 +86,14 @@ public sealed class SearchIndexFollower(SearchIndexSync sync, ILogger<SearchInde
     private static readonly Guid Everything = Guid.Empty;
     private readonly Channel<Guid> changes = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Evict(Guid itemId) => changes.Writer.TryWrite(itemId);
+    public void Evict(Guid itemId)
+    {
+        // The empty id announces a change to search tuning, not to an item.
+        if (itemId != Everything)
+        {
+            changes.Writer.TryWrite(itemId);
+        }
+    }
 
     public void Clear() => changes.Writer.TryWrite(Everything);
 

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search.Lucene;
 using Microsoft.EntityFrameworkCore;
@@ -23,11 +24,13 @@ public sealed class SearchTuning
                 .Where(v => v.Count > 0)
                 .DistinctBy(v => string.Join(' ', v))
                 .ToList();
-            foreach (var variant in variants.Where(v => v.Count == 1))
+            // Every word of the group is a key, a phrase by its terms joined with spaces.
+            foreach (var variant in variants)
             {
-                if (!synonyms.TryGetValue(variant[0], out var others))
+                var key = string.Join(' ', variant);
+                if (!synonyms.TryGetValue(key, out var others))
                 {
-                    synonyms[variant[0]] = others = [];
+                    synonyms[key] = others = [];
                 }
                 others.AddRange(variants.Where(v => v != variant && !others.Any(o => o.SequenceEqual(v))));
             }
@@ -50,9 +53,12 @@ public sealed class SearchTuning
         group.Split([',', '\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(w => w.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    /// <summary>The other words of the term's groups, each as index terms (several for a phrase).</summary>
+    /// <summary>The other words of the term's groups (a phrase: its terms joined with spaces), each as index terms.</summary>
     public IReadOnlyList<IReadOnlyList<string>> SynonymsOf(string term) =>
         synonyms.TryGetValue(term, out var others) ? others : [];
+
+    /// <summary>How many terms the longest word of any group has (a phrase has several).</summary>
+    public int LongestPhrase => synonyms.Count == 0 ? 1 : synonyms.Keys.Max(k => k.Count(c => c == ' ') + 1);
 
     /// <summary>The items chosen to come first for a normalised query, in the order they were chosen.</summary>
     public IReadOnlyList<Guid> BestBetsFor(string normalisedQuery) =>
@@ -64,7 +70,7 @@ public sealed class SearchTuning
 /// needed and again after <see cref="Clear"/> (called when editors change it here) or after
 /// <see cref="MaxAge"/>, so a change made on another instance takes effect there too without a restart.
 /// </summary>
-public sealed class SearchTuningCache(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class SearchTuningCache(IServiceScopeFactory scopes, TimeProvider clock) : IContentCache
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
@@ -89,6 +95,8 @@ public sealed class SearchTuningCache(IServiceScopeFactory scopes, TimeProvider 
         }
         return tuning;
     }
+
+    public void Evict(Guid itemId) => Clear();
 
     public void Clear()
     {

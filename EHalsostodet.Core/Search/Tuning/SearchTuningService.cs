@@ -326,6 +326,6 @@ public sealed class SearchTuningService(PortalDbContext db, AuditLog audit, Sear
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        changed.Apply();
+        await changed.AnnounceAsync(cancellationToken);
     }
 }

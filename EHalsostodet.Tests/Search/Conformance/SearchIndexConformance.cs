@@ -68,6 +68,9 @@ public abstract class SearchIndexConformance
     [DataRow("lakemedelsautomat", "lakemedelsautomater-i-norrvik")]
     [DataRow("sensor", "digital-nattillsyn-i-lss-boenden-i-bergslunda")]
     [DataRow("kameratillsyn", "digital-nattillsyn-i-storkoping")]
+    [DataRow("socialbidrag", "e-tjanst-for-ekonomiskt-bistand-i-asby")]
+    [DataRow("medicinrobot", "lakemedelsautomater-i-norrvik")]
+    [DataRow("ipad lärplatta", "digitala-vardmoten-pa-sarskilt-boende-i-storkoping")]
     public async Task A_word_as_a_manager_writes_it_finds_the_story_they_mean(string query, string slug)
     {
         var story = (await PublishedAsync(ContentType.Story)).Single(s => s.Slug == slug);
