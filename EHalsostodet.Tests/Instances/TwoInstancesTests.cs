@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
@@ -71,6 +72,22 @@ public sealed class TwoInstancesTests
             await PublicStoryTextAsync(second, "larmkedjan-i-zetaby") == "Larmkedjan i Zetaby" &&
             await SearchFindsAsync(visitor, "Zetaby", "Larmkedjan i Zetaby"));
         Assert.IsTrue(shown, "the second instance shows the story and finds it within a second");
+    }
+
+    [TestMethod]
+    public async Task A_synonym_added_on_one_instance_works_in_the_others_search_within_a_second()
+    {
+        using var visitor = second.CreateClient();
+        async Task<int> TotalAsync() =>
+            (await visitor.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/search?q=blixtgodis"))!["total"]!.GetValue<int>();
+        Assert.AreEqual(0, await TotalAsync(), "the made-up word finds nothing before");
+
+        var added = await first.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Search.Tuning.SearchTuningService>()
+            .AddSynonymGroupAsync("blixtgodis, samtycke", CancellationToken.None));
+        Assert.IsTrue(added.Succeeded, added.Message);
+
+        Assert.IsTrue(await WithinAsync(TimeSpan.FromSeconds(1), async () => await TotalAsync() > 0),
+            "the second instance finds through the new synonym within a second");
     }
 
     [TestMethod]
