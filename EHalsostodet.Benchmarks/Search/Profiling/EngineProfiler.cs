@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using EHalsostodet.Benchmarks.Infrastructure;
 using EHalsostodet.Benchmarks.Measurement;
 using EHalsostodet.Benchmarks.Search.Queries;
@@ -78,33 +77,23 @@ public sealed record EngineProfile(int Repetitions, bool ThreadCpu, IReadOnlyLis
 /// and the stages of a sync. Medians of the repetitions, on a machine that may be busy.
 /// </summary>
 /// <remarks>
-/// The engine's query is built by its own (internal) query builder, reached by reflection so that
-/// Lucene alone runs exactly the query the engine runs; if that builder changes shape, the Lucene-alone
-/// columns are left out and <see cref="EngineProfile.Problem"/> says why.
+/// The engine's own (internal, visible to the benchmarks) query builder and snippet maker are
+/// used, so Lucene alone runs exactly the query the engine runs and snippets are made as it makes them.
 /// </remarks>
 internal sealed class EngineProfiler(BenchmarkDatabase database, int pageSize, int repetitions)
 {
-    private const string BuilderType = "EHalsostodet.Core.Search.Lucene.LuceneQueryBuilder";
-
     public async Task<EngineProfile> RunAsync(IReadOnlyList<BenchmarkQuery> queries, CancellationToken cancellationToken)
     {
         var indexes = await database.RunAsync(s => Task.FromResult(s.GetRequiredService<SearchIndexes>()));
         var tuning = await database.RunAsync(s => s.GetRequiredService<SearchTuningCache>().GetAsync(cancellationToken).AsTask());
         string? problem = null;
-        Func<SearchNode, LuceneQuery?>? build = null;
-        try
-        {
-            build = QueryBuilder(tuning);
-        }
-        catch (Exception e) when (e is InvalidOperationException or MissingMethodException or TargetInvocationException)
-        {
-            problem = $"The engine's query builder could not be reached ({e.Message}); the Lucene-alone columns are left out.";
-        }
+        var builder = new LuceneQueryBuilder(tuning);
+        Func<SearchNode, LuceneQuery?> build = builder.Build;
 
         var profiled = new List<ProfiledQuery>();
         foreach (var query in queries.DistinctBy(q => (q.Kind, q.Text, q.Filter)))
         {
-            profiled.Add(await ProfileAsync(indexes, build, query, cancellationToken));
+            profiled.Add(await ProfileAsync(indexes, builder, build, query, cancellationToken));
         }
         var sync = await ProfileSyncAsync(indexes, cancellationToken);
         var indexing = await ProfileBuildAsync(cancellationToken);
@@ -112,7 +101,7 @@ internal sealed class EngineProfiler(BenchmarkDatabase database, int pageSize, i
         return new EngineProfile(repetitions, threadCpu, profiled, sync, indexing, problem);
     }
 
-    private async Task<ProfiledQuery> ProfileAsync(SearchIndexes indexes, Func<SearchNode, LuceneQuery?>? build, BenchmarkQuery query, CancellationToken cancellationToken)
+    private async Task<ProfiledQuery> ProfileAsync(SearchIndexes indexes, LuceneQueryBuilder builder, Func<SearchNode, LuceneQuery?>? build, BenchmarkQuery query, CancellationToken cancellationToken)
     {
         var request = EngineSearch.Request(query, pageSize);
         SearchResults? results = null;
@@ -137,8 +126,12 @@ internal sealed class EngineProfiler(BenchmarkDatabase database, int pageSize, i
             var texts = new List<string>();
             stored = await MedianAsync(() => Task.FromResult(texts = indexes.Public.Search(s =>
                 best.Select(d => s.Doc(d.Doc).Get(IndexFields.StoredText, CultureInfo.InvariantCulture) ?? "").ToList())));
-            var highlighter = Highlighter(parsed!);
-            snippets = await MedianAsync(() => Task.FromResult(texts.Select(t => highlighter?.GetBestFragment(SearchIndexes.Analyzer, IndexFields.Body, t)).Count(f => f is not null)));
+            // The engine's own snippet maker, set up once per search as the engine sets it up.
+            snippets = await MedianAsync(() => Task.FromResult(indexes.Public.Search(s =>
+            {
+                var maker = new Snippets(builder, parsed, s.IndexReader);
+                return texts.Select(maker.For).Count(f => f.Contains("<mark>", StringComparison.Ordinal));
+            })));
             analyse = await MedianAsync(() => Task.FromResult(texts.Sum(t => Tokens(SearchIndexes.Analyzer, t))));
             plain = await MedianAsync(() => Task.FromResult(texts.Sum(t => Tokens(WithoutCompounds, t))));
         }
@@ -169,45 +162,6 @@ internal sealed class EngineProfiler(BenchmarkDatabase database, int pageSize, i
         }
         Array.Sort(times);
         return (times[(times.Length - 1) / 2], kilobytes);
-    }
-
-    /// <summary>The engine's own query builder: internal to the engine, so reached by reflection.</summary>
-    private static Func<SearchNode, LuceneQuery?> QueryBuilder(SearchTuning tuning)
-    {
-        var type = typeof(LuceneSearchIndex).Assembly.GetType(BuilderType) ?? throw new InvalidOperationException($"{BuilderType} is gone");
-        var builder = Activator.CreateInstance(type, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, [tuning], CultureInfo.InvariantCulture)!;
-        var method = type.GetMethod("Build", [typeof(SearchNode)]) ?? throw new InvalidOperationException($"{BuilderType}.Build(SearchNode) is gone");
-        return node => (LuceneQuery?)method.Invoke(builder, [node]);
-    }
-
-    /// <summary>A highlighter as the engine makes one: the query's analysed words (whole and parts) and prefixes in the body.</summary>
-    private static Highlighter? Highlighter(SearchNode node)
-    {
-        var marks = new BooleanQuery();
-        foreach (var term in Words(node))
-        {
-            if (term.IsPrefix)
-            {
-                marks.Add(new PrefixQuery(new LuceneTerm(IndexFields.Body, Core.Search.Text.SearchText.Fold(term.Text.ToLowerInvariant()))), Occur.SHOULD);
-                continue;
-            }
-            foreach (var position in AnalyzedWord.Of(SearchIndexes.Analyzer, IndexFields.Body, term.Text).Positions)
-            {
-                foreach (var analysed in position.Parts.Prepend(position.Whole).Distinct())
-                {
-                    marks.Add(new TermQuery(new LuceneTerm(IndexFields.Body, analysed)), Occur.SHOULD);
-                }
-            }
-        }
-        if (marks.Clauses.Count == 0)
-        {
-            return null;
-        }
-        var scorer = new QueryScorer(marks, IndexFields.Body);
-        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new DefaultEncoder(), scorer)
-        {
-            TextFragmenter = new SimpleSpanFragmenter(scorer, LuceneSearchIndex.SnippetLength),
-        };
     }
 
     private static IEnumerable<Core.Search.Query.Term> Words(SearchNode node) => node switch
