@@ -10,8 +10,9 @@ public sealed record SearchBenchmarkOptions
 
           --stories N    corpus size; repeat for several sizes (default 10000)
           --queries N    queries in the mix, split evenly over the five kinds (default 200)
-          --warmup N     untimed queries of each kind before timing (default: all of them, the
-                         whole mix once, so that the JIT has optimised the engine's code)
+          --warmup N     untimed queries of each kind before timing, its queries in turn (default:
+                         five rounds of the mix, so that the JIT's tiers have settled as in a
+                         portal that has run for a while)
           --reindex N    items synced one by one (SyncAsync) on the full index, after one untimed (default 40)
           --batch N      stories per transaction when storing the corpus (default 1000)
           --seed N       seed of the corpus and the query mix (default 20261122)
@@ -28,7 +29,7 @@ public sealed record SearchBenchmarkOptions
     /// <summary>Untimed queries of each kind before timing; null: the whole mix once.</summary>
     public int? WarmupPerKind { get; init; }
 
-    public int Warmup => WarmupPerKind ?? QueriesPerKind;
+    public int Warmup => WarmupPerKind ?? 5 * QueriesPerKind;
 
     public int ReindexSamples { get; init; } = 40;
 

@@ -112,7 +112,7 @@ public sealed class SearchBenchmarkTests
         CollectionAssert.AreEqual(new[] { 10_000, 100_000 }, options.StoryCounts.ToArray());
         Assert.AreEqual(40, options.QueriesPerKind);
         Assert.AreEqual(40, options.ReindexSamples);
-        Assert.AreEqual(40, options.Warmup, "the whole mix warms up once by default");
+        Assert.AreEqual(200, options.Warmup, "five rounds of the mix warm up by default");
         Assert.AreEqual(5, SearchBenchmarkOptions.Parse(CommandLineArguments.Parse(["--warmup", "5"])).Warmup);
         Assert.AreEqual(0, options.ProfileRepetitions, "profiling is off unless asked for");
         Assert.AreEqual(3, SearchBenchmarkOptions.Parse(CommandLineArguments.Parse(["--profile", "3"])).ProfileRepetitions);

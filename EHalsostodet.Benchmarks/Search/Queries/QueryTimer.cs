@@ -23,13 +23,14 @@ public sealed record QueryRun(IReadOnlyDictionary<QueryKind, KindFigures> Kinds,
 /// <summary>
 /// Runs the query mix against one way of searching, each query in its own scope as a web
 /// request would, and times only the search: wall time, and the CPU time of the thread that ran it.
-/// The first queries of each kind warm up untimed.
+/// Each kind's queries first run untimed, several rounds, so that the code is as a long-running portal has it.
 /// </summary>
 internal sealed class QueryTimer(BenchmarkDatabase database, int warmupPerKind)
 {
     public async Task<QueryRun> RunAsync(ISearchUnderTest search, IReadOnlyList<BenchmarkQuery> queries, CancellationToken cancellationToken)
     {
-        var warmup = queries.GroupBy(q => q.Kind).SelectMany(g => g.Take(warmupPerKind)).ToList();
+        // The kind's queries in turn, as many as asked: more than the kind has runs them again, until the JIT's tiers have settled.
+        var warmup = queries.GroupBy(q => q.Kind).SelectMany(g => g.ToList() is var kind ? Enumerable.Range(0, warmupPerKind).Select(i => kind[i % kind.Count]) : []).ToList();
         foreach (var query in warmup)
         {
             await database.RunAsync(s => search.SearchAsync(s, query, cancellationToken));

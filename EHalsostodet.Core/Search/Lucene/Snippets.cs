@@ -22,31 +22,58 @@ internal sealed class Snippets
 
     private readonly Highlighter? highlighter;
     private readonly string[] needles;
+    private readonly string[] typed;
 
     public Snippets(LuceneQueryBuilder builder, SearchNode? node, IndexReader reader)
     {
         var terms = builder.HighlightTerms(node).Distinct().ToList();
-        var marks = new BooleanQuery();
-        foreach (var term in terms)
-        {
-            marks.Add(new TermQuery(new LuceneTerm(IndexFields.Body, term)), Occur.SHOULD);
-        }
         var prefixes = LuceneQueryBuilder.HighlightPrefixes(node).Distinct().ToList();
+        // A prefix marks the words the index holds that start with it (at most 64 of them, the most frequent).
+        var expanded = new List<string>();
         foreach (var prefix in prefixes)
         {
-            var expanded = new PrefixQuery(new LuceneTerm(IndexFields.Body, prefix)) { MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64) };
-            marks.Add(expanded.Rewrite(reader), Occur.SHOULD);
+            var query = new PrefixQuery(new LuceneTerm(IndexFields.Body, prefix)) { MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(64) };
+            if (query.Rewrite(reader) is BooleanQuery rewritten)
+            {
+                expanded.AddRange(rewritten.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(q => q.Term.Text));
+            }
         }
+        var marked = terms.Concat(expanded).Distinct().ToArray();
         needles = [.. terms.Concat(prefixes).Where(t => t.Length >= 3).Select(t => t[..Math.Min(t.Length, 6)]).Distinct()];
-        if (marks.Clauses.Count > 0)
+        typed = [.. Words(node).Where(t => t.Length >= 3).Select(t => t[..Math.Min(t.Length, 6)]).Distinct()];
+        if (marked.Length > 0)
         {
-            var scorer = new QueryScorer(marks, IndexFields.Body);
+            // Which words to mark is all that matters here, not where phrases stand: the term scorer is far cheaper than the span scorer.
+            var scorer = new QueryTermScorer(marked.Select(t => new WeightedTerm(1f, t)).ToArray());
             highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer)
             {
-                TextFragmenter = new SimpleSpanFragmenter(scorer, Length),
+                TextFragmenter = new SimpleFragmenter(Length),
             };
         }
     }
+
+    private static int First(string text, string[] words, StringComparison comparison)
+    {
+        var first = -1;
+        foreach (var word in words)
+        {
+            var at = text.IndexOf(word, comparison);
+            if (at >= 0 && (first < 0 || at < first))
+            {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    private static IEnumerable<string> Words(SearchNode? node) => node switch
+    {
+        Query.Term term => [term.Text],
+        Phrase phrase => phrase.Terms.Select(t => t.Text),
+        And and => and.Children.Where(c => c is not Not).SelectMany(Words),
+        Or or => or.Children.SelectMany(Words),
+        _ => [],
+    };
 
     public string For(string text)
     {
@@ -70,12 +97,17 @@ internal sealed class Snippets
         {
             return text;
         }
-        var folded = SearchText.Fold(text.ToLowerInvariant());
-        if (folded.Length != text.Length)
+        // The words as typed stand in the text as written; folding the whole text is the slower way, for words typed without å, ä, ö.
+        var first = First(text, typed, StringComparison.OrdinalIgnoreCase);
+        if (first < 0)
         {
-            return text;
+            var folded = SearchText.Fold(text.ToLowerInvariant());
+            first = folded.Length == text.Length ? First(folded, needles, StringComparison.Ordinal) : -1;
         }
-        var first = needles.Select(n => folded.IndexOf(n, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(0).Min();
+        if (first < 0)
+        {
+            first = 0;
+        }
         var start = Math.Max(0, first - WindowBefore);
         var end = Math.Min(text.Length, first + WindowAfter);
         if (start > 0 && text.IndexOf(' ', start) is var space and >= 0 && space < first)
