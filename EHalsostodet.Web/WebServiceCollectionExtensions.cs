@@ -35,6 +35,7 @@ public static class WebServiceCollectionExtensions
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
         services.AddMemberAccountsWeb();
         services.AddMediaWeb();
+        services.AddSharingWeb();
         services.AddPortalOperations().AddDeliveryApi().AddSeo();
         services.AddPortalRateLimiting();
         services.AddRouting(options => options.LowercaseUrls = true);

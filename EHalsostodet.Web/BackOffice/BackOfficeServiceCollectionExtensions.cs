@@ -73,7 +73,8 @@ public static class BackOfficeServiceCollectionExtensions
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            // The cookie handler makes the address absolute from the request's Host header; only its path is needed.
+            context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         }
         return Task.CompletedTask;
     }
