@@ -25,6 +25,7 @@ public static class BackOfficeServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>();
 
         // Pages sign in with the cookie and are redirected to the login form; API calls with a
