@@ -32,7 +32,10 @@ public static class CoreServiceCollectionExtensions
     {
         services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.Section));
         services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || PublicUrls.IsValidBase(o.PublicBaseUrl),
+                "Email:PublicBaseUrl måste vara en absolut http- eller https-adress, t.ex. https://ehalsostodet.example.se.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         var provider = services.AddPortalDatabase(configuration, contentRootPath);

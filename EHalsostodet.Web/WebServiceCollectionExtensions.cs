@@ -34,7 +34,13 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToPage("/Redaktion/Login");
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
         services.AddMemberAccountsWeb();
+        // The antiforgery cookie is Secure whenever the request is HTTPS, also behind the proxy (X-Forwarded-Proto).
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // No client-side validation library is used; without this a valid form's summary carries an
+        // inline style="display:none", which the Content-Security-Policy (rightly) refuses.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddMediaWeb();
+        services.AddSharingWeb();
         services.AddPortalOperations().AddDeliveryApi().AddSeo();
         services.AddPortalRateLimiting();
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -59,6 +65,7 @@ public static class WebServiceCollectionExtensions
         app.UsePortalOperations();
         // Before anything that answers, so that every response gets the headers, also the exception handler's.
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<PrivateResponsesMiddleware>();
         var swedish = new CultureInfo("sv-SE");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

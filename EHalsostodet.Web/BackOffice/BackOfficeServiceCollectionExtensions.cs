@@ -25,6 +25,7 @@ public static class BackOfficeServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>();
 
         // Pages sign in with the cookie and are redirected to the login form; API calls with a
@@ -73,7 +74,8 @@ public static class BackOfficeServiceCollectionExtensions
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            // The cookie handler makes the address absolute from the request's Host header; only its path is needed.
+            context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         }
         return Task.CompletedTask;
     }

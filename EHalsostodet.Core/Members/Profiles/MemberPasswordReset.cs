@@ -8,11 +8,11 @@ namespace EHalsostodet.Core.Members.Profiles;
 public sealed class MemberPasswordReset(PortalDbContext db, UserManager<PortalUser> users, MemberAccountMails mails)
 {
     /// <summary>Mails a reset link if the address has an account; the caller answers the same either way.</summary>
-    public async Task RequestAsync(string email, Uri baseUrl, CancellationToken cancellationToken)
+    public async Task RequestAsync(string email, CancellationToken cancellationToken)
     {
         if (await users.FindByEmailAsync(email.Trim()) is { } user)
         {
-            mails.ResetPassword(user, IdentityTokens.Encode(await users.GeneratePasswordResetTokenAsync(user)), baseUrl);
+            mails.ResetPassword(user, IdentityTokens.Encode(await users.GeneratePasswordResetTokenAsync(user)));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

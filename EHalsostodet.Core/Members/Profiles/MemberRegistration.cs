@@ -20,7 +20,7 @@ public sealed class MemberRegistration(
 
     /// <returns>The errors in the input; none means "a mail is on its way" whatever the address.</returns>
     public async Task<IReadOnlyList<AccountError>> RegisterAsync(
-        string email, string password, string? displayName, Uri baseUrl, CancellationToken cancellationToken)
+        string email, string password, string? displayName, CancellationToken cancellationToken)
     {
         email = email.Trim();
         var errors = new List<AccountError>();
@@ -48,11 +48,11 @@ public sealed class MemberRegistration(
         {
             if (await users.IsEmailConfirmedAsync(existing))
             {
-                mails.AlreadyRegistered(existing, baseUrl);
+                mails.AlreadyRegistered(existing);
             }
             else
             {
-                mails.ConfirmAddress(existing, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(existing)), baseUrl);
+                mails.ConfirmAddress(existing, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(existing)));
             }
             await db.SaveChangesAsync(cancellationToken);
             return [];
@@ -75,7 +75,7 @@ public sealed class MemberRegistration(
         }
         // The profile is made now, so its creation time is the account's.
         await profiles.GetOrCreateAsync(user.Id, cancellationToken);
-        mails.ConfirmAddress(user, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user)), baseUrl);
+        mails.ConfirmAddress(user, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
@@ -97,11 +97,11 @@ public sealed class MemberRegistration(
     }
 
     /// <summary>Mails a new confirmation link if the address has an unconfirmed account; says nothing either way.</summary>
-    public async Task ResendConfirmationAsync(string email, Uri baseUrl, CancellationToken cancellationToken)
+    public async Task ResendConfirmationAsync(string email, CancellationToken cancellationToken)
     {
         if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: false } user)
         {
-            mails.ConfirmAddress(user, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user)), baseUrl);
+            mails.ConfirmAddress(user, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user)));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

@@ -1,13 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using EHalsostodet.Core.Members.Profiles;
-using EHalsostodet.Web.MemberAccounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.MinaSidor;
 
 /// <summary>The target of the confirmation link, and the form to have a new link sent.</summary>
-public sealed class ConfirmModel(MemberRegistration registration, PortalBaseUrl baseUrl) : PageModel
+public sealed class ConfirmModel(MemberRegistration registration) : PageModel
 {
     public const string ResentMessage = "Om adressen hör till ett konto som väntar på bekräftelse har vi skickat en ny länk dit.";
 
@@ -40,7 +39,7 @@ public sealed class ConfirmModel(MemberRegistration registration, PortalBaseUrl 
         {
             return Page();
         }
-        await registration.ResendConfirmationAsync(Email, baseUrl.For(Request), cancellationToken);
+        await registration.ResendConfirmationAsync(Email, cancellationToken);
         Outcome = Result.Resent;
         return Page();
     }

@@ -1,13 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using EHalsostodet.Core.Members.Profiles;
-using EHalsostodet.Web.MemberAccounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.MinaSidor;
 
 /// <summary>Asks for a reset link; the answer does not tell whether the address has an account.</summary>
-public sealed class ForgotPasswordModel(MemberPasswordReset reset, PortalBaseUrl baseUrl) : PageModel
+public sealed class ForgotPasswordModel(MemberPasswordReset reset) : PageModel
 {
     public const string NeutralMessage = "Om adressen hör till ett konto har vi skickat en länk dit där du kan välja ett nytt lösenord. Länken gäller i ett dygn.";
 
@@ -26,7 +25,7 @@ public sealed class ForgotPasswordModel(MemberPasswordReset reset, PortalBaseUrl
         {
             return Page();
         }
-        await reset.RequestAsync(Email, baseUrl.For(Request), cancellationToken);
+        await reset.RequestAsync(Email, cancellationToken);
         Sent = true;
         return Page();
     }
