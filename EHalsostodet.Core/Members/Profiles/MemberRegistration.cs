@@ -14,7 +14,7 @@ public sealed record AccountError(string Field, string Message);
 /// its owner gets a mail instead.
 /// </summary>
 public sealed class MemberRegistration(
-    PortalDbContext db, UserManager<PortalUser> users, MemberProfileStore profiles, MemberAccountMails mails)
+    PortalDbContext db, UserManager<PortalUser> users, MemberProfileStore profiles, MemberAccountMails mails, DecoyPasswords decoy)
 {
     private static readonly EmailAddressAttribute EmailFormat = new();
 
@@ -46,6 +46,8 @@ public sealed class MemberRegistration(
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
+            // Creating an account hashes the password; so does this answer, or its speed would tell.
+            decoy.Hash(password);
             if (await users.IsEmailConfirmedAsync(existing))
             {
                 mails.AlreadyRegistered(existing, baseUrl);
