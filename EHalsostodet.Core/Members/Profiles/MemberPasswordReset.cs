@@ -1,6 +1,7 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Core.Members.Profiles;
 
@@ -9,12 +10,22 @@ namespace EHalsostodet.Core.Members.Profiles;
 /// password changes the security stamp, so every session of the account ends; it clears the
 /// sign-in throttle for the account, but never lifts an administrator's block.
 /// </summary>
-public sealed class MemberPasswordReset(PortalDbContext db, UserManager<PortalUser> users, MemberAccountMails mails, SignInThrottle throttle)
+public sealed class MemberPasswordReset(
+    PortalDbContext db, UserManager<PortalUser> users, MemberAccountMails mails, SignInThrottle throttle, DeferredAccountMails deferred)
 {
-    /// <summary>Mails a reset link if the address has an account; the caller answers the same either way.</summary>
-    public async Task RequestAsync(string email, Uri baseUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Mails a reset link if the address has an account. Returns at once either way: the lookup and
+    /// the mail happen afterwards, so neither the answer nor its timing tells whether the account exists.
+    /// </summary>
+    public void Request(string email, Uri baseUrl)
     {
-        if (await users.FindByEmailAsync(email.Trim()) is { } user)
+        email = email.Trim();
+        deferred.Enqueue((services, cancellationToken) => services.GetRequiredService<MemberPasswordReset>().SendAsync(email, baseUrl, cancellationToken));
+    }
+
+    internal async Task SendAsync(string email, Uri baseUrl, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email) is { } user)
         {
             mails.ResetPassword(user, IdentityTokens.Encode(await users.GeneratePasswordResetTokenAsync(user)), baseUrl);
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Core.Members.Profiles;
 
@@ -14,7 +15,7 @@ public sealed record AccountError(string Field, string Message);
 /// its owner gets a mail instead.
 /// </summary>
 public sealed class MemberRegistration(
-    PortalDbContext db, UserManager<PortalUser> users, MemberProfileStore profiles, MemberAccountMails mails, DecoyPasswords decoy)
+    PortalDbContext db, UserManager<PortalUser> users, MemberProfileStore profiles, MemberAccountMails mails, DecoyPasswords decoy, DeferredAccountMails deferred)
 {
     private static readonly EmailAddressAttribute EmailFormat = new();
 
@@ -98,10 +99,19 @@ public sealed class MemberRegistration(
         return (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 
-    /// <summary>Mails a new confirmation link if the address has an unconfirmed account; says nothing either way.</summary>
-    public async Task ResendConfirmationAsync(string email, Uri baseUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Mails a new confirmation link if the address has an unconfirmed account; says nothing either
+    /// way and returns at once, the work happening afterwards (see <see cref="DeferredAccountMails"/>).
+    /// </summary>
+    public void ResendConfirmation(string email, Uri baseUrl)
     {
-        if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: false } user)
+        email = email.Trim();
+        deferred.Enqueue((services, cancellationToken) => services.GetRequiredService<MemberRegistration>().SendConfirmationAsync(email, baseUrl, cancellationToken));
+    }
+
+    internal async Task SendConfirmationAsync(string email, Uri baseUrl, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email) is { EmailConfirmed: false } user)
         {
             mails.ConfirmAddress(user, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user)), baseUrl);
             await db.SaveChangesAsync(cancellationToken);

@@ -34,13 +34,13 @@ public sealed class ConfirmModel(MemberRegistration registration, PortalBaseUrl 
         Outcome = await registration.ConfirmAsync(userId, code) ? Result.Confirmed : Result.Failed;
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        await registration.ResendConfirmationAsync(Email, baseUrl.For(Request), cancellationToken);
+        registration.ResendConfirmation(Email, baseUrl.For(Request));
         Outcome = Result.Resent;
         return Page();
     }

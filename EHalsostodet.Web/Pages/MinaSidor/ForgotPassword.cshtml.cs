@@ -20,13 +20,13 @@ public sealed class ForgotPasswordModel(MemberPasswordReset reset, PortalBaseUrl
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        await reset.RequestAsync(Email, baseUrl.For(Request), cancellationToken);
+        reset.Request(Email, baseUrl.For(Request));
         Sent = true;
         return Page();
     }
