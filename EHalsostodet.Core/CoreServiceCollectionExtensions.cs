@@ -80,6 +80,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<INotificationHandler<ContentSubmittedNotification>, ReviewerAlertHandler>();
         services.AddScoped<INotificationHandler<ContentRejectedNotification>, RejectionMailHandler>();
         services.AddScoped<AccountBootstrapper>();
+        services.AddScoped<AccountBlocker>();
+        services.AddScoped<DecoyPasswords>();
+        services.AddSingleton<SignInThrottle>();
         services.AddHostedService<UsageFlushService>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<EmailDispatchService>();

@@ -15,6 +15,7 @@ using EHalsostodet.Web.Operations;
 using EHalsostodet.Web.Seo;
 using EHalsostodet.Web.Members.Saving;
 using EHalsostodet.Web.RateLimiting;
+using EHalsostodet.Web.Sessions;
 using EHalsostodet.Web.Sharing;
 using Microsoft.AspNetCore.Localization;
 
@@ -80,7 +81,6 @@ public static class WebServiceCollectionExtensions
         }
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.Use(PlainStatusCodesForApis);
-        app.Use(BlockSelfRegistration);
         app.UseMiddleware<CrossSiteApiRequestGuard>();
         app.UsePortalRateLimiting();
         app.UseRouting();
@@ -98,11 +98,10 @@ public static class WebServiceCollectionExtensions
         app.MapExports();
         app.MapMediaServing();
         app.MapDeliveryApi().MapSeo().MapHealthEndpoints();
-        app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
+        app.MapSignInApi();
         return app;
     }
 
-    /// <summary>Accounts are created by administrators (and, later, by member registration), not through the raw Identity API.</summary>
     /// <summary>API clients get bare status codes (or problem details), never the HTML error page.</summary>
     private static Task PlainStatusCodesForApis(HttpContext context, RequestDelegate next)
     {
@@ -110,16 +109,6 @@ public static class WebServiceCollectionExtensions
             context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
         {
             statusCodePages.Enabled = false;
-        }
-        return next(context);
-    }
-
-    private static Task BlockSelfRegistration(HttpContext context, RequestDelegate next)
-    {
-        if (context.Request.Path.StartsWithSegments("/api/auth/register"))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
         }
         return next(context);
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Web.MemberAccounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -33,13 +34,13 @@ public sealed class ConfirmModel(MemberRegistration registration) : PageModel
         Outcome = await registration.ConfirmAsync(userId, code) ? Result.Confirmed : Result.Failed;
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        await registration.ResendConfirmationAsync(Email, cancellationToken);
+        registration.ResendConfirmation(Email);
         Outcome = Result.Resent;
         return Page();
     }

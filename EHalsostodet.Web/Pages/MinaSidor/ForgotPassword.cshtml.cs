@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Web.MemberAccounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,13 +20,13 @@ public sealed class ForgotPasswordModel(MemberPasswordReset reset) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        await reset.RequestAsync(Email, cancellationToken);
+        reset.Request(Email);
         Sent = true;
         return Page();
     }
