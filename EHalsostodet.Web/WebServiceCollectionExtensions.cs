@@ -33,6 +33,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Redaktion", PortalRoles.CanEdit);
             options.Conventions.AllowAnonymousToPage("/Redaktion/Login");
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
+        services.AddInputSafety();
         services.AddMemberAccountsWeb();
         services.AddMediaWeb();
         services.AddPortalOperations().AddDeliveryApi().AddSeo();
@@ -68,7 +69,12 @@ public static class WebServiceCollectionExtensions
         });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/fel/500");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/fel/500",
+                // A body the server could not read (too large, cut off) is the client's error.
+                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/fel/{0}");

@@ -4,7 +4,8 @@ namespace EHalsostodet.Core.Content;
 public sealed record ValidationError(string Field, string Message);
 
 /// <summary>
-/// Checks what a document must hold before it can be saved. Rules that need the database
+/// Checks what a document must hold before it can be saved: the one set of rules for the
+/// management API, the back-office forms and uSync import alike. Rules that need the database
 /// (unique slugs, existing references) belong to <see cref="ContentRules"/>.
 /// </summary>
 public static class DocumentValidator
@@ -14,6 +15,12 @@ public static class DocumentValidator
 
     public static IReadOnlyList<ValidationError> Validate(IContentDocument document)
     {
+        // Null anywhere is refused first: the other rules, and every page, read those fields.
+        var nulls = NullFields.In(document).Select(NullError).ToList();
+        if (nulls.Count > 0)
+        {
+            return nulls;
+        }
         var errors = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(document.Title))
         {
@@ -87,6 +94,11 @@ public static class DocumentValidator
             errors.Add(new("period.endYear", "Slutåret kan inte vara före startåret."));
         }
 
+        RequireNames(story.Roles.Actors, a => a.Name, "roles.actors", "Ange aktörens namn.", errors);
+        RequireNames(story.Roles.Forums, f => f.Name, "roles.forums", "Ange forumets namn.", errors);
+        RequireNames(story.Technology.Products, p => p.Name, "technology.products", "Ange produktens eller tjänstens namn.", errors);
+        RequireNames(story.Contacts, c => c.Name, "contacts", "Ange kontaktpersonens namn.", errors);
+
         var steps = story.Process.Steps;
         if (steps.Count > 0 && !steps.Select(s => s.Step).SequenceEqual(Enum.GetValues<ProcessStepKind>()))
         {
@@ -121,6 +133,22 @@ public static class DocumentValidator
             {
                 errors.Add(new("tags", "En tagg måste ha ett namn på högst 60 tecken."));
                 break;
+            }
+        }
+    }
+
+    /// <summary>The message for a null at a document path; list entries end in "]".</summary>
+    public static ValidationError NullError(string path) => new(path, path.EndsWith(']')
+        ? $"Raden {path} är tom (null). Ta bort den ur listan eller fyll i den."
+        : $"Fältet {path} får inte vara null.");
+
+    private static void RequireNames<T>(IReadOnlyList<T> rows, Func<T, string> name, string path, string message, List<ValidationError> errors)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(name(rows[i])))
+            {
+                errors.Add(new($"{path}[{i}].name", message));
             }
         }
     }
