@@ -72,8 +72,10 @@ public static class WebServiceCollectionExtensions
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandlingPath = "/fel/500",
-                // A body the server could not read (too large, cut off) is the client's error.
-                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                // A body the server could not read (too large, cut off) or text with NUL is the client's error.
+                StatusCodeSelector = ClientErrors.StatusOf,
+                // Log every server error, also those the API handler answers; not the requests at fault.
+                SuppressDiagnosticsCallback = context => context.HttpContext.Response.StatusCode < 500,
             });
             app.UseHsts();
         }

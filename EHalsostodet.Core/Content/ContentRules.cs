@@ -15,7 +15,7 @@ public sealed class ContentRules(PortalDbContext db)
         PendingContent? pending, CancellationToken cancellationToken)
     {
         var errors = DocumentValidator.Validate(document).ToList();
-        if (NullFields.In(document).Count > 0)
+        if (NullFields.In(document).Any(f => !f.NulCharacter))
         {
             // The rules below read those fields; the validator has named every null already.
             return errors;

@@ -137,10 +137,12 @@ public static class DocumentValidator
         }
     }
 
-    /// <summary>The message for a null at a document path; list entries end in "]".</summary>
-    public static ValidationError NullError(string path) => new(path, path.EndsWith(']')
-        ? $"Raden {path} är tom (null). Ta bort den ur listan eller fyll i den."
-        : $"Fältet {path} får inte vara null.");
+    private static ValidationError NullError(NullField field) => field switch
+    {
+        { NulCharacter: true } => new(field.Path, $"Fältet {field.Path} innehåller tecknet NUL (\\u0000), som inte är tillåtet. Ta bort det."),
+        _ when field.Path.EndsWith(']') => new(field.Path, $"Raden {field.Path} är tom (null). Ta bort den ur listan eller fyll i den."),
+        _ => new(field.Path, $"Fältet {field.Path} får inte vara null."),
+    };
 
     private static void RequireNames<T>(IReadOnlyList<T> rows, Func<T, string> name, string path, string message, List<ValidationError> errors)
     {

@@ -5,11 +5,15 @@ using System.Text.Json;
 
 namespace EHalsostodet.Core.Content;
 
+/// <summary>A null where the document may not hold one, or (<see cref="NulCharacter"/>) text with the NUL character.</summary>
+internal sealed record NullField(string Path, bool NulCharacter = false);
+
 /// <summary>
 /// Finds null where a document may not hold it: an entry of any list, or a field that is not
 /// optional. JSON lets a client send <c>"actors": [null]</c>, and C#'s nullable annotations do not
 /// reach list entries, so the serializer lets it through; every page that reads the document would
-/// then fail. Paths are the document's JSON paths, e.g. <c>roles.actors[0]</c>.
+/// then fail. Text with the NUL character (<c>\u0000</c>) is found too: no database keeps it well.
+/// Paths are the document's JSON paths, e.g. <c>roles.actors[0]</c>.
 /// </summary>
 internal static class NullFields
 {
@@ -17,14 +21,14 @@ internal static class NullFields
 
     private static readonly ConcurrentDictionary<Type, Field[]> FieldsByType = new();
 
-    public static IReadOnlyList<string> In(IContentDocument document)
+    public static IReadOnlyList<NullField> In(IContentDocument document)
     {
-        var found = new List<string>();
+        var found = new List<NullField>();
         Walk(document, "", found);
         return found;
     }
 
-    private static void Walk(object record, string path, List<string> found)
+    private static void Walk(object record, string path, List<NullField> found)
     {
         foreach (var field in FieldsByType.GetOrAdd(record.GetType(), FieldsOf))
         {
@@ -34,7 +38,7 @@ internal static class NullFields
             {
                 if (!field.Optional)
                 {
-                    found.Add(fieldPath);
+                    found.Add(new(fieldPath));
                 }
                 continue;
             }
@@ -42,11 +46,15 @@ internal static class NullFields
         }
     }
 
-    private static void Visit(object value, string path, List<string> found)
+    private static void Visit(object value, string path, List<NullField> found)
     {
         switch (value)
         {
-            case string:
+            case string text:
+                if (text.Contains('\0', StringComparison.Ordinal))
+                {
+                    found.Add(new(path, NulCharacter: true));
+                }
                 return;
             case IEnumerable list:
                 var index = 0;
@@ -55,7 +63,7 @@ internal static class NullFields
                     var entryPath = $"{path}[{index++}]";
                     if (entry is null)
                     {
-                        found.Add(entryPath);
+                        found.Add(new(entryPath));
                     }
                     else
                     {

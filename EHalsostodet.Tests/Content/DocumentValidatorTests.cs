@@ -86,6 +86,15 @@ public sealed class DocumentValidatorTests
     }
 
     [TestMethod]
+    public void Text_with_the_nul_character_is_refused_by_its_path()
+    {
+        var errors = ValidateWith("roles.actors[1]", new JsonObject { ["name"] = "Projekt\u0000ledare" });
+
+        Assert.AreEqual("roles.actors[1].name", errors.Single().Field);
+        StringAssert.Contains(errors.Single().Message, "innehåller tecknet NUL");
+    }
+
+    [TestMethod]
     [DataRow("roles.actors[1]", "Ange aktörens namn.")]
     [DataRow("roles.forums[1]", "Ange forumets namn.")]
     [DataRow("technology.products[1]", "Ange produktens eller tjänstens namn.")]

@@ -4,8 +4,8 @@ namespace EHalsostodet.Web.Infrastructure;
 
 /// <summary>
 /// API clients always get problem details (application/problem+json), never the HTML error page:
-/// a request the server could not read (<see cref="BadHttpRequestException"/>: a body too large or
-/// cut off) with its own 4xx status, anything unexpected as a 500 that says nothing about the cause.
+/// a request at fault (<see cref="ClientErrors"/>: a body too large or cut off, text with NUL) with
+/// its 4xx status and a Swedish explanation, anything unexpected as a 500 that says nothing about the cause.
 /// </summary>
 /// <remarks>The exception middleware has logged the exception already.</remarks>
 public sealed class ApiExceptionHandler : IExceptionHandler
@@ -16,9 +16,9 @@ public sealed class ApiExceptionHandler : IExceptionHandler
         {
             return false;
         }
-        var result = exception is BadHttpRequestException bad
-            ? TypedResults.Problem("Begäran kunde inte läsas. Kontrollera att innehållet är komplett och inte för stort.",
-                statusCode: bad.StatusCode, title: "Begäran kunde inte läsas")
+        var status = ClientErrors.StatusOf(exception);
+        var result = status < 500
+            ? TypedResults.Problem(ClientErrors.Describe(exception), statusCode: status, title: "Begäran kunde inte behandlas")
             : TypedResults.Problem("Ett oväntat fel inträffade. Försök igen om en stund; om felet kvarstår, kontakta redaktionen.",
                 statusCode: StatusCodes.Status500InternalServerError, title: "Något gick fel");
         await result.ExecuteAsync(httpContext);

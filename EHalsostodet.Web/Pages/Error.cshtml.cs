@@ -25,7 +25,7 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("Sidan finns inte", "Vi hittar inte sidan du söker. Den kan ha flyttats eller tagits bort, eller så är adressen felstavad."),
             403 => ("Du saknar behörighet", "Du har inte behörighet att se den här sidan."),
-            400 => ("Felaktig begäran", "Begäran kunde inte tolkas, till exempel ett formulär eller en fil som inte kom fram hel. Kontrollera adressen och försök igen."),
+            400 => ("Felaktig begäran", "Begäran kunde inte tolkas: ett formulär eller en fil kom inte fram hel, eller texten innehöll otillåtna tecken. Kontrollera det du skickade och försök igen."),
             413 => ("För stort", "Det du skickade är större än vad som tas emot. Välj en mindre fil och försök igen."),
             405 => ("Åtgärden stöds inte", "Adressen finns inte, eller så går det inte att skicka formulär till den. Kontrollera adressen och försök igen."),
             429 => ("För många förfrågningar", "Du har gjort många förfrågningar på kort tid. Vänta en stund och försök igen."),
