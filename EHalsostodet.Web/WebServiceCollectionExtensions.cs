@@ -34,6 +34,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/Redaktion", PortalRoles.CanEdit);
             options.Conventions.AllowAnonymousToPage("/Redaktion/Login");
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
+        services.AddInputSafety();
         services.AddMemberAccountsWeb();
         // The antiforgery cookie is Secure whenever the request is HTTPS, also behind the proxy (X-Forwarded-Proto).
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
@@ -76,7 +77,14 @@ public static class WebServiceCollectionExtensions
         });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/fel/500");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/fel/500",
+                // A body the server could not read (too large, cut off) or text with NUL is the client's error.
+                StatusCodeSelector = ClientErrors.StatusOf,
+                // Log every server error, also those the API handler answers; not the requests at fault.
+                SuppressDiagnosticsCallback = context => context.HttpContext.Response.StatusCode < 500,
+            });
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/fel/{0}");

@@ -15,6 +15,11 @@ public sealed class ContentRules(PortalDbContext db)
         PendingContent? pending, CancellationToken cancellationToken)
     {
         var errors = DocumentValidator.Validate(document).ToList();
+        if (NullFields.In(document).Any(f => !f.NulCharacter))
+        {
+            // The rules below read those fields; the validator has named every null already.
+            return errors;
+        }
         if (Slugs.IsValid(document.Slug) &&
             await db.ContentItems.AnyAsync(i => i.Type == type && i.Slug == document.Slug && i.Id != itemId, cancellationToken))
         {

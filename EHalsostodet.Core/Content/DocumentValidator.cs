@@ -4,7 +4,8 @@ namespace EHalsostodet.Core.Content;
 public sealed record ValidationError(string Field, string Message);
 
 /// <summary>
-/// Checks what a document must hold before it can be saved. Rules that need the database
+/// Checks what a document must hold before it can be saved: the one set of rules for the
+/// management API, the back-office forms and uSync import alike. Rules that need the database
 /// (unique slugs, existing references) belong to <see cref="ContentRules"/>.
 /// </summary>
 public static class DocumentValidator
@@ -14,6 +15,12 @@ public static class DocumentValidator
 
     public static IReadOnlyList<ValidationError> Validate(IContentDocument document)
     {
+        // Null anywhere is refused first: the other rules, and every page, read those fields.
+        var nulls = NullFields.In(document).Select(NullError).ToList();
+        if (nulls.Count > 0)
+        {
+            return nulls;
+        }
         var errors = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(document.Title))
         {
@@ -88,6 +95,11 @@ public static class DocumentValidator
             errors.Add(new("period.endYear", "Slutåret kan inte vara före startåret."));
         }
 
+        RequireNames(story.Roles.Actors, a => a.Name, "roles.actors", "Ange aktörens namn.", errors);
+        RequireNames(story.Roles.Forums, f => f.Name, "roles.forums", "Ange forumets namn.", errors);
+        RequireNames(story.Technology.Products, p => p.Name, "technology.products", "Ange produktens eller tjänstens namn.", errors);
+        RequireNames(story.Contacts, c => c.Name, "contacts", "Ange kontaktpersonens namn.", errors);
+
         var steps = story.Process.Steps;
         if (steps.Count > 0 && !steps.Select(s => s.Step).SequenceEqual(Enum.GetValues<ProcessStepKind>()))
         {
@@ -132,6 +144,24 @@ public static class DocumentValidator
         if (ReservedSlugs.Contains(document.Slug))
         {
             errors.Add(new("slug", $"Adressnamnet \"{document.Slug}\" används redan av portalen själv (till exempel /{document.Slug}). Välj ett annat adressnamn."));
+        }
+    }
+
+    private static ValidationError NullError(NullField field) => field switch
+    {
+        { NulCharacter: true } => new(field.Path, $"Fältet {field.Path} innehåller tecknet NUL (\\u0000), som inte är tillåtet. Ta bort det."),
+        _ when field.Path.EndsWith(']') => new(field.Path, $"Raden {field.Path} är tom (null). Ta bort den ur listan eller fyll i den."),
+        _ => new(field.Path, $"Fältet {field.Path} får inte vara null."),
+    };
+
+    private static void RequireNames<T>(IReadOnlyList<T> rows, Func<T, string> name, string path, string message, List<ValidationError> errors)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(name(rows[i])))
+            {
+                errors.Add(new($"{path}[{i}].name", message));
+            }
         }
     }
 

@@ -42,6 +42,7 @@ public static class DatabaseServiceCollectionExtensions
                 : throw new InvalidOperationException("Database:Provider är Postgres men ConnectionStrings:Postgres saknas."),
             _ => SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRootPath),
         };
+        services.AddSingleton<IInterceptor, NulTextGuard>();
         services.AddDbContext<PortalDbContext>((scope, options) =>
         {
             _ = provider == DatabaseProvider.Postgres ? options.UseNpgsql(connectionString) : options.UseSqlite(connectionString);

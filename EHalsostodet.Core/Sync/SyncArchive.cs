@@ -65,14 +65,15 @@ public sealed class SyncArchive(SyncExporter exporter, IOptions<SyncOptions> opt
             {
                 var target = Path.GetFullPath(Path.Combine(folder, entry.FullName));
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                await entry.ExtractToFileAsync(target, overwrite: false, cancellationToken);
+                await ExtractAsync(entry, target, cancellationToken);
             }
             return new(id, null);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or NotSupportedException)
         {
+            // Not a zip, a damaged one (ZipArchive throws ArgumentOutOfRangeException on some), or an entry larger than it says.
             Delete(folder);
-            return new(null, "Filen är ingen giltig zip-fil.");
+            return new(null, "Filen är ingen giltig zip-fil. Ladda upp en zip-fil som exporterats från E-hälsostödet.");
         }
         catch (IOException)
         {
@@ -101,6 +102,28 @@ public sealed class SyncArchive(SyncExporter exporter, IOptions<SyncOptions> opt
         }
     }
 
+    /// <summary>
+    /// Writes an entry to a new file, never more bytes than the archive declares for it, so the
+    /// limits checked on the declared sizes hold for what lands on disk.
+    /// </summary>
+    private static async Task ExtractAsync(ZipArchiveEntry entry, string target, CancellationToken cancellationToken)
+    {
+        await using var source = entry.Open();
+        await using var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+        var buffer = new byte[81920];
+        long written = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            written += read;
+            if (written > entry.Length)
+            {
+                throw new InvalidDataException($"{entry.FullName} är större än zip-filen anger.");
+            }
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+    }
+
     private static string? Refusal(ZipArchive zip)
     {
         if (zip.Entries.Count > MaxEntries)
@@ -114,7 +137,7 @@ public sealed class SyncArchive(SyncExporter exporter, IOptions<SyncOptions> opt
         foreach (var entry in zip.Entries)
         {
             var name = entry.FullName.Replace('\\', '/');
-            if (name.StartsWith('/') || name.Contains(':', StringComparison.Ordinal) || name.Split('/').Any(part => part is ".." or "."))
+            if (name.StartsWith('/') || name.Contains(':', StringComparison.Ordinal) || name.Any(char.IsControl) || name.Split('/').Any(part => part is ".." or "."))
             {
                 return $"Zip-filen har en otillåten sökväg: {entry.FullName}. Inget har packats upp.";
             }

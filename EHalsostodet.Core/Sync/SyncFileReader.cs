@@ -21,6 +21,10 @@ public static class SyncFileReader
     /// <summary>Reads a file; on failure returns the problem instead, with the file's line.</summary>
     public static (SyncFile? File, SyncProblem? Problem) Read(string relativePath, string yaml)
     {
+        if (SyncYaml.TooLarge(relativePath, yaml.Length) is { } tooLarge)
+        {
+            return (null, tooLarge);
+        }
         JsonNode? root;
         IReadOnlyDictionary<string, int> lines;
         try
@@ -29,13 +33,7 @@ public static class SyncFileReader
         }
         catch (YamlException e)
         {
-            return (null, new SyncProblem(relativePath, (int)e.Start.Line, "Filen är inte giltig YAML: " + Describe(e)));
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up without a position on an unclosed [ or {.
-            return (null, new SyncProblem(relativePath, UnclosedBracketLine(yaml),
-                "Filen är inte giltig YAML: en lista [ ] eller mappning { } avslutas inte."));
+            return (null, new SyncProblem(relativePath, Math.Max(1, (int)e.Start.Line), SyncYaml.Describe(e)));
         }
         if (root is not JsonObject obj)
         {
@@ -90,20 +88,6 @@ public static class SyncFileReader
         return (new SyncFile(relativePath, id, type, state == "published", reviewBy, lastReviewed, document, lines), null);
     }
 
-    private static int UnclosedBracketLine(string yaml)
-    {
-        var lines = yaml.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (line.Count(c => c is '[' or '{') > line.Count(c => c is ']' or '}'))
-            {
-                return i + 1;
-            }
-        }
-        return 1;
-    }
-
     private static string FieldName(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "document" : "\"" + path.TrimStart('$', '.') + "\"";
 
     private static string DescribeJson(JsonException e)
@@ -123,8 +107,6 @@ public static class SyncFileReader
         }
         return message;
     }
-
-    private static string Describe(YamlException e) => e.Message.Replace("While parsing", "vid tolkning av", StringComparison.Ordinal);
 
     private static string? Text(JsonNode? node) => node is JsonValue value ? value.ToString() : null;
 

@@ -31,10 +31,13 @@ public static class SyncFolder
             return [];
         }
         var result = new List<TagRecord>();
+        if (SyncYaml.ReadFile(root, TagsFile, problems) is not { } text)
+        {
+            return [];
+        }
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            var stream = SyncYaml.Load(text);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlSequenceNode list)
             {
                 problems.Add(new(TagsFile, 1, "Filen ska vara en lista med taggar."));
@@ -54,7 +57,7 @@ public static class SyncFolder
         }
         catch (YamlException e)
         {
-            problems.Add(new(TagsFile, (int)e.Start.Line, "Filen är inte giltig YAML: " + e.Message));
+            problems.Add(new(TagsFile, Math.Max(1, (int)e.Start.Line), SyncYaml.Describe(e)));
         }
         return result;
     }
@@ -76,10 +79,13 @@ public static class SyncFolder
             return [];
         }
         var result = new List<MunicipalityRecord>();
+        if (SyncYaml.ReadFile(root, relativePath, problems) is not { } text)
+        {
+            return [];
+        }
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            var stream = SyncYaml.Load(text);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlSequenceNode list)
             {
                 problems.Add(new(relativePath, 1, "Filen ska vara en lista med kommuner."));
@@ -111,7 +117,7 @@ public static class SyncFolder
         }
         catch (YamlException e)
         {
-            problems.Add(new(relativePath, (int)e.Start.Line, "Filen är inte giltig YAML: " + e.Message));
+            problems.Add(new(relativePath, Math.Max(1, (int)e.Start.Line), SyncYaml.Describe(e)));
         }
         return result;
     }

@@ -38,6 +38,11 @@ public sealed class SyncImporter(
         var files = new List<SyncFile>();
         foreach (var relativePath in SyncFolder.ContentFiles(root))
         {
+            if (SyncYaml.TooLarge(relativePath, new FileInfo(Path.Combine(root, relativePath)).Length) is { } tooLarge)
+            {
+                problems.Add(tooLarge);
+                continue;
+            }
             var (file, problem) = SyncFileReader.Read(relativePath, await File.ReadAllTextAsync(Path.Combine(root, relativePath), cancellationToken));
             if (problem is not null)
             {

@@ -32,10 +32,13 @@ public static class SyncSynonyms
         }
         const string file = SyncFolder.SynonymsFile;
         var result = new List<SynonymRecord>();
+        if (SyncYaml.ReadFile(root, file, problems) is not { } text)
+        {
+            return [];
+        }
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            var stream = SyncYaml.Load(text);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
                 return [];
@@ -70,7 +73,7 @@ public static class SyncSynonyms
         }
         catch (YamlException e)
         {
-            problems.Add(new(file, (int)e.Start.Line, "Filen är inte giltig YAML: " + e.Message));
+            problems.Add(new(file, Math.Max(1, (int)e.Start.Line), SyncYaml.Describe(e)));
         }
         return result;
     }

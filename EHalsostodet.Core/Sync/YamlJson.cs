@@ -15,10 +15,10 @@ internal static partial class YamlJson
     [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")]
     private static partial Regex Number();
 
+    /// <summary>Throws <see cref="YamlException"/> (a <see cref="YamlLimitException"/> for a file over <see cref="SyncYaml"/>'s limits).</summary>
     public static (JsonNode? Node, IReadOnlyDictionary<string, int> Lines) Parse(string yaml)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        var stream = SyncYaml.Load(yaml);
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         if (stream.Documents.Count == 0)
         {
@@ -37,7 +37,11 @@ internal static partial class YamlJson
                 var obj = new JsonObject();
                 foreach (var (keyNode, valueNode) in mapping.Children)
                 {
-                    var key = ((YamlScalarNode)keyNode).Value ?? "";
+                    if (keyNode is not YamlScalarNode { Value: var key })
+                    {
+                        throw new YamlException(keyNode.Start, keyNode.End, "En nyckel ska vara text, inte en lista eller mappning.");
+                    }
+                    key ??= "";
                     if (obj.ContainsKey(key))
                     {
                         throw new YamlException(keyNode.Start, keyNode.End, $"Nyckeln \"{key}\" förekommer två gånger.");

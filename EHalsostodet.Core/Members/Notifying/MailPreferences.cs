@@ -18,13 +18,13 @@ public sealed class MailPreferences(PortalDbContext db, MemberProfileStore profi
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public Task<bool> IsKnownTokenAsync(string token, CancellationToken cancellationToken) =>
-        db.MemberProfiles.AnyAsync(p => p.UnsubscribeToken == token && token != "", cancellationToken);
+    public async Task<bool> IsKnownTokenAsync(string? token, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(token) && await db.MemberProfiles.AnyAsync(p => p.UnsubscribeToken == token, cancellationToken);
 
-    /// <summary>Turns mail off for the profile with the token; false for an unknown token. The token is the credential.</summary>
-    public async Task<bool> UnsubscribeAsync(string token, CancellationToken cancellationToken)
+    /// <summary>Turns mail off for the profile with the token; false for an unknown or empty token. The token is the credential.</summary>
+    public async Task<bool> UnsubscribeAsync(string? token, CancellationToken cancellationToken)
     {
-        var profile = token.Length == 0 ? null : await db.MemberProfiles.FirstOrDefaultAsync(p => p.UnsubscribeToken == token, cancellationToken);
+        var profile = string.IsNullOrWhiteSpace(token) ? null : await db.MemberProfiles.FirstOrDefaultAsync(p => p.UnsubscribeToken == token, cancellationToken);
         if (profile is null)
         {
             return false;

@@ -83,7 +83,7 @@ internal static class DeliveryEndpoints
     }
 
     /// <remarks>The same search as /api/v1/search: <c>q</c>, <c>type</c>, <c>sort=newest</c> and facet filters.</remarks>
-    public static async Task<Results<DeliveryJson<DeliverySearchResult>, BadRequest<string>>> SearchAsync(
+    public static async Task<Results<DeliveryJson<DeliverySearchResult>, ProblemHttpResult>> SearchAsync(
         HttpRequest request, string? q, string? type, int? page, int? pageSize, string? sort,
         ISearchIndex search, DeliveryQueries queries, DeliveryMapper mapper, CancellationToken cancellationToken)
     {
@@ -92,7 +92,7 @@ internal static class DeliveryEndpoints
         {
             if (!ContentTypeNames.TryParseKey(type, out var parsed))
             {
-                return TypedResults.BadRequest("Okänd typ. Använd story, collection, initiative eller page.");
+                return TypedResults.Problem("Okänd typ. Använd story, collection, initiative eller page.", statusCode: StatusCodes.Status400BadRequest, title: "Begäran kunde inte behandlas");
             }
             contentType = parsed;
         }

@@ -107,7 +107,7 @@ internal static class JsonRequestBody
         }
         try
         {
-            return BodyResult<IContentDocument>.Of(ContentDocumentSerializer.Deserialize(type, document.GetRawText()));
+            return BodyResult<IContentDocument>.Of(ContentDocumentSerializer.DeserializeInput(type, document.GetRawText()));
         }
         catch (JsonException e)
         {

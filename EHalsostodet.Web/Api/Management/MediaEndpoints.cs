@@ -59,9 +59,10 @@ internal static class MediaEndpoints
         {
             form = await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes + MultipartOverhead }, cancellationToken);
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return ManagementProblems.Invalid("file", $"Filen är för stor eller formuläret kunde inte läsas. Högst {maxBytes / 1024.0 / 1024.0:0.#} MB är tillåtet.");
+            // IOException: the body ended before the multipart form's closing boundary.
+            return ManagementProblems.Invalid("file", $"Filen är för stor eller formuläret kunde inte läsas helt. Skicka det igen; högst {maxBytes / 1024.0 / 1024.0:0.#} MB är tillåtet.");
         }
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)

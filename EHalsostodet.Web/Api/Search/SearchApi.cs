@@ -26,7 +26,7 @@ public static class SearchApi
     }
 
     /// <remarks>Facet filters are further query parameters named after the facets, e.g. <c>tag=juridik&amp;county=Hallands län</c>; repeat one for OR.</remarks>
-    private static async Task<Results<Ok<SearchResponse>, BadRequest<string>>> SearchAsync(
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchAsync(
         ISearchIndex search, HttpRequest request, string? q, string? type, int? page, string? sort, CancellationToken cancellationToken)
     {
         var filters = FacetFilters.FromQuery(request.Query, except: FacetLabels.Type);
@@ -35,7 +35,7 @@ public static class SearchApi
         {
             if (!ContentTypeNames.TryParseKey(type, out var parsed))
             {
-                return TypedResults.BadRequest("Okänd typ. Använd story, collection, initiative eller page.");
+                return TypedResults.Problem("Okänd typ. Använd story, collection, initiative eller page.", statusCode: StatusCodes.Status400BadRequest, title: "Begäran kunde inte behandlas");
             }
             contentType = parsed;
         }

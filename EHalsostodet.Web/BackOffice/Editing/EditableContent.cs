@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.BackOffice.Editing;
 
-/// <summary>An item with its latest version, as the editor starts from it.</summary>
-public sealed record EditableContent(ContentItem Item, ContentVersion Version, IContentDocument Document);
+/// <summary>
+/// An item with its latest version, as the editor starts from it. A stored version that breaks
+/// today's rules (an old row) comes with <see cref="Problem"/>; <see cref="Document"/> is null
+/// when it cannot be read at all.
+/// </summary>
+public sealed record EditableContent(ContentItem Item, ContentVersion Version, IContentDocument? Document, string? Problem);
 
 /// <summary>Loads the latest version of an item for editing.</summary>
 public sealed class EditableContentLoader(PortalDbContext db)
@@ -18,7 +22,12 @@ public sealed class EditableContentLoader(PortalDbContext db)
             return null;
         }
         var version = await db.ContentVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
-        return version is null ? null : new EditableContent(item, version, ContentDocumentSerializer.Deserialize(item.Type, version.DocumentJson));
+        if (version is null)
+        {
+            return null;
+        }
+        var stored = ContentDocumentSerializer.ReadStored(item.Type, version.DocumentJson);
+        return new EditableContent(item, version, stored.Document, stored.Problem);
     }
 
     /// <summary>The item alone, e.g. to name the latest version after a conflict.</summary>

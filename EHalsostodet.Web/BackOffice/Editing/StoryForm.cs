@@ -347,16 +347,11 @@ public sealed class StoryForm : IContentForm
             {
                 Text = Text(Roles.Text),
                 InitiativeIds = Ids(Roles.InitiativeIds),
-                Actors = Rows(Roles.Actors, r => r.IsEmpty, "roles.actors", map, (row, path) =>
-                {
-                    RequireName(row.Name, path, "Ange aktörens namn.", errors);
-                    return new Actor { Name = Clean(row.Name), Description = Text(row.Description), External = row.External };
-                }),
-                Forums = Rows(Roles.Forums, r => r.IsEmpty, "roles.forums", map, (row, path) =>
-                {
-                    RequireName(row.Name, path, "Ange forumets namn.", errors);
-                    return new Forum { Name = Clean(row.Name), Description = Text(row.Description) };
-                }),
+                // Names are required by DocumentValidator, whose errors come back to these rows through the map.
+                Actors = Rows(Roles.Actors, r => r.IsEmpty, "roles.actors", map, (row, _) =>
+                    new Actor { Name = Clean(row.Name), Description = Text(row.Description), External = row.External }),
+                Forums = Rows(Roles.Forums, r => r.IsEmpty, "roles.forums", map, (row, _) =>
+                    new Forum { Name = Clean(row.Name), Description = Text(row.Description) }),
             },
             Benefits = new BenefitsSection
             {
@@ -368,11 +363,8 @@ public sealed class StoryForm : IContentForm
             {
                 Text = Text(Technology.Text),
                 InitiativeIds = Ids(Technology.InitiativeIds),
-                Products = Rows(Technology.Products, r => r.IsEmpty, "technology.products", map, (row, path) =>
-                {
-                    RequireName(row.Name, path, "Ange produktens eller tjänstens namn.", errors);
-                    return new TechnologyItem { Name = Clean(row.Name), Description = Text(row.Description), IsService = row.IsService };
-                }),
+                Products = Rows(Technology.Products, r => r.IsEmpty, "technology.products", map, (row, _) =>
+                    new TechnologyItem { Name = Clean(row.Name), Description = Text(row.Description), IsService = row.IsService }),
                 Prerequisites = Text(Technology.Prerequisites),
             },
             Process = new ProcessSection
@@ -393,11 +385,8 @@ public sealed class StoryForm : IContentForm
                 }).ToList(),
             },
             Lessons = new LessonsSection { Text = Text(Lessons.Text), InitiativeIds = Ids(Lessons.InitiativeIds), Tips = Lines(Lessons.Tips) },
-            Contacts = Rows(Contacts, r => r.IsEmpty, "contacts", map, (row, path) =>
-            {
-                RequireName(row.Name, path, "Ange kontaktpersonens namn.", errors);
-                return new Contact { Name = Clean(row.Name), Title = Clean(row.Title), Organisation = Clean(row.Organisation), Email = Clean(row.Email), Phone = Clean(row.Phone) };
-            }),
+            Contacts = Rows(Contacts, r => r.IsEmpty, "contacts", map, (row, _) =>
+                new Contact { Name = Clean(row.Name), Title = Clean(row.Title), Organisation = Clean(row.Organisation), Email = Clean(row.Email), Phone = Clean(row.Phone) }),
         };
         return new DocumentDraft(story, errors, map);
     }
@@ -460,14 +449,6 @@ public sealed class StoryForm : IContentForm
             results.Add(convert(rows[i], $"{path}[{i}]"));
         }
         return results;
-    }
-
-    private static void RequireName(string? name, string rowPath, string message, List<ValidationError> errors)
-    {
-        if (IsBlank(name))
-        {
-            errors.Add(new($"{rowPath}.name", message));
-        }
     }
 
     private static List<Guid> Ids(List<Guid> ids) => ids.Where(id => id != Guid.Empty).Distinct().ToList();

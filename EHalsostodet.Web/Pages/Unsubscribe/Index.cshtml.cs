@@ -15,10 +15,10 @@ public sealed class IndexModel(MailPreferences preferences) : PageModel
 {
     public bool Unsubscribed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken) =>
         await preferences.IsKnownTokenAsync(token, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string? token, CancellationToken cancellationToken)
     {
         if (!await preferences.UnsubscribeAsync(token, cancellationToken))
         {

@@ -12,8 +12,11 @@ public sealed class PreviewModel(PortalDbContext db, PublishedQueries queries, S
 {
     public Guid Id { get; private set; }
     public int VersionNumber { get; private set; }
-    public string Title => Document.Title;
-    public IContentDocument Document { get; private set; } = null!;
+    public string Title => Document?.Title ?? "version " + VersionNumber;
+    /// <summary>Null when the stored version cannot be read; <see cref="StoredProblem"/> says why.</summary>
+    public IContentDocument? Document { get; private set; }
+    /// <summary>What is wrong with the stored version, when it breaks today's rules.</summary>
+    public string? StoredProblem { get; private set; }
     public StoryView? Story { get; private set; }
     public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
 
@@ -33,7 +36,7 @@ public sealed class PreviewModel(PortalDbContext db, PublishedQueries queries, S
         }
         Id = id;
         VersionNumber = row.Number;
-        Document = ContentDocumentSerializer.Deserialize(item.Type, row.DocumentJson);
+        (Document, StoredProblem) = ContentDocumentSerializer.ReadStored(item.Type, row.DocumentJson);
         var published = await db.PublishedContent.AsNoTracking().Where(p => p.ItemId == id).Select(p => (DateTime?)p.FirstPublishedAt).FirstOrDefaultAsync(cancellationToken);
         switch (Document)
         {

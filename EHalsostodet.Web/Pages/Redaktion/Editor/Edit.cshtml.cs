@@ -11,11 +11,23 @@ namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 public sealed class EditModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown)
     : ContentEditorPageModel(db, store, rules, published, markdown)
 {
+    /// <summary>What is wrong with the stored version, when it breaks today's rules.</summary>
+    public string? StoredProblem { get; private set; }
+
+    /// <summary>Set when the stored version cannot be read into the form at all.</summary>
+    public Guid? ItemId { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await Editor.Loader.LoadAsync(id, cancellationToken) is not { } content)
         {
             return NotFound();
+        }
+        StoredProblem = content.Problem;
+        if (content.Document is null)
+        {
+            ItemId = id;
+            return Page();
         }
         View = new EditorView
         {
