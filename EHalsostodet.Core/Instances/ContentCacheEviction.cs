@@ -5,9 +5,22 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EHalsostodet.Core.Instances;
 
-/// <summary>The one entry point that evicts this instance's caches for a changed item.</summary>
-public sealed class ContentCacheEviction(IEnumerable<IContentCache> caches)
+/// <summary>
+/// The one entry point that evicts this instance's caches for a changed item; once more after the
+/// publishing transaction has committed, since a request reading in between still saw the old
+/// content and may have kept it.
+/// </summary>
+public sealed class ContentCacheEviction(IEnumerable<IContentCache> caches) : IAfterContentCommit
 {
+    public Task CommittedAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)
+    {
+        foreach (var itemId in itemIds)
+        {
+            Evict(itemId);
+        }
+        return Task.CompletedTask;
+    }
+
     public void Evict(Guid itemId)
     {
         foreach (var cache in caches)
@@ -27,9 +40,9 @@ public sealed class ContentCacheEviction(IEnumerable<IContentCache> caches)
 
 /// <summary>
 /// Evicts this instance's caches when an item is published again or stops being public: at once,
-/// and again when the transaction has committed (<see cref="EvictionAfterCommit"/>).
+/// and again when the transaction has committed (<see cref="ContentAfterCommit"/>).
 /// </summary>
-public sealed class LocalCacheEvictionHandler(ContentCacheEviction eviction, EvictionAfterCommit afterCommit, PortalDbContext db) :
+public sealed class LocalCacheEvictionHandler(ContentCacheEviction eviction, ContentAfterCommit afterCommit, PortalDbContext db) :
     INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>
 {
     public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);

@@ -21,8 +21,9 @@ public static class InstancesServiceCollectionExtensions
     public static IServiceCollection AddInstanceServices(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider)
     {
         services.AddSingleton<ContentCacheEviction>();
-        services.AddSingleton<EvictionAfterCommit>();
-        services.AddSingleton<IInterceptor>(s => s.GetRequiredService<EvictionAfterCommit>());
+        services.AddSingleton<ContentAfterCommit>();
+        services.AddSingleton<IInterceptor>(s => s.GetRequiredService<ContentAfterCommit>());
+        services.AddSingleton<IAfterContentCommit>(s => s.GetRequiredService<ContentCacheEviction>());
         services.AddScoped<LocalCacheEvictionHandler>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());

@@ -5,7 +5,6 @@ using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search.Lucene;
 using EHalsostodet.Core.Search.Tuning;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,8 +23,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton(new SearchIndexFolder(IndexFolder(configuration, provider, contentRootPath)));
         services.AddSingleton<SearchIndexes>();
         services.AddSingleton<SearchIndexSync>();
-        services.AddSingleton<SearchIndexAfterCommit>();
-        services.AddSingleton<IInterceptor>(s => s.GetRequiredService<SearchIndexAfterCommit>());
+        services.AddSingleton<IAfterContentCommit>(s => s.GetRequiredService<SearchIndexSync>());
         services.AddSingleton<SearchIndexFollower>();
         services.AddSingleton<IContentCache>(s => s.GetRequiredService<SearchIndexFollower>());
         services.AddSingleton<IHostedService>(s => s.GetRequiredService<SearchIndexFollower>());

@@ -44,6 +44,30 @@ public sealed class SearchCacheTests
         Assert.AreEqual(2, misses);
     }
 
+    /// <summary>
+    /// Another instance's change reaches this one as an eviction and, moments later, the index sync.
+    /// A search made in between ran on the old index; the sync must not let that result be served.
+    /// </summary>
+    [TestMethod]
+    public async Task A_result_kept_from_before_the_index_caught_up_is_not_served_afterwards()
+    {
+        using var factory = new PortalFactory();
+        var story = await FirstStoryAsync(factory);
+        var before = await SearchAsync(factory, story.Title);
+        Assert.AreEqual(story.Title, before.Hits.Single(h => h.Id == story.ItemId).Title);
+
+        // The story is unpublished behind the index's back (as on another instance), and the search is made again before the sync.
+        await factory.WithDbAsync(db => db.PublishedContent.Where(p => p.ItemId == story.ItemId).ExecuteDeleteAsync());
+        Assert.AreSame(before, await SearchAsync(factory, story.Title), "kept until the index follows");
+        await factory.WithScopeAsync(async s =>
+        {
+            await s.GetRequiredService<EHalsostodet.Core.Search.Lucene.SearchIndexSync>().SyncAsync([story.ItemId], CancellationToken.None);
+            return true;
+        });
+
+        Assert.IsFalse((await SearchAsync(factory, story.Title)).Hits.Any(h => h.Id == story.ItemId), "the sync drops what was kept from the old index");
+    }
+
     [TestMethod]
     public async Task A_search_made_while_an_unpublish_commits_is_not_kept_afterwards()
     {

@@ -256,6 +256,7 @@ internal sealed class EngineProfiler(BenchmarkDatabase database, int pageSize, i
                 refreshCpu.Add(cpu ?? double.NaN);
             });
             var other = ids[(2 * i + 1) * step];
+            await SearchIndexBuilder.NewVersionAsync(database, other, cancellationToken);
             var wholeStart = Stopwatch.GetTimestamp();
             await database.RunAsync(s => s.GetRequiredService<SearchIndexSync>().SyncAsync([other], cancellationToken));
             whole.Add(Stopwatch.GetElapsedTime(wholeStart).TotalMilliseconds);

@@ -2,6 +2,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace EHalsostodet.Core.Search.Lucene;
@@ -48,6 +49,27 @@ public static class SearchIndexDocuments
         new Field(IndexFields.Spelling, string.Join('\n', text.Title, text.Tags, text.Teaser, text.Body), SpellingField),
     ];
 
+    /// <summary>The version the index holds of each of the items it has.</summary>
+    public static Dictionary<Guid, Guid> ReadStamps(IndexSearcher searcher, IEnumerable<Guid> itemIds)
+    {
+        var stamps = new Dictionary<Guid, Guid>();
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new BytesRef();
+        foreach (var itemId in itemIds)
+        {
+            foreach (var hit in searcher.Search(new TermQuery(new Term(IndexFields.Id, Key(itemId))), 1).ScoreDocs)
+            {
+                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+                leaf.AtomicReader.GetBinaryDocValues(IndexFields.Stamp)?.Get(hit.Doc - leaf.DocBase, bytes);
+                if (Parse(bytes.Utf8ToString()) is { } stamp)
+                {
+                    stamps[stamp.ItemId] = stamp.Version;
+                }
+            }
+        }
+        return stamps;
+    }
+
     /// <summary>Every item in the index with the version it holds, read from doc values (no stored fields).</summary>
     public static Dictionary<Guid, Guid> ReadStamps(IndexReader reader)
     {
@@ -69,13 +91,17 @@ public static class SearchIndexDocuments
                     continue;
                 }
                 values.Get(doc, bytes);
-                var stamp = bytes.Utf8ToString();
-                if (stamp.Length == 65 && Guid.TryParseExact(stamp[..32], "N", out var id) && Guid.TryParseExact(stamp[33..], "N", out var version))
+                if (Parse(bytes.Utf8ToString()) is { } stamp)
                 {
-                    stamps[id] = version;
+                    stamps[stamp.ItemId] = stamp.Version;
                 }
             }
         }
         return stamps;
     }
+
+    private static (Guid ItemId, Guid Version)? Parse(string stamp) =>
+        stamp.Length == 65 && Guid.TryParseExact(stamp[..32], "N", out var id) && Guid.TryParseExact(stamp[33..], "N", out var version)
+            ? (id, version)
+            : null;
 }

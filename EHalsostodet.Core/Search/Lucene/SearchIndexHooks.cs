@@ -1,12 +1,8 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +14,7 @@ namespace EHalsostodet.Core.Search.Lucene;
 /// before the request answers: a search right after approval finds the item, one right after
 /// unpublishing does not, and a rolled-back change never reaches the index.
 /// </summary>
-public sealed class LuceneSearchIndexer(PortalDbContext db, SearchIndexAfterCommit afterCommit, SearchIndexSync sync) : ISearchIndexer
+public sealed class LuceneSearchIndexer(PortalDbContext db, ContentAfterCommit afterCommit, SearchIndexSync sync) : ISearchIndexer
 {
     public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) =>
         SyncAsync(notification.Item.Id, cancellationToken);
@@ -38,41 +34,6 @@ public sealed class LuceneSearchIndexer(PortalDbContext db, SearchIndexAfterComm
             return Task.CompletedTask;
         }
         return sync.SyncAsync([itemId], cancellationToken);
-    }
-}
-
-/// <summary>Syncs the items a transaction published or unpublished once it has committed; CommitAsync waits for it.</summary>
-public sealed class SearchIndexAfterCommit(SearchIndexSync sync, ILogger<SearchIndexAfterCommit> logger) : DbTransactionInterceptor
-{
-    private readonly ConditionalWeakTable<DbTransaction, ConcurrentQueue<Guid>> pending = new();
-
-    public void Add(DbTransaction transaction, Guid itemId) => pending.GetOrCreateValue(transaction).Enqueue(itemId);
-
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-        TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
-
-    public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (pending.TryGetValue(transaction, out var items) && pending.Remove(transaction))
-        {
-            try
-            {
-                await sync.SyncAsync(items.ToArray(), CancellationToken.None);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // The change is committed; the index catches up at the next change notice or start.
-                logger.LogError(e, "Sökindexet kunde inte uppdateras efter en publicering.");
-            }
-        }
-    }
-
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => pending.Remove(transaction);
-
-    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        pending.Remove(transaction);
-        return Task.CompletedTask;
     }
 }
 

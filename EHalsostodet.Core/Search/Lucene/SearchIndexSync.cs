@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using Lucene.Net.Index;
@@ -15,12 +16,20 @@ namespace EHalsostodet.Core.Search.Lucene;
 /// twice, late or after a rolled-back change still leaves it right. Syncs run one at a time,
 /// each reading the database after the previous one wrote.
 /// </summary>
-public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes indexes, ILogger<SearchIndexSync> logger) : IDisposable
+public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes indexes, SearchResultCache results, ILogger<SearchIndexSync> logger)
+    : IAfterContentCommit, IDisposable
 {
+    /// <summary>After a publishing transaction has committed: the items as the database now holds them.</summary>
+    public Task CommittedAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken) => SyncAsync(itemIds, cancellationToken);
+
     private const int Batch = 500;
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    /// <summary>Writes the items as the database holds them now: published ones replaced, others removed.</summary>
+    /// <summary>
+    /// Writes the items as the database holds them now: published ones replaced, others removed.
+    /// An item the index already holds in its published version is left as it is: one publish
+    /// reaches here more than once (after the commit, and again through the change notice).
+    /// </summary>
     public async Task SyncAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)
     {
         if (itemIds.Count == 0)
@@ -32,10 +41,21 @@ public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes i
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var changed = 0;
             foreach (var chunk in itemIds.Distinct().Chunk(Batch))
             {
-                var items = (await ReadAsync(db, chunk, cancellationToken)).ToDictionary(i => i.ItemId);
-                foreach (var id in chunk)
+                var published = await db.PublishedContent.AsNoTracking().Where(p => chunk.Contains(p.ItemId))
+                    .Select(p => new { p.ItemId, p.VersionId }).ToDictionaryAsync(p => p.ItemId, p => p.VersionId, cancellationToken);
+                var indexed = indexes.Public.Search(s => SearchIndexDocuments.ReadStamps(s, chunk));
+                var stale = chunk.Where(id => published.TryGetValue(id, out var version)
+                    ? !indexed.TryGetValue(id, out var held) || held != version
+                    : indexed.ContainsKey(id)).ToArray();
+                if (stale.Length == 0)
+                {
+                    continue;
+                }
+                var items = (await ReadAsync(db, stale, cancellationToken)).ToDictionary(i => i.ItemId);
+                foreach (var id in stale)
                 {
                     if (items.TryGetValue(id, out var item))
                     {
@@ -49,8 +69,14 @@ public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes i
                         indexes.Public.Delete(SearchIndexDocuments.Key(id));
                     }
                 }
+                changed += stale.Length;
             }
-            indexes.Public.Refresh();
+            if (changed > 0)
+            {
+                indexes.Public.Refresh();
+                // A search that ran between an eviction and this write may have kept a result from the old index.
+                results.Clear();
+            }
         }
         finally
         {
@@ -125,6 +151,7 @@ public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes i
             }
             index.Commit();
             index.Refresh();
+            results.Clear();
             logger.LogInformation("Sökindexet byggdes om på {Seconds:0.0} s: {Count} publicerade innehåll.", watch.Elapsed.TotalSeconds, ids.Count);
             return ids.Count;
         }
