@@ -48,7 +48,8 @@ internal sealed class FacetedCollector : ICollector
         this.keep = keep;
         this.newest = newest;
         this.bestBets = bestBets;
-        kept = new PriorityQueue<Hit, Hit>(Math.Max(1, keep + 1), Comparer<Hit>.Create(Better));
+        // Grown as hits come: a deep page asked for must not reserve memory for hits that may not exist.
+        kept = new PriorityQueue<Hit, Hit>(Math.Min(keep + 1, 256), Comparer<Hit>.Create(Better));
     }
 
     public int Total { get; private set; }
