@@ -40,7 +40,6 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<INotificationPublisher, NotificationPublisher>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentRules>();
-        services.AddScoped<UnreadableContent>();
         services.AddScoped<ContentStore>();
         services.AddScoped<TagDirectory>();
         services.AddScoped<TagManager>();

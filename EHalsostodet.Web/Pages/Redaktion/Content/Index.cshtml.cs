@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Search;
 using EHalsostodet.Core.Workflow;
@@ -7,15 +6,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Content;
 
-public sealed class IndexModel(EditorialQueries queries, IEditorialSearch search, UnreadableContent unreadable) : PageModel
+public sealed class IndexModel(EditorialQueries queries, IEditorialSearch search) : PageModel
 {
     public ContentType? Type { get; private set; }
     public WorkflowState? State { get; private set; }
     public string? Text { get; private set; }
     public string? Message { get; private set; }
     public int PageNumber { get; private set; } = 1;
-    /// <summary>Items whose latest version cannot be read, when that stopped the search.</summary>
-    public IReadOnlyList<UnreadableItem> Unreadable { get; private set; } = [];
     public EditorialList List { get; private set; } = new([], 0, new Dictionary<WorkflowState, int>(), new Dictionary<ContentType, int>());
     public string Caption => "Innehåll" + (Type is { } t ? $": {t.Label()}" : "") + (State is { } s ? $", {s.Label().ToLowerInvariant()}" : "");
 
@@ -28,19 +25,9 @@ public sealed class IndexModel(EditorialQueries queries, IEditorialSearch search
         IReadOnlyList<Guid>? matches = null;
         if (Text is not null)
         {
-            try
-            {
-                var found = await search.SearchAsync(Text, cancellationToken);
-                matches = found.RankedIds;
-                Message = found.Message;
-            }
-            catch (JsonException)
-            {
-                // The editorial index reads every item's latest version, and one that cannot be read stops it.
-                Unreadable = await unreadable.FindAsync(10, cancellationToken);
-                Message = "Sökningen kunde inte köras eftersom en sparad version inte kan läsas. Listan visar allt innehåll utan sökord. "
-                    + "Återskapa en tidigare version av innehållet nedan, så fungerar sökningen igen.";
-            }
+            var found = await search.SearchAsync(Text, cancellationToken);
+            matches = found.RankedIds;
+            Message = found.Message;
         }
         List = await queries.ListAsync(Type, State, matches, PageNumber, cancellationToken);
     }
