@@ -32,7 +32,10 @@ public static class CoreServiceCollectionExtensions
     {
         services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.Section));
         services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || PublicUrls.IsValidBase(o.PublicBaseUrl),
+                "Email:PublicBaseUrl måste vara en absolut http- eller https-adress, t.ex. https://ehalsostodet.example.se.")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         var provider = services.AddPortalDatabase(configuration, contentRootPath);
@@ -77,6 +80,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<INotificationHandler<ContentSubmittedNotification>, ReviewerAlertHandler>();
         services.AddScoped<INotificationHandler<ContentRejectedNotification>, RejectionMailHandler>();
         services.AddScoped<AccountBootstrapper>();
+        services.AddScoped<AccountBlocker>();
+        services.AddScoped<DecoyPasswords>();
+        services.AddSingleton<SignInThrottle>();
         services.AddHostedService<UsageFlushService>();
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<EmailDispatchService>();

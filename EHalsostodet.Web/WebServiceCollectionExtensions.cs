@@ -15,6 +15,7 @@ using EHalsostodet.Web.Operations;
 using EHalsostodet.Web.Seo;
 using EHalsostodet.Web.Members.Saving;
 using EHalsostodet.Web.RateLimiting;
+using EHalsostodet.Web.Sessions;
 using EHalsostodet.Web.Sharing;
 using Microsoft.AspNetCore.Localization;
 
@@ -35,7 +36,13 @@ public static class WebServiceCollectionExtensions
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
         services.AddInputSafety();
         services.AddMemberAccountsWeb();
+        // The antiforgery cookie is Secure whenever the request is HTTPS, also behind the proxy (X-Forwarded-Proto).
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // No client-side validation library is used; without this a valid form's summary carries an
+        // inline style="display:none", which the Content-Security-Policy (rightly) refuses.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddMediaWeb();
+        services.AddSharingWeb();
         services.AddPortalOperations().AddDeliveryApi().AddSeo();
         services.AddPortalRateLimiting();
         services.AddRouting(options => options.LowercaseUrls = true);
@@ -60,6 +67,7 @@ public static class WebServiceCollectionExtensions
         app.UsePortalOperations();
         // Before anything that answers, so that every response gets the headers, also the exception handler's.
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<PrivateResponsesMiddleware>();
         var swedish = new CultureInfo("sv-SE");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -81,7 +89,6 @@ public static class WebServiceCollectionExtensions
         }
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.Use(PlainStatusCodesForApis);
-        app.Use(BlockSelfRegistration);
         app.UseMiddleware<CrossSiteApiRequestGuard>();
         app.UsePortalRateLimiting();
         app.UseRouting();
@@ -99,11 +106,10 @@ public static class WebServiceCollectionExtensions
         app.MapExports();
         app.MapMediaServing();
         app.MapDeliveryApi().MapSeo().MapHealthEndpoints();
-        app.MapGroup("/api/auth").WithTags("Inloggning").MapIdentityApi<PortalUser>();
+        app.MapSignInApi();
         return app;
     }
 
-    /// <summary>Accounts are created by administrators (and, later, by member registration), not through the raw Identity API.</summary>
     /// <summary>API clients get bare status codes (or problem details), never the HTML error page.</summary>
     private static Task PlainStatusCodesForApis(HttpContext context, RequestDelegate next)
     {
@@ -111,16 +117,6 @@ public static class WebServiceCollectionExtensions
             context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
         {
             statusCodePages.Enabled = false;
-        }
-        return next(context);
-    }
-
-    private static Task BlockSelfRegistration(HttpContext context, RequestDelegate next)
-    {
-        if (context.Request.Path.StartsWithSegments("/api/auth/register"))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
         }
         return next(context);
     }

@@ -20,8 +20,10 @@ public sealed class SeedPortalCommand : IBenchmark
         table.Add("file", result.FilePath);
         table.Add("synthetic stories", $"{result.SyntheticStories:N0}");
         table.Add("published items in all", $"{result.PublishedItems:N0}");
+        table.Add("search index", result.IndexFolder);
         table.Add("items in the search index", $"{result.IndexedItems:N0}");
-        table.Add("size", $"{result.Bytes / 1024d / 1024d:N1} MB");
+        table.Add("size of the database", $"{result.Bytes / 1024d / 1024d:N1} MB");
+        table.Add("size of the search index", $"{result.IndexBytes / 1024d / 1024d:N1} MB");
         table.Add("took", $"{result.Elapsed.TotalSeconds:N1} s");
         await output.WriteAsync(table.ToString());
     }

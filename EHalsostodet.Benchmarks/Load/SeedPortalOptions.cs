@@ -7,11 +7,13 @@ public sealed record SeedPortalOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project EHalsostodet.Benchmarks -- seed-portal --database FILE [options]
 
-          --database FILE     the SQLite file to create, for the portal's ConnectionStrings:Sqlite (required)
+          --database FILE     the SQLite file to create, for the portal's ConnectionStrings:Sqlite (required);
+                              its search index is made in the folder search/ beside it, where the portal
+                              looks by default (give each database a folder of its own)
           --stories N         synthetic published stories besides the seed content (default 10000)
           --story-list FILE   also write the synthetic stories' slugs there, one a line
           --usync FOLDER      the seed content imported first (default: the repository's uSync)
-          --replace           delete FILE first if it exists (otherwise an existing FILE is an error)
+          --replace           delete FILE and search/ beside it first if they exist (otherwise either is an error)
           --batch N           stories per transaction (default 1000)
           --seed N            seed of the synthetic corpus (default 20261122, as the search benchmark)
         """;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace EHalsostodet.Benchmarks.Measurement;
 
@@ -22,10 +23,97 @@ public static class Timing
     public static string? LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ').FirstOrDefault() : null;
 
-    /// <summary>The most physical memory this process has held so far (VmHWM on Linux).</summary>
+    /// <summary>The most physical memory this process has held so far, or since <see cref="TryResetPeakWorkingSet"/> (VmHWM on Linux).</summary>
     public static long PeakWorkingSetBytes()
     {
         using var process = Process.GetCurrentProcess();
         return process.PeakWorkingSet64;
     }
+
+    /// <summary>
+    /// Starts the peak working set afresh from the current working set, so that the next
+    /// <see cref="PeakWorkingSetBytes"/> is the peak of what follows (Linux 4.0 and later: writing 5
+    /// to /proc/self/clear_refs resets VmHWM). False where that is not possible: the peak then
+    /// counts from the start of the process.
+    /// </summary>
+    public static bool TryResetPeakWorkingSet()
+    {
+        try
+        {
+            if (!File.Exists("/proc/self/clear_refs"))
+            {
+                return false;
+            }
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The physical memory this process holds now: resident pages from /proc/self/statm (cheap to read often), else the process's working set.</summary>
+    public static long WorkingSetBytes()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/self/statm").Split(' ');
+            return long.Parse(fields[1], CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.WorkingSet64;
+        }
+    }
+
+    /// <summary>
+    /// The resident memory that is anonymous (managed heap, native allocations, code) and that is
+    /// file-backed (mapped files: the index files Lucene maps, the program's libraries), from
+    /// /proc/self/status; null where the system does not tell.
+    /// </summary>
+    public static (long Anonymous, long File)? ResidentBreakdown()
+    {
+        try
+        {
+            long? anonymous = null, file = null;
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+                {
+                    anonymous = Kilobytes(line);
+                }
+                else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
+                {
+                    file = Kilobytes(line);
+                }
+            }
+            return anonymous is { } a && file is { } f ? (a, f) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
+
+        static long Kilobytes(string line) =>
+            long.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>The bytes of the files under a folder, or 0 when it does not exist.</summary>
+    public static long FolderBytes(string folder) =>
+        Directory.Exists(folder)
+            ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f =>
+            {
+                try
+                {
+                    return f.Length;
+                }
+                catch (FileNotFoundException)
+                {
+                    // A segment merged away while the folder was read.
+                    return 0;
+                }
+            })
+            : 0;
 }

@@ -2,12 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace EHalsostodet.Benchmarks.Search;
 
-/// <summary>The "search" subcommand: the FTS5 engine against a LIKE scan on synthetic corpora.</summary>
+/// <summary>The "search" subcommand: the portal's Lucene search against a LIKE scan on synthetic corpora.</summary>
 public sealed class SearchBenchmark : IBenchmark
 {
     public string Name => "search";
 
-    public string Description => "FTS5 index build and query latency against a naive LIKE scan, on synthetic stories";
+    public string Description => "Lucene index build, sync of one item, query latency against a naive LIKE scan, and memory, on synthetic stories";
 
     public string Usage => SearchBenchmarkOptions.Usage;
 

@@ -10,25 +10,35 @@ public sealed record SearchBenchmarkOptions
 
           --stories N    corpus size; repeat for several sizes (default 10000)
           --queries N    queries in the mix, split evenly over the five kinds (default 200)
-          --warmup N     untimed queries of each kind before timing (default 5)
-          --reindex N    items re-indexed one by one to time IndexAsync on the full index (default 10)
-          --batch N      stories per transaction when loading and indexing (default 1000)
+          --warmup N     untimed queries of each kind before timing, its queries in turn (default:
+                         five rounds of the mix, so that the JIT's tiers have settled as in a
+                         portal that has run for a while)
+          --reindex N    items synced one by one (SyncAsync) on the full index, after one untimed (default 40)
+          --batch N      stories per transaction when storing the corpus (default 1000)
           --seed N       seed of the corpus and the query mix (default 20261122)
+          --profile N    after the run, each distinct query of the mix N times in variants that
+                         leave parts of the engine's work out, to see where its time goes (default 0: off)
         """;
 
-    private static readonly string[] Known = ["stories", "queries", "warmup", "reindex", "batch", "seed"];
+    private static readonly string[] Known = ["stories", "queries", "warmup", "reindex", "batch", "seed", "profile"];
 
     public IReadOnlyList<int> StoryCounts { get; init; } = [10_000];
 
     public int Queries { get; init; } = 200;
 
-    public int WarmupPerKind { get; init; } = 5;
+    /// <summary>Untimed queries of each kind before timing; null: the whole mix once.</summary>
+    public int? WarmupPerKind { get; init; }
 
-    public int ReindexSamples { get; init; } = 10;
+    public int Warmup => WarmupPerKind ?? 5 * QueriesPerKind;
+
+    public int ReindexSamples { get; init; } = 40;
 
     public int BatchSize { get; init; } = 1000;
 
     public int Seed { get; init; } = 20261122;
+
+    /// <summary>Repetitions of each distinct query when profiling the engine; 0 leaves the profile out.</summary>
+    public int ProfileRepetitions { get; init; }
 
     /// <summary>The hits per page, as on the search page.</summary>
     public int PageSize { get; init; } = 20;
@@ -48,10 +58,11 @@ public sealed record SearchBenchmarkOptions
         {
             StoryCounts = arguments.Numbers("stories", 1, 10_000_000, 10_000),
             Queries = arguments.Number("queries", 5, 100_000, 200),
-            WarmupPerKind = arguments.Number("warmup", 0, 1000, 5),
-            ReindexSamples = arguments.Number("reindex", 0, 1000, 10),
+            WarmupPerKind = arguments.Has("warmup") ? arguments.Number("warmup", 0, 100_000, 0) : null,
+            ReindexSamples = arguments.Number("reindex", 0, 1000, 40),
             BatchSize = arguments.Number("batch", 1, 100_000, 1000),
             Seed = arguments.Number("seed", 0, int.MaxValue, 20261122),
+            ProfileRepetitions = arguments.Number("profile", 0, 10_000, 0),
         };
     }
 }

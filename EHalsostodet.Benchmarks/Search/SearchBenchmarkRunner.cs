@@ -1,6 +1,9 @@
+using System.Reflection;
+using System.Runtime;
 using EHalsostodet.Benchmarks.Infrastructure;
 using EHalsostodet.Benchmarks.Measurement;
 using EHalsostodet.Benchmarks.Search.Corpus;
+using EHalsostodet.Benchmarks.Search.Profiling;
 using EHalsostodet.Benchmarks.Search.Queries;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +13,8 @@ namespace EHalsostodet.Benchmarks.Search;
 
 /// <summary>
 /// One corpus size from start to end: a new database, the synthetic stories, the index build,
-/// then the query mix against the engine and against the LIKE baseline.
+/// syncing single items, then the query mix against the engine and against the LIKE baseline;
+/// each phase measured for time and memory.
 /// </summary>
 public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWriter progress)
 {
@@ -23,27 +27,54 @@ public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWr
         {
             throw new InvalidOperationException($"No municipalities were imported; is the taxonomy in {options.SeedFolder}?");
         }
+        var phases = new List<PhaseFigures>();
 
         await Progress($"{storyCount:N0} stories: generating and storing the corpus …");
-        var (generation, storage) = await new CorpusLoader(database, options.Seed, options.BatchSize).LoadAsync(storyCount, cancellationToken);
+        var ((generation, storage), corpus) = await PhaseMeter.MeasureAsync(PhaseNames.Corpus,
+            () => new CorpusLoader(database, options.Seed, options.BatchSize).LoadAsync(storyCount, cancellationToken));
+        phases.Add(corpus);
+        var databaseBytes = await database.SizeInBytesAsync(cancellationToken);
 
-        var withoutIndexBytes = await database.SizeInBytesAsync(cancellationToken);
         await Progress($"{storyCount:N0} stories: building the search index …");
         var builder = new SearchIndexBuilder(database);
-        var (indexBuild, indexBuildProcessor) = await builder.BuildAsync(cancellationToken);
-        var databaseBytes = await database.SizeInBytesAsync(cancellationToken);
-        var reindex = await builder.ReindexAsync(options.ReindexSamples, cancellationToken);
+        var (indexed, build) = await PhaseMeter.MeasureAsync(PhaseNames.Build, () => builder.BuildAsync(cancellationToken));
+        phases.Add(build);
+        var afterBuild = await builder.MeasureAsync(cancellationToken);
+        await builder.VerifyAsync(cancellationToken);
+
+        await Progress($"{storyCount:N0} stories: syncing {options.ReindexSamples} items one by one …");
+        var ((syncOne, syncProcessor), sync) = await PhaseMeter.MeasureAsync(PhaseNames.Sync, () => builder.SyncOneByOneAsync(options.ReindexSamples, cancellationToken));
+        phases.Add(sync);
+        await builder.VerifyAsync(cancellationToken);
 
         var queries = QueryMix.Create(options.QueriesPerKind, options.Seed, counties);
-        var timer = new QueryTimer(database, options.WarmupPerKind);
+        var timer = new QueryTimer(database, options.Warmup);
         await Progress($"{storyCount:N0} stories: {queries.Count} queries against the engine …");
-        var engine = await timer.RunAsync(new EngineSearch(options.PageSize), queries, cancellationToken);
+        var (engine, engineFigures) = await PhaseMeter.MeasureAsync(PhaseNames.EngineQueries, () => timer.RunAsync(new EngineSearch(options.PageSize), queries, cancellationToken));
+        phases.Add(engineFigures);
         await Progress($"{storyCount:N0} stories: {queries.Count} queries against the LIKE baseline …");
-        var baseline = await timer.RunAsync(new LikeScanBaseline(options.PageSize), queries, cancellationToken);
+        var (baseline, baselineFigures) = await PhaseMeter.MeasureAsync(PhaseNames.BaselineQueries, () => timer.RunAsync(new LikeScanBaseline(options.PageSize), queries, cancellationToken));
+        phases.Add(baselineFigures);
+        var atEnd = await builder.MeasureAsync(cancellationToken);
 
-        var kinds = Enum.GetValues<QueryKind>().Select(k => new QueryKindResult(k, engine[k], baseline[k])).ToList();
-        return new SearchBenchmarkResult(storyCount, generation, storage, indexBuild, indexBuildProcessor, databaseBytes, databaseBytes - withoutIndexBytes, reindex, kinds,
-            Timing.PeakWorkingSetBytes(), Timing.LoadAverage(), await database.SqliteVersionAsync(cancellationToken));
+        EngineProfile? profile = null;
+        if (options.ProfileRepetitions > 0)
+        {
+            await Progress($"{storyCount:N0} stories: profiling the engine ({options.ProfileRepetitions} repetitions of each query) …");
+            profile = await new EngineProfiler(database, options.PageSize, options.ProfileRepetitions).RunAsync(queries, cancellationToken);
+        }
+
+        var kinds = Enum.GetValues<QueryKind>().Select(k => new QueryKindResult(k, engine.Kinds[k], baseline.Kinds[k])).ToList();
+        var slowest = engine.Timed.OrderByDescending(t => t.Milliseconds).Take(5).ToList();
+        var environment = new RunEnvironment(await database.SqliteVersionAsync(cancellationToken), LuceneVersion(), GCSettings.IsServerGC);
+        return new SearchBenchmarkResult(storyCount, generation, storage, indexed, databaseBytes, afterBuild, atEnd, syncOne, syncProcessor, kinds, slowest, engine.QueriesRun, phases, environment, profile);
+    }
+
+    private static string LuceneVersion()
+    {
+        var version = typeof(Lucene.Net.Index.IndexWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
+        // "4.8.0-beta00017 commit:[…]" or "…+hash": the version alone.
+        return version.Split('+', ' ')[0];
     }
 
     private Task Progress(string message) => progress.WriteLineAsync(message);

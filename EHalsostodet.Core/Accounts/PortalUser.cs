@@ -7,5 +7,17 @@ public sealed class PortalUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
+    /// <summary>
+    /// When an administrator blocked the account (UTC), or null. A blocked account cannot sign in by
+    /// any route and its sessions end; only an administrator lifts the block, never a password reset.
+    /// Identity's own lockout is not used: failed sign-ins are throttled instead (<see cref="SignInThrottle"/>).
+    /// </summary>
+    public DateTime? BlockedAt { get; set; }
+
+    /// <summary>The id of the administrator who blocked the account.</summary>
+    public string? BlockedBy { get; set; }
+
+    public bool IsBlocked => BlockedAt is not null;
+
     public string NameForDisplay => string.IsNullOrWhiteSpace(DisplayName) ? Email ?? UserName ?? Id : DisplayName;
 }

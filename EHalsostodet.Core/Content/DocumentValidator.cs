@@ -34,6 +34,7 @@ public static class DocumentValidator
         {
             errors.Add(new("slug", "Adressnamnet (slug) får bara innehålla små bokstäver a–z, siffror och bindestreck, till exempel \"digital-nattillsyn\"."));
         }
+        RefuseReservedSlug(document, errors);
 
         switch (document)
         {
@@ -134,6 +135,15 @@ public static class DocumentValidator
                 errors.Add(new("tags", "En tagg måste ha ett namn på högst 60 tecken."));
                 break;
             }
+        }
+    }
+
+    /// <summary>A slug that names one of the portal's own addresses (/redaktion, /api, /sok …) is refused.</summary>
+    private static void RefuseReservedSlug(IContentDocument document, List<ValidationError> errors)
+    {
+        if (ReservedSlugs.Contains(document.Slug))
+        {
+            errors.Add(new("slug", $"Adressnamnet \"{document.Slug}\" används redan av portalen själv (till exempel /{document.Slug}). Välj ett annat adressnamn."));
         }
     }
 

@@ -10,12 +10,17 @@ using Microsoft.Extensions.Options;
 namespace EHalsostodet.Core.Email;
 
 /// <summary>Sends queued mail; a failure is retried a few times and then left with its error for an administrator.</summary>
-public sealed class EmailDispatcher(PortalDbContext db, IEmailTransport transport, IJobLock jobLock, TimeProvider clock, ILogger<EmailDispatcher> logger)
+public sealed class EmailDispatcher(
+    PortalDbContext db, IEmailTransport transport, IJobLock jobLock, IEnumerable<IOutboxFeed> feeds, TimeProvider clock, ILogger<EmailDispatcher> logger)
 {
     public const int MaxAttempts = 5;
 
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
+        foreach (var feed in feeds)
+        {
+            await feed.FlushAsync(cancellationToken);
+        }
         // One dispatcher at a time over all instances, so no mail is sent twice.
         await using var exclusive = await jobLock.AcquireAsync(JobLockNames.EmailDispatch, cancellationToken);
         var pending = await db.OutboxEmails.Where(e => e.SentAt == null && e.Attempts < MaxAttempts).OrderBy(e => e.Id).Take(50).ToListAsync(cancellationToken);

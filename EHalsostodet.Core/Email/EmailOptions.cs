@@ -13,7 +13,10 @@ public sealed class EmailOptions
     public string? SmtpPassword { get; set; }
     /// <summary>Where mail goes as .eml files when no SMTP host is set; relative to the content root.</summary>
     public string PickupDirectory { get; set; } = "App_Data/mail";
-    /// <summary>The portal's public address, for links in mail.</summary>
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+    /// <summary>
+    /// The portal's public address, e.g. https://ehalsostodet.example.se: every absolute link is built on it
+    /// (see <see cref="Sharing.PublicUrls"/>). Unset: the address the server listens on.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

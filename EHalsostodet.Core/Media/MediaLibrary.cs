@@ -63,6 +63,10 @@ public sealed class MediaLibrary(
         {
             return new MediaUploadOutcome.Refused("alt", AltTextTooLong);
         }
+        if (header.Format == ImageFormat.Png && !PngIntegrity.IsIntact(upload.Data))
+        {
+            return new MediaUploadOutcome.Refused("file", PngIntegrity.Damaged);
+        }
         var stripped = stripper.Strip(header.Format, upload.Data);
         if (stripped is null)
         {

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Search.Lucene;
 using EHalsostodet.Core.Sync;
@@ -57,7 +58,7 @@ public sealed class DatabaseInitializer(
             }
             return;
         }
-        await importer.ApplyAsync(plan, cancellationToken);
+        await importer.ApplyAsync(plan, ContentAuthor.SeedImport, cancellationToken);
         logger.LogInformation("Startinnehållet importerades: {Created} innehåll, {Municipalities} kommuner och {Synonyms} synonymgrupper.",
             plan.Count(SyncAction.Create), plan.Municipalities.Count, plan.SynonymsChanged);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EHalsostodet.Core.Sharing;
 
@@ -7,6 +8,7 @@ public static class SharingServiceCollectionExtensions
     /// <summary>Public addresses, shareable pages and QR codes.</summary>
     public static IServiceCollection AddSharingServices(this IServiceCollection services)
     {
+        services.TryAddSingleton<IListeningAddress, NoListeningAddress>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<IQrCodeRenderer, QrCoderSvgRenderer>();
         services.AddScoped<ShareTargets>();

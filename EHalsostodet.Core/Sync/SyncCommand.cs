@@ -1,8 +1,11 @@
+using EHalsostodet.Core.Content;
+
 namespace EHalsostodet.Core.Sync;
 
 /// <summary>
-/// The <c>usync export --out DIR</c> and <c>usync import --from DIR [--dry-run] [--publish]</c>
+/// The <c>usync export --out DIR</c> and <c>usync import --from DIR [--dry-run] [--publish] [--operator NAMN]</c>
 /// subcommands. Exit codes: 0 done, 1 the files have problems (nothing changed), 2 wrong usage.
+/// The audit log names the operator, or the command line and the operating-system user.
 /// </summary>
 public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
 {
@@ -13,10 +16,12 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
     private const string UsageText = """
         Användning:
           usync export --out MAPP
-          usync import --from MAPP [--dry-run] [--publish]
+          usync import --from MAPP [--dry-run] [--publish] [--operator NAMN]
 
-        --dry-run  visar bara vad som skulle ändras.
-        --publish  publicerar det som är publicerat i filerna; utan flaggan importeras allt som utkast.
+        --dry-run   visar bara vad som skulle ändras.
+        --publish   publicerar det som är publicerat i filerna; utan flaggan importeras allt som utkast.
+        --operator  vem som gör importen, så som granskningsloggen ska visa det (t.ex. "Anna Andersson");
+                    utan den står "Kommandorad (usync import)" och operativsystemets användare.
         """;
 
     /// <param name="args">The arguments after <c>usync</c>.</param>
@@ -27,8 +32,9 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
         {
             "export" when options.TryGetValue("--out", out var folder) && flags.Count == 0 && options.Count == 1 =>
                 await ExportAsync(folder, output, cancellationToken),
-            "import" when options.TryGetValue("--from", out var folder) && options.Count == 1 && flags.All(f => f is "--dry-run" or "--publish") =>
-                await ImportAsync(folder, flags.Contains("--dry-run"), flags.Contains("--publish"), output, cancellationToken),
+            "import" when options.TryGetValue("--from", out var folder) && options.Keys.All(k => k is "--from" or "--operator")
+                && (!options.TryGetValue("--operator", out var name) || name.Trim().Length > 0) && flags.All(f => f is "--dry-run" or "--publish") =>
+                await ImportAsync(folder, flags.Contains("--dry-run"), flags.Contains("--publish"), Operator(options.GetValueOrDefault("--operator")), output, cancellationToken),
             _ => await UsageAsync(output),
         };
     }
@@ -40,7 +46,12 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
         return Ok;
     }
 
-    private async Task<int> ImportAsync(string folder, bool dryRun, bool publish, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Who the audit log names for an import from the command line.</summary>
+    public static ContentAuthor Operator(string? name) => string.IsNullOrWhiteSpace(name)
+        ? new(null, $"Kommandorad (usync import), användaren {Environment.UserName}")
+        : new(null, $"{(name.Trim().Length > 200 ? name.Trim()[..200] : name.Trim())} (kommandorad, usync import)");
+
+    private async Task<int> ImportAsync(string folder, bool dryRun, bool publish, ContentAuthor author, TextWriter output, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(folder))
         {
@@ -64,7 +75,7 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
         }
         try
         {
-            await importer.ApplyAsync(plan, cancellationToken);
+            await importer.ApplyAsync(plan, author, cancellationToken);
         }
         catch (SyncImportException e)
         {
@@ -91,7 +102,7 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
         var flags = new List<string>();
         for (var i = 1; i < args.Count; i++)
         {
-            if (args[i] is "--out" or "--from" && i + 1 < args.Count && !options.ContainsKey(args[i]))
+            if (args[i] is "--out" or "--from" or "--operator" && i + 1 < args.Count && !options.ContainsKey(args[i]))
             {
                 options[args[i]] = args[++i];
             }

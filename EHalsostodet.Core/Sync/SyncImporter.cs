@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search.Tuning;
 using EHalsostodet.Core.Taxonomy;
+using EHalsostodet.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Sync;
@@ -11,9 +13,12 @@ namespace EHalsostodet.Core.Sync;
 /// <summary>
 /// Imports a uSync folder: first a report of what would change per file, then, only when no
 /// file has a problem, all changes in one transaction. Running it twice changes nothing.
+/// Every version, publication and submission is written to the audit log in the name of the
+/// person who carried out the import.
 /// </summary>
 public sealed class SyncImporter(
-    PortalDbContext db, ContentRules rules, ContentStore store, ContentPublisher publisher, SearchTuningChanged tuningChanged, TimeProvider clock)
+    PortalDbContext db, ContentRules rules, ContentStore store, ContentPublisher publisher, AuditLog audit,
+    INotificationPublisher notifications, SearchTuningChanged tuningChanged, TimeProvider clock)
 {
     /// <summary>Dependencies first, so references can be checked as the import goes.</summary>
     private static readonly ContentType[] ImportOrder = [ContentType.Initiative, ContentType.Page, ContentType.Story, ContentType.Collection];
@@ -76,7 +81,8 @@ public sealed class SyncImporter(
     }
 
     /// <summary>Applies a plan without problems in one transaction; a failure leaves the database as it was.</summary>
-    public async Task ApplyAsync(SyncPlan plan, CancellationToken cancellationToken)
+    /// <param name="author">Who imports: the audit log and the versions name them.</param>
+    public async Task ApplyAsync(SyncPlan plan, ContentAuthor author, CancellationToken cancellationToken)
     {
         if (plan.HasProblems)
         {
@@ -92,7 +98,7 @@ public sealed class SyncImporter(
         await ApplySynonymsAsync(plan.Synonyms, cancellationToken);
         foreach (var entry in plan.Entries)
         {
-            await ApplyEntryAsync(entry, pending, cancellationToken);
+            await ApplyEntryAsync(entry, pending, author, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -105,15 +111,21 @@ public sealed class SyncImporter(
     private async Task<SyncPlanEntry> PlanEntryAsync(SyncFile file, ImportPublishing publishing, CancellationToken cancellationToken)
     {
         var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == file.Id, cancellationToken);
-        var wantsPublish = publishing == ImportPublishing.AsInFiles && file.Published;
+        var wantsLive = publishing != ImportPublishing.AsDrafts && file.Published;
+        var review = publishing == ImportPublishing.ForReview;
         if (item is null)
         {
-            return new SyncPlanEntry(file, SyncAction.Create, [], wantsPublish);
+            return new SyncPlanEntry(file, SyncAction.Create, [], wantsLive && !review) { WillSubmit = wantsLive && review };
         }
         var latest = await db.ContentVersions.AsNoTracking().FirstAsync(v => v.Id == item.LatestVersionId, cancellationToken);
         var changed = JsonDiff.ChangedPaths(JsonNode.Parse(latest.DocumentJson), ContentDocumentSerializer.ToNode(file.Document)).ToList();
-        var willPublish = wantsPublish && (changed.Count > 0 || item.PublishedVersionId != item.LatestVersionId);
-        if (willPublish && changed.Count == 0)
+        var goesLive = wantsLive && (changed.Count > 0 || item.PublishedVersionId != item.LatestVersionId);
+        if (goesLive && review && changed.Count == 0 && item.State == WorkflowState.InReview)
+        {
+            // Already waiting for a reviewer with this very version.
+            goesLive = false;
+        }
+        if (goesLive && changed.Count == 0)
         {
             changed.Add("state");
         }
@@ -121,10 +133,10 @@ public sealed class SyncImporter(
         {
             changed.Add("reviewBy");
         }
-        return new SyncPlanEntry(file, changed.Count == 0 ? SyncAction.Unchanged : SyncAction.Update, changed, willPublish);
+        return new SyncPlanEntry(file, changed.Count == 0 ? SyncAction.Unchanged : SyncAction.Update, changed, goesLive && !review) { WillSubmit = goesLive && review };
     }
 
-    private async Task ApplyEntryAsync(SyncPlanEntry entry, PendingContent pending, CancellationToken cancellationToken)
+    private async Task ApplyEntryAsync(SyncPlanEntry entry, PendingContent pending, ContentAuthor author, CancellationToken cancellationToken)
     {
         if (entry.Action == SyncAction.Unchanged)
         {
@@ -136,12 +148,12 @@ public sealed class SyncImporter(
         ContentVersion version;
         if (entry.Action == SyncAction.Create)
         {
-            var result = await store.CreateAsync(file.Type, file.Document, ContentAuthor.Import, "Importerad från uSync", file.Id, file.ReviewBy, pending, cancellationToken);
+            var result = await store.CreateAsync(file.Type, file.Document, author, "Importerad från uSync", file.Id, file.ReviewBy, pending, cancellationToken);
             (item, version) = Saved(result, file);
         }
         else if (documentChanged)
         {
-            var result = await store.SaveAsync(file.Id, file.Document, null, ContentAuthor.Import, "Uppdaterad från uSync", pending, cancellationToken);
+            var result = await store.SaveAsync(file.Id, file.Document, null, author, "Uppdaterad från uSync", pending, cancellationToken);
             (item, version) = Saved(result, file);
         }
         else
@@ -161,8 +173,35 @@ public sealed class SyncImporter(
         await db.SaveChangesAsync(cancellationToken);
         if (entry.WillPublish)
         {
+            var from = item.State;
             await publisher.PublishAsync(item, version, cancellationToken);
+            audit.Record(item, AuditLog.Published, from, WorkflowState.Published, version.Number, author.UserId, author.Name, "Publicerad vid import från uSync");
+            await db.SaveChangesAsync(cancellationToken);
         }
+        else if (entry.WillSubmit)
+        {
+            await SubmitAsync(item, version, author, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Sends an imported version to review in the importer's name, as the workflow's Submit does
+    /// (inside this import's transaction), so that only another reviewer can approve it.
+    /// </summary>
+    private async Task SubmitAsync(ContentItem item, ContentVersion version, ContentAuthor author, CancellationToken cancellationToken)
+    {
+        const string comment = "Skickad på granskning vid import från uSync";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var from = item.State;
+        item.State = WorkflowState.InReview;
+        item.SubmittedById = author.UserId;
+        item.SubmittedAt = now;
+        item.UpdatedAt = now;
+        item.ConcurrencyStamp = Guid.NewGuid();
+        audit.Record(item, WorkflowAction.Submit.Key(), from, item.State, version.Number, author.UserId, author.Name, comment);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifications.PublishAsync(new ContentSubmittedNotification(item, new WorkflowActor(author.UserId ?? "", author.Name, new HashSet<string>()), comment), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static (ContentItem, ContentVersion) Saved(SaveResult result, SyncFile file) => result switch

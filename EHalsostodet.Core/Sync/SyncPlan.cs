@@ -10,9 +10,16 @@ public enum SyncAction
 }
 
 /// <summary>What an import would do with one file.</summary>
+/// <param name="WillPublish">The file's published state goes live at once.</param>
 public sealed record SyncPlanEntry(
     SyncFile File, SyncAction Action, IReadOnlyList<string> ChangedFields, bool WillPublish)
 {
+    /// <summary>The file's published state is sent to review instead, for another reviewer to publish.</summary>
+    public bool WillSubmit { get; init; }
+
+    /// <summary>", publiceras" or ", skickas på granskning" when the entry changes something.</summary>
+    public string PublishingLabel => Action == SyncAction.Unchanged ? "" : WillPublish ? ", publiceras" : WillSubmit ? ", skickas på granskning" : "";
+
     public string ActionLabel => Action switch
     {
         SyncAction.Create => "skapas",
@@ -70,8 +77,13 @@ public sealed record SynonymPlanEntry(int Line, string Words, SyncAction Action,
 /// <summary>How an import treats the state written in the files.</summary>
 public enum ImportPublishing
 {
-    /// <summary>Publish the files whose state is published.</summary>
+    /// <summary>Publish the files whose state is published (the first start's seed, and the command line's --publish).</summary>
     AsInFiles,
     /// <summary>Import everything as drafts, for editors to review.</summary>
     AsDrafts,
+    /// <summary>
+    /// Send the files whose state is published to review, submitted by the person who imports, so
+    /// that another reviewer publishes them (four-eyes); the back office's import does this.
+    /// </summary>
+    ForReview,
 }

@@ -7,7 +7,7 @@ public static class SyncReport
     {
         SyncAction.Update => $"uppdateras (fält: {string.Join(", ", entry.ChangedFields)})",
         _ => entry.ActionLabel,
-    } + (entry.WillPublish && entry.Action != SyncAction.Unchanged ? ", publiceras" : "");
+    } + entry.PublishingLabel;
 
     public static IEnumerable<string> Lines(SyncPlan plan)
     {

@@ -6,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Taxonomy;
 
-/// <summary>A tag and how many items (not in the trash) carry it in their latest version.</summary>
-public sealed record TagUse(Tag Tag, int Count);
+/// <summary>
+/// A tag, how many items (not in the trash) carry it in their latest version, and how many
+/// published items carry it live.
+/// </summary>
+public sealed record TagUse(Tag Tag, int Count, int LiveCount = 0);
 
-/// <summary>The outcome of renaming, merging or deleting a tag, in Swedish.</summary>
-public sealed record TagChangeResult(bool Succeeded, string Message);
+/// <summary>The outcome of renaming, merging or deleting a tag, in Swedish; <paramref name="Forbidden"/> when the role is not enough.</summary>
+public sealed record TagChangeResult(bool Succeeded, string Message, bool Forbidden = false);
 
 /// <summary>
 /// Renames, merges and deletes tags. Documents carry tag names, so every item that uses the tag
@@ -18,6 +21,8 @@ public sealed record TagChangeResult(bool Succeeded, string Message);
 /// version was its latest is published again, so the read model, facets and search index follow.
 /// An item that has an unapproved draft keeps its live version until the draft is approved.
 /// An old address is kept as a <see cref="TagRedirect"/> to the tag that replaced it.
+/// A change to a tag that published content carries goes live at once, so only a Granskare or an
+/// Administratör may make it; a Redaktör may change tags that only drafts carry.
 /// </summary>
 public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPublisher publisher, AuditLog audit, TimeProvider clock)
 {
@@ -30,8 +35,11 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
             .SelectMany(t => Tags(t.Document).Select(Slugs.FromText).Distinct())
             .CountBy(slug => slug)
             .ToDictionary(p => p.Key, p => p.Value);
+        var live = await db.PublishedFacets.AsNoTracking().Where(f => f.Facet == FacetNames.Tag)
+            .GroupBy(f => f.Value).Select(g => new { Slug = g.Key, Count = g.Select(f => f.ItemId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Slug, g => g.Count, cancellationToken);
         var swedish = StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), ignoreCase: true);
-        return tags.Select(t => new TagUse(t, counts.GetValueOrDefault(t.Slug))).OrderBy(u => u.Tag.Name, swedish).ToList();
+        return tags.Select(t => new TagUse(t, counts.GetValueOrDefault(t.Slug), live.GetValueOrDefault(t.Slug))).OrderBy(u => u.Tag.Name, swedish).ToList();
     }
 
     /// <summary>The current address of a tag that has been renamed or merged away, if any.</summary>
@@ -41,7 +49,7 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
          where redirect.OldSlug == oldSlug
          select tag.Slug).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<TagChangeResult> RenameAsync(Guid tagId, string newName, ContentAuthor author, CancellationToken cancellationToken)
+    public async Task<TagChangeResult> RenameAsync(Guid tagId, string newName, WorkflowActor actor, CancellationToken cancellationToken)
     {
         newName = (newName ?? "").Trim();
         var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == tagId, cancellationToken);
@@ -49,6 +57,11 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
         {
             return new(false, "Taggen finns inte längre.");
         }
+        if (await RefusedForRoleAsync(tag, actor, "byta namn på", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var author = actor.AsAuthor();
         var newSlug = Slugs.FromText(newName);
         if (newSlug.Length == 0 || newName.Length > 60)
         {
@@ -78,7 +91,7 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
         }, cancellationToken);
     }
 
-    public async Task<TagChangeResult> MergeAsync(Guid sourceId, Guid targetId, ContentAuthor author, CancellationToken cancellationToken)
+    public async Task<TagChangeResult> MergeAsync(Guid sourceId, Guid targetId, WorkflowActor actor, CancellationToken cancellationToken)
     {
         var source = await db.Tags.FirstOrDefaultAsync(t => t.Id == sourceId, cancellationToken);
         var target = await db.Tags.FirstOrDefaultAsync(t => t.Id == targetId, cancellationToken);
@@ -90,6 +103,11 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
         {
             return new(false, "Välj två olika taggar att slå ihop.");
         }
+        if (await RefusedForRoleAsync(source, actor, "slå ihop", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var author = actor.AsAuthor();
         return await InTransactionAsync(async () =>
         {
             var changed = await RewriteAsync(source.Slug, target.Name, $"Taggen ”{source.Name}” slogs ihop med ”{target.Name}”", author, cancellationToken);
@@ -106,13 +124,18 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
     }
 
     /// <param name="removeFromContent">Whether the editor confirmed that the tag goes from every item that carries it.</param>
-    public async Task<TagChangeResult> DeleteAsync(Guid tagId, bool removeFromContent, ContentAuthor author, CancellationToken cancellationToken)
+    public async Task<TagChangeResult> DeleteAsync(Guid tagId, bool removeFromContent, WorkflowActor actor, CancellationToken cancellationToken)
     {
         var tag = await db.Tags.FirstOrDefaultAsync(t => t.Id == tagId, cancellationToken);
         if (tag is null)
         {
             return new(false, "Taggen finns inte längre.");
         }
+        if (await RefusedForRoleAsync(tag, actor, "ta bort", cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+        var author = actor.AsAuthor();
         var uses = (await TaggedItemsAsync(cancellationToken)).Count(t => Tags(t.Document).Any(n => Slugs.FromText(n) == tag.Slug));
         if (uses > 0 && !removeFromContent)
         {
@@ -127,6 +150,23 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
                 ? $"Taggen ”{tag.Name}” är borttagen."
                 : $"Taggen ”{tag.Name}” är borttagen från {Items(changed)} och från taggarna.");
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A change to a tag that published content carries republishes that content at once, without
+    /// review: only a Granskare or Administratör may do it. Tags that only drafts carry are the
+    /// editors' own, since every draft still goes through review.
+    /// </summary>
+    private async Task<TagChangeResult?> RefusedForRoleAsync(Tag tag, WorkflowActor actor, string verb, CancellationToken cancellationToken)
+    {
+        if (actor.CanReview)
+        {
+            return null;
+        }
+        var live = await db.PublishedFacets.Where(f => f.Facet == FacetNames.Tag && f.Value == tag.Slug).Select(f => f.ItemId).Distinct().CountAsync(cancellationToken);
+        return live == 0 ? null : new TagChangeResult(false,
+            $"Taggen ”{tag.Name}” finns på {Items(live)} som är publicerat, och ändringen skulle publiceras direkt utan granskning. " +
+            $"Bara en Granskare eller Administratör kan {verb} den. Be en granskare om hjälp.", Forbidden: true);
     }
 
     /// <summary>Gives every item whose latest version carries the tag a new version with the tag replaced (or removed).</summary>

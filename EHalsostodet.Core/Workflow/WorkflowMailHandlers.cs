@@ -16,7 +16,7 @@ public sealed class ReviewerAlertHandler(UserManager<PortalUser> users, EmailOut
     {
         var reviewers = (await users.GetUsersInRoleAsync(PortalRoles.Reviewer))
             .Concat(await users.GetUsersInRoleAsync(PortalRoles.Administrator))
-            .Where(u => u.Id != notification.SubmittedBy.UserId && !string.IsNullOrEmpty(u.Email) && u.LockoutEnd is null)
+            .Where(u => u.Id != notification.SubmittedBy.UserId && !string.IsNullOrEmpty(u.Email) && !u.IsBlocked)
             .DistinctBy(u => u.Id);
         var link = urls.Absolute($"/redaktion/innehall/{notification.Item.Id}");
         foreach (var reviewer in reviewers)

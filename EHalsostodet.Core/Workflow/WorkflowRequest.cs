@@ -1,7 +1,11 @@
 namespace EHalsostodet.Core.Workflow;
 
 /// <summary>What comes with a workflow action: a comment, and times for scheduled publishing.</summary>
-public sealed record WorkflowRequest(string? Comment = null, DateTime? PublishAt = null, DateTime? UnpublishAt = null);
+/// <param name="PublicChangeNote">
+/// On submit and approve: what changed, for members who follow the item (never the internal change note).
+/// Null keeps what the version has; an empty text removes it.
+/// </param>
+public sealed record WorkflowRequest(string? Comment = null, DateTime? PublishAt = null, DateTime? UnpublishAt = null, string? PublicChangeNote = null);
 
 /// <summary>The outcome of a workflow action.</summary>
 public abstract record WorkflowResult

@@ -45,6 +45,11 @@ public sealed class WorkflowService(
         {
             return new WorkflowResult.Invalid("Tiden för avpublicering har redan passerat.");
         }
+        var publicNote = request.PublicChangeNote?.Trim();
+        if (publicNote?.Length > ContentVersion.PublicChangeNoteMaxLength)
+        {
+            return new WorkflowResult.Invalid($"Texten om vad som har ändrats får vara högst {ContentVersion.PublicChangeNoteMaxLength} tecken.");
+        }
 
         var from = item.State;
         var latest = await db.ContentVersions.FirstAsync(v => v.Id == item.LatestVersionId, cancellationToken);
@@ -53,6 +58,7 @@ public sealed class WorkflowService(
         switch (action)
         {
             case WorkflowAction.Submit:
+                SetPublicChangeNote(latest, publicNote);
                 item.State = WorkflowState.InReview;
                 item.SubmittedById = actor.UserId;
                 item.SubmittedAt = now;
@@ -65,6 +71,7 @@ public sealed class WorkflowService(
                 break;
 
             case WorkflowAction.Approve:
+                SetPublicChangeNote(latest, publicNote);
                 item.LastReviewedAt = now;
                 var reviewBy = DateOnly.FromDateTime(now + ReviewInterval);
                 if (item.ReviewBy < reviewBy)
@@ -141,6 +148,15 @@ public sealed class WorkflowService(
         }
         await transaction.CommitAsync(cancellationToken);
         return new WorkflowResult.Done(item, message);
+    }
+
+    /// <summary>The public "what changed" text goes with the version that is submitted or approved.</summary>
+    private static void SetPublicChangeNote(ContentVersion version, string? note)
+    {
+        if (note is not null)
+        {
+            version.PublicChangeNote = note.Length == 0 ? null : note;
+        }
     }
 
     /// <summary>Sets when the item must next be reviewed; logged like any other change.</summary>

@@ -5,7 +5,7 @@ using EHalsostodet.Tests.Infrastructure;
 
 namespace EHalsostodet.Tests.Api;
 
-/// <summary>The API's description and the parts of the Identity API that are closed.</summary>
+/// <summary>The API's description, and no self-registration through it.</summary>
 [TestClass]
 public sealed class ApiSurfaceTests
 {
@@ -39,6 +39,7 @@ public sealed class ApiSurfaceTests
     {
         using var client = SeededPortal.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/auth/register", new { email = "jag@example.se", password = "Ettlangtlosenord-2026" });
-        Assert.AreEqual(HttpStatusCode.NotFound, response.StatusCode);
+        // There is no such endpoint; routing answers 405 when only a GET route could match the path.
+        CollectionAssert.Contains(new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed }, response.StatusCode);
     }
 }

@@ -9,20 +9,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.BackOffice;
 
-/// <summary>Taggar: editors rename, merge and delete tags; old addresses lead on.</summary>
+/// <summary>
+/// Taggar: reviewers rename, merge and delete tags that published content carries (editors only
+/// those on drafts, see <see cref="Security.LiveContentReviewTests"/>); old addresses lead on.
+/// </summary>
 [TestClass]
 public sealed class TagsPageTests
 {
     private const string EditorEmail = "tagg.redaktor@example.se";
+    private const string ReviewerEmail = "tagg.granskare@example.se";
     private const string Url = "/redaktion/taggar";
 
     private sealed record Tagged(Guid Id, string Title, IReadOnlyList<string> Latest, IReadOnlyList<string>? Published, int Versions);
 
-    private static async Task<(PortalFactory Factory, HttpClient Client)> StartAsync()
+    private static async Task<(PortalFactory Factory, HttpClient Client)> StartAsync(string role = PortalRoles.Reviewer)
     {
         var factory = new PortalFactory();
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Tora Taggare");
-        return (factory, await factory.SignInAsync(EditorEmail));
+        var email = role == PortalRoles.Editor ? EditorEmail : ReviewerEmail;
+        await factory.CreateUserAsync(email, role, "Tora Taggare");
+        return (factory, await factory.SignInAsync(email));
     }
 
     private static Task<List<Tagged>> TaggedAsync(PortalFactory factory) =>
@@ -51,7 +56,7 @@ public sealed class TagsPageTests
     [TestMethod]
     public async Task Editors_see_every_tag_with_its_use_count_and_labelled_fields()
     {
-        var (factory, client) = await StartAsync();
+        var (factory, client) = await StartAsync(PortalRoles.Editor);
         using var _ = factory;
 
         var page = await client.GetPageAsync(Url);

@@ -1,8 +1,12 @@
 using System.Net;
 using EHalsostodet.Benchmarks;
 using EHalsostodet.Benchmarks.Load;
+using EHalsostodet.Core.Search.Lucene;
 using EHalsostodet.Tests.Infrastructure;
+using Lucene.Net.Index;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
 
 namespace EHalsostodet.Tests.Benchmarks;
 
@@ -27,7 +31,29 @@ public sealed class SeedPortalTests
         Assert.IsTrue(seeded.PublishedItems > 50, "the uSync seed content is published too");
         Assert.AreEqual(seeded.PublishedItems, seeded.IndexedItems, "every published item is in the search index");
 
+        // The index lies committed beside the database, where the portal looks (the factory's Search:IndexFolder is that folder too).
+        var indexFolder = Path.Combine(portal.DataFolder, "search");
+        Assert.AreEqual(indexFolder, seeded.IndexFolder);
+        Assert.IsTrue(Directory.Exists(Path.Combine(indexFolder, "public")), "the public index's folder");
+        Assert.IsTrue(seeded.IndexBytes > 0);
+        Dictionary<Guid, Guid> onDisk;
+        using (var directory = FSDirectory.Open(new DirectoryInfo(Path.Combine(indexFolder, "public"))))
+        using (var reader = DirectoryReader.Open(directory))
+        {
+            onDisk = SearchIndexDocuments.ReadStamps(reader);
+        }
+
         var client = portal.CreateClient();
+        // The portal started on it (the client's creation starts it) without rebuilding the index or catching anything up:
+        // the index on disk held every published item in its published version.
+        Assert.IsFalse(portal.Services.GetRequiredService<SearchIndexes>().Public.IsNew, "the portal opened the seeded index, it did not make a new one");
+        var inDatabase = new Dictionary<Guid, Guid>();
+        await portal.WithDbAsync(async db => inDatabase = await db.PublishedContent.ToDictionaryAsync(p => p.ItemId, p => p.VersionId));
+        Assert.AreEqual(seeded.PublishedItems, inDatabase.Count);
+        CollectionAssert.AreEquivalent(inDatabase.ToList(), onDisk.ToList(), "the index on disk holds every published item in its published version");
+        Assert.AreEqual(seeded.PublishedItems, await portal.Services.GetRequiredService<SearchIndexSync>().CountAsync());
+        Assert.AreEqual(0, await portal.Services.GetRequiredService<SearchIndexSync>().CatchUpAsync(CancellationToken.None), "nothing to catch up");
+
         var slug = slugs[17];
         string title = "";
         await portal.WithDbAsync(async db => title = await db.PublishedContent.Where(p => p.Slug == slug).Select(p => p.Title).SingleAsync());
@@ -57,6 +83,13 @@ public sealed class SeedPortalTests
         var keep = SeedPortalOptions.Parse(CommandLineArguments.Parse(["--database", path, "--stories", "1", "--usync", TestPaths.SeedFolder]));
         await Assert.ThrowsExactlyAsync<UsageException>(() => new PortalDatabaseSeeder(keep, TextWriter.Null).SeedAsync(CancellationToken.None));
         Assert.AreEqual("not a database", await File.ReadAllTextAsync(path));
+
+        // A search index beside the database belongs to a database there: kept unless replace is given.
+        File.Delete(path);
+        Directory.CreateDirectory(Path.Combine(folder, "search", "public"));
+        await Assert.ThrowsExactlyAsync<UsageException>(() => new PortalDatabaseSeeder(keep, TextWriter.Null).SeedAsync(CancellationToken.None));
+        Assert.IsTrue(Directory.Exists(Path.Combine(folder, "search", "public")));
+        Assert.AreEqual(Path.Combine(folder, "search"), PortalDatabaseSeeder.IndexFolderOf(path));
 
         Assert.ThrowsExactly<UsageException>(() => SeedPortalOptions.Parse(CommandLineArguments.Parse(["--stories", "10"])));
         var replace = SeedPortalOptions.Parse(CommandLineArguments.Parse(["--database", path, "--replace", "--stories", "10"]));

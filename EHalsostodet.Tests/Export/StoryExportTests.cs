@@ -54,7 +54,7 @@ public sealed class StoryExportTests
         StringAssert.Contains(text, "Innehållet kommer från kommunen");
         StringAssert.Contains(text, "Sida 1 av");
         // A long address wraps inside the word, so the lines are joined without a space.
-        StringAssert.Contains(text.Replace("\n", "", StringComparison.Ordinal), $"http://localhost/berattelser/{story.Slug}");
+        StringAssert.Contains(text.Replace("\n", "", StringComparison.Ordinal), $"http://localhost:5000/berattelser/{story.Slug}");
 
         var info = PdfInfo(pdf).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(':', 2)).Where(parts => parts.Length == 2)
@@ -78,10 +78,10 @@ public sealed class StoryExportTests
         CollectionAssert.IsSubsetOf(new[] { "Sammanfattning", "Nyttoeffekter", "Processbeskrivning", "Kontaktpersoner" }, sections);
         StringAssert.Contains(string.Join('|', document.Outlines[0].Outlines.Single(o => o.Title == "Processbeskrivning").Outlines.Select(o => o.Title)), "Steg 1: Identifiera");
 
-        Assert.AreEqual($"http://localhost/berattelser/{story.Slug}", QrCodesOnFirstPage(pdf).Trim());
+        Assert.AreEqual($"http://localhost:5000/berattelser/{story.Slug}", QrCodesOnFirstPage(pdf).Trim());
         var firstPageLinks = Enumerable.Range(0, document.Pages[0].Annotations.Count)
             .Select(i => document.Pages[0].Annotations[i].Elements.GetDictionary("/A")?.Elements.GetString("/URI")).ToList();
-        CollectionAssert.Contains(firstPageLinks, $"http://localhost/berattelser/{story.Slug}", "the address next to the QR code is a link");
+        CollectionAssert.Contains(firstPageLinks, $"http://localhost:5000/berattelser/{story.Slug}", "the address next to the QR code is a link");
     }
 
     [TestMethod]

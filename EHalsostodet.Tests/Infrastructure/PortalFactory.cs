@@ -28,6 +28,8 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
 
     private TestDatabase? database;
 
+    private int hosts;
+
     /// <summary>Where mail lands (.eml files): no SMTP server is configured in tests.</summary>
     public string MailFolder => Path.Combine(DataFolder, "mail");
 
@@ -43,8 +45,10 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
         builder.UseSetting("Sync:SeedFolder", seedFolder ?? TestPaths.SeedFolder);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Media:Folder", Path.Combine(DataFolder, "media"));
-        // Each host keeps its own index files, as each instance does: a host made by WithWebHostBuilder too.
-        builder.UseSetting("Search:IndexFolder", Path.Combine(DataFolder, "search-" + Guid.NewGuid().ToString("N")[..8]));
+        // Each host keeps its own index files, as each instance does: the factory's own host in search/ beside the
+        // database (where the portal looks by default), a host made by WithWebHostBuilder in a folder of its own.
+        var host = Interlocked.Increment(ref hosts);
+        builder.UseSetting("Search:IndexFolder", Path.Combine(DataFolder, host == 1 ? "search" : $"search-{host}"));
         // Background jobs run once at start; tests run them on demand through their services.
         builder.UseSetting("Workflow:SchedulerInterval", "01:00:00");
         builder.UseSetting("Email:DispatchInterval", "01:00:00");

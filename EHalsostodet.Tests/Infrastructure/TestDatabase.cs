@@ -12,7 +12,7 @@ namespace EHalsostodet.Tests.Infrastructure;
 /// </summary>
 internal sealed class TestDatabase : IDisposable
 {
-    /// <summary>Tests that only make sense on SQLite (its files, FTS5) carry this category.</summary>
+    /// <summary>Tests that only make sense on SQLite (its files) carry this category.</summary>
     public const string SqliteOnly = "SqliteOnly";
 
     /// <summary>Tests that need a PostgreSQL server carry this category.</summary>

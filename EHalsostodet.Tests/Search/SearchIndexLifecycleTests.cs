@@ -111,6 +111,36 @@ public sealed class SearchIndexLifecycleTests
         return (database, folder);
     }
 
+    [TestMethod]
+    public async Task A_document_that_cannot_be_indexed_is_left_out_and_the_others_are_still_found()
+    {
+        using var portal = new PortalFactory();
+        _ = portal.Services;
+        // A story whose stored document cannot be read at all (cut off), as a damaged row might be.
+        var broken = await portal.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PortalDbContext>();
+            var row = await db.PublishedContent.OrderBy(p => p.Slug).FirstAsync(p => p.Type == ContentType.Story);
+            row.DocumentJson = row.DocumentJson[..(row.DocumentJson.Length / 2)];
+            var item = await db.ContentItems.SingleAsync(i => i.Id == row.ItemId);
+            var brokenJson = row.DocumentJson;
+            await db.ContentVersions.Where(v => v.Id == item.LatestVersionId).ExecuteUpdateAsync(v => v.SetProperty(x => x.DocumentJson, brokenJson));
+            item.ConcurrencyStamp = Guid.NewGuid();
+            await db.SaveChangesAsync();
+            return row;
+        });
+
+        var rebuilt = await portal.WithScopeAsync(s => s.GetRequiredService<SearchIndexSync>().RebuildAsync(null, CancellationToken.None));
+        var published = await portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.CountAsync());
+
+        Assert.AreEqual(published, rebuilt);
+        Assert.IsTrue((await SearchAsync(portal, "trygghetslarm")).Total > 0, "the others are found");
+        Assert.AreEqual(published - 1, await portal.WithScopeAsync(s => s.GetRequiredService<ISearchIndexer>().CountAsync(CancellationToken.None)));
+        var editorial = await portal.WithScopeAsync(s => s.GetRequiredService<IEditorialSearch>().SearchAsync("trygghetslarm", CancellationToken.None));
+        Assert.IsNotEmpty(editorial.RankedIds, "the back office's search still works");
+        CollectionAssert.DoesNotContain(editorial.RankedIds.ToList(), broken.ItemId);
+    }
+
     /// <summary>The portals that own each test's database (on PostgreSQL, disposing one drops its database).</summary>
     private static readonly List<PortalFactory> Owners = [];
 

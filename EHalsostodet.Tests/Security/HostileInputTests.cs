@@ -221,7 +221,7 @@ public sealed class HostileInputTests
         using var cookie = await Factory.SignInAsync(email);
         using var bearer = await Factory.BearerClientAsync(email);
         var pageToken = await Forms.TokenAsync(cookie, "/mina-sidor/profil");
-        await Factory.WithScopeAsync(s => s.GetRequiredService<MemberAccountDeleter>().DeleteAsync(id, PortalFactory.Password, CancellationToken.None));
+        await Factory.WithScopeAsync(s => s.GetRequiredService<MemberAccountDeleter>().DeleteAsync(id, PortalFactory.Password, "127.0.0.1", CancellationToken.None));
         var saved = portal.Url("/api/v1/me/saved/{storyId}");
 
         var responses = new List<(string What, HttpResponseMessage Response)>

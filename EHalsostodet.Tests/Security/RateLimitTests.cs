@@ -15,7 +15,7 @@ namespace EHalsostodet.Tests.Security;
 public sealed class RateLimitTests
 {
     private const int Limit = 3;
-    private const string ClientHeader = "X-Test-Client-Address";
+    private const string ClientHeader = ClientAddressFromHeader.Header;
 
     private static SecurityPortal portal = null!;
     private static WebApplicationFactory<Program> limited = null!;
@@ -206,22 +206,5 @@ public sealed class RateLimitTests
             using var response = await client.GetAsync(new Uri("/api/v1/search?q=larm", UriKind.Relative));
             Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, $"request {i + 1}");
         }
-    }
-
-    /// <summary>Stands in for the forwarded-headers middleware: the client address comes from a test header.</summary>
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[ClientHeader].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

@@ -198,7 +198,7 @@ public sealed partial class SharePanelTests
     /// Reads the dark modules back from the SVG: QRCoder draws one path of 1-module-high runs
     /// ("Mx yhWv1h-Wz") over a light square whose viewBox is the matrix size, quiet zone included.
     /// </summary>
-    private static bool[,] ReadModules(string svg)
+    internal static bool[,] ReadModules(string svg)
     {
         var root = XDocument.Parse(svg).Root!;
         var size = int.Parse(root.Attribute("viewBox")!.Value.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
@@ -218,7 +218,7 @@ public sealed partial class SharePanelTests
         return modules;
     }
 
-    private static bool SameModules(bool[,] modules, string url)
+    internal static bool SameModules(bool[,] modules, string url)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QrCoderSvgRenderer.ErrorCorrection);

@@ -27,7 +27,7 @@ public sealed class SyncBackOfficeTests
         return (factory, await factory.SignInAsync(AdminEmail), uploads);
     }
 
-    private static async Task<byte[]> ExportAsync(HttpClient client)
+    internal static async Task<byte[]> ExportAsync(HttpClient client)
     {
         using var response = await client.GetAsync(new Uri(Url + "?handler=Export", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
@@ -35,7 +35,7 @@ public sealed class SyncBackOfficeTests
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static byte[] Rewrite(byte[] zip, Action<ZipArchive> change)
+    internal static byte[] Rewrite(byte[] zip, Action<ZipArchive> change)
     {
         var buffer = new MemoryStream();
         buffer.Write(zip);
@@ -46,7 +46,7 @@ public sealed class SyncBackOfficeTests
         return buffer.ToArray();
     }
 
-    private static void Replace(ZipArchive archive, string path, Func<string, string> edit)
+    internal static void Replace(ZipArchive archive, string path, Func<string, string> edit)
     {
         var entry = archive.GetEntry(path)!;
         string text;
@@ -59,7 +59,7 @@ public sealed class SyncBackOfficeTests
         writer.Write(edit(text));
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, bool publish = true)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, bool publish = true)
     {
         var token = await Forms.TokenAsync(client, Url);
         using var content = new MultipartFormDataContent
@@ -97,7 +97,7 @@ public sealed class SyncBackOfficeTests
         var changed = rows.Where(r => !r.QuerySelectorAll("td")[1].TextContent.Contains("oförändrad", StringComparison.Ordinal)).ToList();
         Assert.AreEqual(1, changed.Count, page.QuerySelector("table.sync-plan")!.TextContent);
         Assert.AreEqual("content/pages/kontakt.yml", changed[0].QuerySelector("th")!.TextContent.Trim());
-        Assert.AreEqual("uppdateras, publiceras", changed[0].QuerySelectorAll("td")[1].TextContent.Trim());
+        Assert.AreEqual("uppdateras, skickas på granskning", changed[0].QuerySelectorAll("td")[1].TextContent.Trim(), "four-eyes: another reviewer publishes");
         Assert.AreEqual("title", changed[0].QuerySelectorAll("td")[2].TextContent.Trim());
         Assert.AreEqual(versions, await VersionCountAsync(factory), "the report changes nothing");
         Assert.AreEqual(1, Directory.GetDirectories(uploads).Length);
@@ -108,7 +108,9 @@ public sealed class SyncBackOfficeTests
 
         Assert.AreEqual(HttpStatusCode.SeeOther, apply.StatusCode);
         Assert.AreEqual(versions + 1, await VersionCountAsync(factory));
-        CollectionAssert.Contains(await TitlesAsync(factory), "Kontakta redaktionen");
+        CollectionAssert.DoesNotContain(await TitlesAsync(factory), "Kontakta redaktionen", "the live version stays until another reviewer approves");
+        var state = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AsNoTracking().Where(i => i.Title == "Kontakta redaktionen").Select(i => i.State).SingleAsync());
+        Assert.AreEqual(EHalsostodet.Core.Workflow.WorkflowState.InReview, state);
         Assert.AreEqual(0, Directory.GetDirectories(uploads).Length, "the upload is removed once applied");
         var done = await admin.GetPageAsync(Url);
         StringAssert.Contains(done.MainText(), "Importen är genomförd");

@@ -15,7 +15,7 @@ public sealed class SyncImporterTests
     {
         var plan = await PlanAsync(host, folder, publishing);
         Assert.IsFalse(plan.HasProblems, string.Join('\n', plan.Problems));
-        await host.RunAsync<SyncImporter>(i => i.ApplyAsync(plan, CancellationToken.None));
+        await host.RunAsync<SyncImporter>(i => i.ApplyAsync(plan, ContentAuthor.SeedImport, CancellationToken.None));
     }
 
     [TestMethod]
@@ -30,7 +30,7 @@ public sealed class SyncImporterTests
         Assert.AreEqual(files, await host.CountAsync<EHalsostodet.Core.Publishing.PublishedContent>());
         Assert.AreEqual(298, await host.CountAsync<EHalsostodet.Core.Taxonomy.Municipality>());
         var versions = await host.QueryAsync(db => db.ContentVersions.Select(v => new { v.Number, v.AuthorName }).ToListAsync());
-        Assert.IsTrue(versions.All(v => v.Number == 1 && v.AuthorName == ContentAuthor.Import.Name));
+        Assert.IsTrue(versions.All(v => v.Number == 1 && v.AuthorName == ContentAuthor.SeedImport.Name));
     }
 
     [TestMethod]
@@ -41,7 +41,7 @@ public sealed class SyncImporterTests
         var versionsBefore = await host.CountAsync<ContentVersion>();
 
         var plan = await PlanAsync(host, TestPaths.SeedFolder);
-        await host.RunAsync<SyncImporter>(i => i.ApplyAsync(plan, CancellationToken.None));
+        await host.RunAsync<SyncImporter>(i => i.ApplyAsync(plan, ContentAuthor.SeedImport, CancellationToken.None));
 
         Assert.IsFalse(plan.HasChanges);
         Assert.IsTrue(plan.Entries.All(e => e.Action == SyncAction.Unchanged));
@@ -66,7 +66,7 @@ public sealed class SyncImporterTests
         Assert.AreEqual("content/pages/kontakt.yml", changed[0].File.RelativePath);
         CollectionAssert.AreEqual(new[] { "title" }, changed[0].ChangedFields.ToList());
 
-        await host.RunAsync<SyncImporter>(i => i.ApplyAsync(plan, CancellationToken.None));
+        await host.RunAsync<SyncImporter>(i => i.ApplyAsync(plan, ContentAuthor.SeedImport, CancellationToken.None));
         var published = await host.QueryAsync(db => db.PublishedContent.SingleAsync(p => p.Slug == "kontakt"));
         Assert.AreEqual("Kontakta redaktionen", published.Title);
         Assert.AreEqual(2, await host.QueryAsync(db => db.ContentVersions.CountAsync(v => v.ItemId == published.ItemId)));
@@ -88,7 +88,7 @@ public sealed class SyncImporterTests
         var problem = plan.Problems.Single();
         Assert.AreEqual("content/pages/om.yml", problem.RelativePath);
         Assert.IsTrue(problem.Line >= slugLine + 1, problem.ToString());
-        Assert.ThrowsExactly<InvalidOperationException>(() => host.RunAsync<SyncImporter>(i => i.ApplyAsync(plan, CancellationToken.None)).GetAwaiter().GetResult());
+        Assert.ThrowsExactly<InvalidOperationException>(() => host.RunAsync<SyncImporter>(i => i.ApplyAsync(plan, ContentAuthor.SeedImport, CancellationToken.None)).GetAwaiter().GetResult());
         Assert.AreEqual(0, await host.CountAsync<ContentItem>());
         Assert.AreEqual(0, await host.CountAsync<EHalsostodet.Core.Taxonomy.Municipality>());
     }

@@ -1,5 +1,7 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Web.Sessions;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,26 +11,37 @@ public static class BackOfficeServiceCollectionExtensions
 {
     public const string PortalScheme = "CookieOrBearer";
 
-    /// <summary>Accounts, sign-in (cookie for pages, bearer for the APIs) and the role policies.</summary>
+    /// <summary>
+    /// Accounts, sign-in (cookie for pages, bearer for the APIs), sessions that end at once when the
+    /// account's security stamp changes, and the role policies.
+    /// </summary>
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
     {
         services.AddIdentityApiEndpoints<PortalUser>(options =>
             {
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins are throttled per account and client address (SignInThrottle), never
+                // locked: a lockout would let anyone lock anyone out. Administrators block accounts instead.
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<SwedishIdentityErrorDescriber>();
 
+        // Every request checks the session's security stamp against the account (one query by key),
+        // so a block, a role change, a new password, a sign-out or a deletion ends it at once.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
+        services.AddScoped<PasswordSignIn>();
+
         // Pages sign in with the cookie and are redirected to the login form; API calls with a
-        // bearer token are authenticated by it and get 401/403.
+        // bearer token are authenticated by it (and its stamp checked) and get 401/403.
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = PortalScheme;
@@ -36,8 +49,13 @@ public static class BackOfficeServiceCollectionExtensions
             })
             .AddPolicyScheme(PortalScheme, "Cookie eller bearer", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme);
+                    ? ValidatedBearerHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ValidatedBearerHandler>(ValidatedBearerHandler.SchemeName, "Bearer-token", options =>
+            {
+                options.ForwardChallenge = IdentityConstants.BearerScheme;
+                options.ForwardForbid = IdentityConstants.BearerScheme;
+            });
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -52,6 +70,8 @@ public static class BackOfficeServiceCollectionExtensions
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.Events = new CookieAuthenticationEvents
             {
+                // Identity sets this too, but a new events object would drop it: without it no cookie's stamp is ever checked.
+                OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
                 // The APIs answer with status codes; only pages redirect to the login form.
                 OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden),
@@ -73,7 +93,8 @@ public static class BackOfficeServiceCollectionExtensions
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            // The cookie handler makes the address absolute from the request's Host header; only its path is needed.
+            context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         }
         return Task.CompletedTask;
     }

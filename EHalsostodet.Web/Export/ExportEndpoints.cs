@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using EHalsostodet.Core.Export;
-using EHalsostodet.Web.MemberAccounts;
+using EHalsostodet.Core.Sharing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -23,28 +23,28 @@ public static class ExportEndpoints
     public static string StoryPath(string slug, ExportFormat format) => $"/berattelser/{slug}/{format.Extension()}";
 
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> StoryAsync(
-        string slug, string format, HttpContext context, PublishedExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
-        Send(context, await exports.StoryAsync(slug, Enum.Parse<ExportFormat>(format, ignoreCase: true), BaseUrl(context, baseUrl), cancellationToken), publicContent: true);
+        string slug, string format, HttpContext context, PublishedExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
+        Send(context, await exports.StoryAsync(slug, Enum.Parse<ExportFormat>(format, ignoreCase: true), urls.BaseUrl, cancellationToken), publicContent: true);
 
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> CollectionAsync(
-        string slug, HttpContext context, PublishedExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
-        Send(context, await exports.CollectionPdfAsync(slug, BaseUrl(context, baseUrl), cancellationToken), publicContent: true);
+        string slug, HttpContext context, PublishedExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
+        Send(context, await exports.CollectionPdfAsync(slug, urls.BaseUrl, cancellationToken), publicContent: true);
 
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> SharedCollectionAsync(
-        string token, HttpContext context, MemberExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
-        Send(context, await exports.SharedCollectionPdfAsync(token, BaseUrl(context, baseUrl), cancellationToken), publicContent: false);
+        string token, HttpContext context, MemberExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
+        Send(context, await exports.SharedCollectionPdfAsync(token, urls.BaseUrl, cancellationToken), publicContent: false);
 
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> SharedPlanAsync(
-        string token, string format, HttpContext context, MemberExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
-        Send(context, await exports.SharedPlanAsync(token, Enum.Parse<ExportFormat>(format, ignoreCase: true), BaseUrl(context, baseUrl), cancellationToken), publicContent: false);
+        string token, string format, HttpContext context, MemberExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
+        Send(context, await exports.SharedPlanAsync(token, Enum.Parse<ExportFormat>(format, ignoreCase: true), urls.BaseUrl, cancellationToken), publicContent: false);
 
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> OwnCollectionAsync(
-        Guid id, HttpContext context, MemberExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
-        Send(context, await exports.OwnCollectionPdfAsync(UserId(context.User), id, BaseUrl(context, baseUrl), cancellationToken), publicContent: false);
+        Guid id, HttpContext context, MemberExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
+        Send(context, await exports.OwnCollectionPdfAsync(UserId(context.User), id, urls.BaseUrl, cancellationToken), publicContent: false);
 
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> OwnPlanAsync(
-        Guid id, string format, HttpContext context, MemberExports exports, PortalBaseUrl baseUrl, CancellationToken cancellationToken) =>
-        Send(context, await exports.OwnPlanAsync(UserId(context.User), id, Enum.Parse<ExportFormat>(format, ignoreCase: true), BaseUrl(context, baseUrl), cancellationToken), publicContent: false);
+        Guid id, string format, HttpContext context, MemberExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
+        Send(context, await exports.OwnPlanAsync(UserId(context.User), id, Enum.Parse<ExportFormat>(format, ignoreCase: true), urls.BaseUrl, cancellationToken), publicContent: false);
 
     /// <summary>The file as a download, or 304 when the client already has this version.</summary>
     private static Results<FileContentHttpResult, StatusCodeHttpResult, NotFound> Send(HttpContext context, ExportFile? file, bool publicContent)
@@ -65,8 +65,6 @@ public static class ExportEndpoints
         context.Response.Headers.ContentDisposition = disposition.ToString();
         return TypedResults.File(file.Content, file.ContentType, entityTag: etag);
     }
-
-    private static string BaseUrl(HttpContext context, PortalBaseUrl baseUrl) => baseUrl.For(context.Request).ToString().TrimEnd('/');
 
     private static string UserId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Ingen inloggad användare.");

@@ -51,7 +51,6 @@ public static class MemberAccountsWebExtensions
         });
 
         services.Configure<MvcOptions>(options => options.Filters.Add(new NoStoreForSignedInFilter()));
-        services.AddSingleton<PortalBaseUrl>();
         return services;
     }
 }

@@ -11,7 +11,6 @@ public static class RateLimitedRequests
     private static readonly string[] RegistrationPosts =
     [
         "/mina-sidor/registrera", "/mina-sidor/glomt-losenord", "/mina-sidor/bekrafta",
-        "/api/auth/forgotPassword", "/api/auth/resendConfirmationEmail",
     ];
 
     private static readonly string[] SearchGets = ["/sok", "/api/v1/search", "/api/v1/search/suggest"];

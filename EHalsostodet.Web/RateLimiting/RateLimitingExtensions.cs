@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -40,8 +38,7 @@ public static class RateLimitingExtensions
             return RateLimitPartition.GetNoLimiter("");
         }
         var rule = options.For(kind);
-        // Behind a proxy the forwarded-headers middleware has already put the real client here.
-        var client = ClientKey(context.Connection.RemoteIpAddress);
+        var client = ClientAddress.KeyOf(context.Connection.RemoteIpAddress);
         return RateLimitPartition.GetFixedWindowLimiter($"{kind}|{client}", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, rule.PermitLimit),
@@ -49,29 +46,6 @@ public static class RateLimitingExtensions
             QueueLimit = 0,
             AutoReplenishment = true,
         });
-    }
-
-    /// <summary>
-    /// The client's address; for IPv6 its /64 network, since one subscriber usually has a whole /64
-    /// and could otherwise take a fresh address for every request.
-    /// </summary>
-    private static string ClientKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "okänd";
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

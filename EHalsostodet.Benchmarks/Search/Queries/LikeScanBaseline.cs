@@ -16,7 +16,7 @@ internal sealed class LikeScanBaseline(int pageSize) : ISearchUnderTest
 {
     public string Name => "LIKE baseline";
 
-    public async Task<int> SearchAsync(IServiceProvider services, BenchmarkQuery query, CancellationToken cancellationToken)
+    public async Task<SearchOutcome> SearchAsync(IServiceProvider services, BenchmarkQuery query, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<PortalDbContext>();
         var connection = db.Database.GetDbConnection();
@@ -42,12 +42,14 @@ internal sealed class LikeScanBaseline(int pageSize) : ISearchUnderTest
             command.CommandText = sql.ToString();
 
             var total = 0;
+            var rows = 0;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 total = reader.GetInt32(4);
+                rows++;
             }
-            return total;
+            return new SearchOutcome(total, rows);
         }
         finally
         {

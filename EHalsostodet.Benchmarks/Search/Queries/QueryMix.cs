@@ -8,6 +8,9 @@ namespace EHalsostodet.Benchmarks.Search.Queries;
 /// </summary>
 public static class QueryMix
 {
+    /// <summary>Words in nearly every story: the broadest searches, which every mix includes.</summary>
+    public static readonly string[] BroadWords = ["kommunen", "brukarna"];
+
     private static readonly string[] Words =
     [
         "trygghetslarm", "larmen", "nattkamera", "läkemedelsrobot", "videosamtal", "hemtjänsten", "sensorer", "brukarna",
@@ -49,7 +52,7 @@ public static class QueryMix
         var filters = Filters.Concat(countyFilters).ToArray();
         return
         [
-            .. Draw(random, Words, perKind).Select(w => new BenchmarkQuery(QueryKind.SingleWord, w, [w])),
+            .. Draw(random, Words, perKind, first: BroadWords).Select(w => new BenchmarkQuery(QueryKind.SingleWord, w, [w])),
             .. Draw(random, Phrases, perKind).Select(p => new BenchmarkQuery(QueryKind.Phrase, $"\"{p}\"", [p])),
             .. Draw(random, Prefixes, perKind).Select(p => new BenchmarkQuery(QueryKind.Prefix, p + "*", [p])),
             .. Draw(random, FacetedWords, perKind).Zip(Draw(random, filters, perKind))
@@ -58,11 +61,15 @@ public static class QueryMix
         ];
     }
 
-    /// <summary>Every item once in a shuffled order, then again, until there are enough.</summary>
-    private static IEnumerable<T> Draw<T>(Random random, IReadOnlyList<T> items, int count)
+    /// <summary>Every item once in a shuffled order (<paramref name="first"/> leading), then again, until there are enough.</summary>
+    private static IEnumerable<T> Draw<T>(Random random, IReadOnlyList<T> items, int count, IReadOnlyList<T>? first = null)
     {
         var order = items.ToArray();
         random.Shuffle(order);
+        if (first is not null)
+        {
+            order = [.. first, .. order.Except(first)];
+        }
         return Enumerable.Range(0, count).Select(i => order[i % order.Length]);
     }
 }

@@ -45,7 +45,8 @@ public sealed class FollowerNotificationHandler(PortalDbContext db, ImmediateNot
         var candidates = new List<Candidate>();
         var storyId = notification.Item.Id;
         var url = ContentTypeNames.PublicUrl(ContentType.Story, story.Slug);
-        var changeNote = notification.Version.ChangeNote.Trim();
+        // Only the public "what changed" text of the version, never the editors' internal change note.
+        var changeNote = notification.Version.PublicChangeNote?.Trim() ?? "";
         if (notification.PreviousDocument is not null && changeNote.Length > 0)
         {
             var text = $"Berättelsen ”{story.Title}” har uppdaterats: {changeNote}";

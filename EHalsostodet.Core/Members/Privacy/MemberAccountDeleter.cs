@@ -12,16 +12,20 @@ public enum AccountDeletion
     WrongPassword,
     /// <summary>Accounts with a back-office role are removed by an administrator, so the editorial history stays accountable.</summary>
     BackOfficeAccount,
+    /// <summary>Too many wrong passwords from this client: the password is not even checked until the wait is over.</summary>
+    TryLater,
 }
 
 /// <summary>
 /// Deletes a member's account on their own request. The member tables cascade with the account,
 /// and mail addressed to them is removed from the outbox; the anonymous usage counts stay, as they
 /// name nobody. Editors' audit entries are never touched: back-office accounts cannot delete themselves here.
+/// Deleting the account ends its sessions: the cookies and tokens find no account any more.
 /// </summary>
-public sealed class MemberAccountDeleter(PortalDbContext db, UserManager<PortalUser> users)
+public sealed class MemberAccountDeleter(PortalDbContext db, UserManager<PortalUser> users, SignInThrottle throttle)
 {
-    public async Task<AccountDeletion> DeleteAsync(string userId, string password, CancellationToken cancellationToken)
+    /// <param name="client">Who is asking, for the throttle on wrong passwords (the client's address).</param>
+    public async Task<AccountDeletion> DeleteAsync(string userId, string password, string client, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
@@ -33,10 +37,15 @@ public sealed class MemberAccountDeleter(PortalDbContext db, UserManager<PortalU
         {
             return AccountDeletion.BackOfficeAccount;
         }
+        var account = user.Email ?? user.Id;
+        if (throttle.RetryAfter(account, client) is not null)
+        {
+            return AccountDeletion.TryLater;
+        }
         if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
         {
-            // Counts towards the lockout, so the password cannot be guessed through this form.
-            await users.AccessFailedAsync(user);
+            // Counts with failed sign-ins, so the password cannot be guessed through this form either.
+            throttle.Failed(account, client);
             return AccountDeletion.WrongPassword;
         }
         var email = user.Email ?? "";

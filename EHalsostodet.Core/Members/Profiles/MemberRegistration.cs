@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Core.Members.Profiles;
 
@@ -14,13 +15,13 @@ public sealed record AccountError(string Field, string Message);
 /// its owner gets a mail instead.
 /// </summary>
 public sealed class MemberRegistration(
-    PortalDbContext db, UserManager<PortalUser> users, MemberProfileStore profiles, MemberAccountMails mails)
+    PortalDbContext db, UserManager<PortalUser> users, MemberProfileStore profiles, MemberAccountMails mails, DecoyPasswords decoy, DeferredAccountMails deferred)
 {
     private static readonly EmailAddressAttribute EmailFormat = new();
 
     /// <returns>The errors in the input; none means "a mail is on its way" whatever the address.</returns>
     public async Task<IReadOnlyList<AccountError>> RegisterAsync(
-        string email, string password, string? displayName, Uri baseUrl, CancellationToken cancellationToken)
+        string email, string password, string? displayName, CancellationToken cancellationToken)
     {
         email = email.Trim();
         var errors = new List<AccountError>();
@@ -46,13 +47,15 @@ public sealed class MemberRegistration(
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
+            // Creating an account hashes the password; so does this answer, or its speed would tell.
+            decoy.Hash(password);
             if (await users.IsEmailConfirmedAsync(existing))
             {
-                mails.AlreadyRegistered(existing, baseUrl);
+                mails.AlreadyRegistered(existing);
             }
             else
             {
-                mails.ConfirmAddress(existing, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(existing)), baseUrl);
+                mails.ConfirmAddress(existing, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(existing)));
             }
             await db.SaveChangesAsync(cancellationToken);
             return [];
@@ -75,7 +78,7 @@ public sealed class MemberRegistration(
         }
         // The profile is made now, so its creation time is the account's.
         await profiles.GetOrCreateAsync(user.Id, cancellationToken);
-        mails.ConfirmAddress(user, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user)), baseUrl);
+        mails.ConfirmAddress(user, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
@@ -96,12 +99,21 @@ public sealed class MemberRegistration(
         return (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 
-    /// <summary>Mails a new confirmation link if the address has an unconfirmed account; says nothing either way.</summary>
-    public async Task ResendConfirmationAsync(string email, Uri baseUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Mails a new confirmation link if the address has an unconfirmed account; says nothing either
+    /// way and returns at once, the work happening afterwards (see <see cref="DeferredAccountMails"/>).
+    /// </summary>
+    public void ResendConfirmation(string email)
     {
-        if (await users.FindByEmailAsync(email.Trim()) is { EmailConfirmed: false } user)
+        email = email.Trim();
+        deferred.Enqueue((services, cancellationToken) => services.GetRequiredService<MemberRegistration>().SendConfirmationAsync(email, cancellationToken));
+    }
+
+    internal async Task SendConfirmationAsync(string email, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email) is { EmailConfirmed: false } user)
         {
-            mails.ConfirmAddress(user, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user)), baseUrl);
+            mails.ConfirmAddress(user, IdentityTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user)));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

@@ -10,6 +10,9 @@ public static class ProfilesServiceCollectionExtensions
         services.AddScoped<MemberAccountMails>();
         services.AddScoped<MemberRegistration>();
         services.AddScoped<MemberPasswordReset>();
+        services.AddSingleton<DeferredAccountMails>();
+        services.AddSingleton<Email.IOutboxFeed>(s => s.GetRequiredService<DeferredAccountMails>());
+        services.AddHostedService<DeferredAccountMailService>();
         services.AddScoped<ProfileChoicesQuery>();
         services.AddScoped<ProfileEditor>();
         services.AddScoped<ForYouQuery>();

@@ -30,6 +30,7 @@ internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<Con
         builder.Property(v => v.AuthorId).HasMaxLength(450);
         builder.Property(v => v.AuthorName).HasMaxLength(256);
         builder.Property(v => v.ChangeNote).HasMaxLength(1000);
+        builder.Property(v => v.PublicChangeNote).HasMaxLength(1000);
         builder.HasIndex(v => new { v.ItemId, v.Number }).IsUnique();
         builder.HasOne<ContentItem>().WithMany().HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Cascade);
     }

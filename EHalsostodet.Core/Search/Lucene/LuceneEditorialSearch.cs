@@ -3,6 +3,7 @@ using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search.Query;
 using EHalsostodet.Core.Search.Tuning;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
 
 namespace EHalsostodet.Core.Search.Lucene;
 
@@ -12,7 +13,7 @@ namespace EHalsostodet.Core.Search.Lucene;
 /// since they were indexed (every save and workflow step changes it) are indexed again, so the
 /// index is current without hooks in every place that changes content.
 /// </summary>
-public sealed class LuceneEditorialSearch(PortalDbContext db, SearchIndexes indexes, SearchTuningCache tuning) : IEditorialSearch
+public sealed class LuceneEditorialSearch(PortalDbContext db, SearchIndexes indexes, SearchTuningCache tuning, ILogger<LuceneEditorialSearch> logger) : IEditorialSearch
 {
     public async Task<EditorialSearchResult> SearchAsync(string text, CancellationToken cancellationToken)
     {
@@ -46,7 +47,7 @@ public sealed class LuceneEditorialSearch(PortalDbContext db, SearchIndexes inde
             {
                 index.Delete(SearchIndexDocuments.Key(id));
                 return Task.CompletedTask;
-            }, cancellationToken);
+            }, logger, cancellationToken);
         if (changed > 0)
         {
             index.Refresh();

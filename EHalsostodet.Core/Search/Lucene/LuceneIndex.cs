@@ -13,7 +13,7 @@ namespace EHalsostodet.Core.Search.Lucene;
 /// <summary>
 /// One Lucene index in a folder of its own: a writer, and searchers that see every change as soon
 /// as <see cref="Refresh"/> has run (near-real-time, before the change is committed to disk).
-/// Changes are committed in the background within a few seconds and when the index is closed; an
+/// Changes are committed in the background within half a minute and when the index is closed; an
 /// instance that stopped without committing loses nothing the database does not hold, since
 /// <see cref="SearchIndexSync"/> compares the index with the database at start.
 /// </summary>
@@ -25,7 +25,8 @@ namespace EHalsostodet.Core.Search.Lucene;
 public sealed class LuceneIndex : IDisposable
 {
     private const string SchemaKey = "schema";
-    private static readonly TimeSpan CommitDelay = TimeSpan.FromSeconds(2);
+    // Committing writes every new segment to disk with fsync; what is not committed yet is caught up from the database at start.
+    private static readonly TimeSpan CommitDelay = TimeSpan.FromSeconds(30);
 
     private readonly string schema;
     private readonly LuceneDirectory directory;
@@ -41,7 +42,8 @@ public sealed class LuceneIndex : IDisposable
         Folder = folder;
         System.IO.Directory.CreateDirectory(folder);
         IsNew = !IsReadable(folder, schema, logger);
-        directory = FSDirectory.Open(new DirectoryInfo(folder));
+        // Small new segments (a publish makes one) stay in memory until they are merged or committed, so a refresh does not wait for the disk.
+        directory = new NRTCachingDirectory(FSDirectory.Open(new DirectoryInfo(folder)), maxMergeSizeMB: 5, maxCachedMB: 48);
         try
         {
             writer = new IndexWriter(directory, new IndexWriterConfig(SwedishSearchAnalyzer.Version, analyzer)

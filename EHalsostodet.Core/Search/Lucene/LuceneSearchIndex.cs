@@ -3,7 +3,6 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Search.Query;
 using EHalsostodet.Core.Search.Tuning;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using LuceneQuery = Lucene.Net.Search.Query;
 using LuceneTerm = Lucene.Net.Index.Term;
 using QueryTerm = EHalsostodet.Core.Search.Query.Term;
@@ -18,8 +17,6 @@ namespace EHalsostodet.Core.Search.Lucene;
 /// </summary>
 public sealed class LuceneSearchIndex(SearchIndexes indexes, SearchTuningCache tuningCache, SearchMissCounter misses) : ISearchIndex
 {
-    public const int SnippetLength = 220;
-
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var parsed = SearchQueryParser.Parse(request.Query);
@@ -78,14 +75,14 @@ public sealed class LuceneSearchIndex(SearchIndexes indexes, SearchTuningCache t
                     messages.Add("Ingen träff innehöll alla orden. Visar träffar som innehåller något av dem.");
                 }
             }
-            var highlighter = Highlighter(node);
+            var snippets = new Snippets(builder, node, searcher.IndexReader);
             var hits = collector.Hits().Skip(skip).Take(take).Select(hit =>
             {
                 var document = searcher.Doc(hit.Doc);
                 string Stored(string field) => document.Get(field, CultureInfo.InvariantCulture) ?? "";
                 _ = ContentTypeNames.TryParseKey(Stored(IndexFields.StoredType), out var type);
                 return new SearchHit(Guid.ParseExact(Stored(IndexFields.Id), "N"), type, Stored(IndexFields.StoredTitle),
-                    Stored(IndexFields.StoredUrl), Snippet(highlighter, Stored(IndexFields.StoredText)));
+                    Stored(IndexFields.StoredUrl), snippets.For(Stored(IndexFields.StoredText)));
             }).ToList();
             return new SearchResults(collector.Total, hits, messages.Count > 0 ? string.Join(" ", messages) : null, didYouMean, collector.Facets());
         }
@@ -181,48 +178,5 @@ public sealed class LuceneSearchIndex(SearchIndexes indexes, SearchTuningCache t
             var excluded = and.Children.OfType<Not>().ToList();
             return excluded.Count == 0 ? relaxed : new And([relaxed, .. excluded]);
         }
-
-        private Highlighter? Highlighter(SearchNode? node)
-        {
-            var marks = new BooleanQuery();
-            foreach (var term in builder.HighlightTerms(node).Distinct())
-            {
-                marks.Add(new TermQuery(new LuceneTerm(IndexFields.Body, term)), Occur.SHOULD);
-            }
-            foreach (var prefix in LuceneQueryBuilder.HighlightPrefixes(node).Distinct())
-            {
-                marks.Add(new PrefixQuery(new LuceneTerm(IndexFields.Body, prefix)), Occur.SHOULD);
-            }
-            if (marks.Clauses.Count == 0)
-            {
-                return null;
-            }
-            var scorer = new QueryScorer(marks, IndexFields.Body);
-            return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), scorer)
-            {
-                TextFragmenter = new SimpleSpanFragmenter(scorer, SnippetLength),
-            };
-        }
-
-        private static string Snippet(Highlighter? highlighter, string text)
-        {
-            var fragment = highlighter?.GetBestFragment(SearchIndexes.Analyzer, IndexFields.Body, text);
-            if (fragment is null)
-            {
-                var start = text.Length <= SnippetLength ? text : text[..(text.LastIndexOf(' ', SnippetLength) is > SnippetLength / 2 and var cut ? cut : SnippetLength)] + " …";
-                fragment = MinimalHtmlEncoder.Encode(start);
-            }
-            return string.Join(' ', fragment.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        }
     }
-}
-
-/// <summary>HTML-encodes only what must be: &amp; &lt; &gt; and quotes, leaving å, ä, ö as they are.</summary>
-internal sealed class MinimalHtmlEncoder : IEncoder
-{
-    public string EncodeText(string originalText) => Encode(originalText);
-
-    public static string Encode(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
-            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 }

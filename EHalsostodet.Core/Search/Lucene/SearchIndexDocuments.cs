@@ -29,6 +29,9 @@ public static class SearchIndexDocuments
     /// <summary>An item's latest version for the back office, with the concurrency stamp it was indexed at.</summary>
     public static List<IIndexableField> Editorial(SearchDocument text, Guid stamp) => Text(text.ItemId, stamp, text);
 
+    /// <summary>The words as written: only which documents have them matters (no positions, frequencies or norms).</summary>
+    private static readonly FieldType SpellingField = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true };
+
     public static string Key(Guid itemId) => itemId.ToString("N");
 
     /// <summary>The stamp stored with an item: its id and the version (or concurrency stamp) it was indexed at.</summary>
@@ -42,7 +45,7 @@ public static class SearchIndexDocuments
         new TextField(IndexFields.Tags, text.Tags, Field.Store.NO),
         new TextField(IndexFields.Teaser, text.Teaser, Field.Store.NO),
         new TextField(IndexFields.Body, text.Body, Field.Store.NO),
-        new TextField(IndexFields.Spelling, string.Join('\n', text.Title, text.Tags, text.Teaser, text.Body), Field.Store.NO),
+        new Field(IndexFields.Spelling, string.Join('\n', text.Title, text.Tags, text.Teaser, text.Body), SpellingField),
     ];
 
     /// <summary>Every item in the index with the version it holds, read from doc values (no stored fields).</summary>

@@ -39,7 +39,10 @@ public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes i
                 {
                     if (items.TryGetValue(id, out var item))
                     {
-                        indexes.Public.Update(SearchIndexDocuments.Key(id), item.Document());
+                        if (Document(item) is { } document)
+                        {
+                            indexes.Public.Update(SearchIndexDocuments.Key(id), document);
+                        }
                     }
                     else
                     {
@@ -110,7 +113,13 @@ public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes i
             {
                 var items = await ReadAsync(db, chunk, cancellationToken);
                 // Reading the documents' text and analysing it are the costly parts; the writer takes documents from several threads.
-                Parallel.ForEach(items, new ParallelOptions { CancellationToken = cancellationToken }, item => index.Add(item.Document()));
+                Parallel.ForEach(items, new ParallelOptions { CancellationToken = cancellationToken }, item =>
+                {
+                    if (Document(item) is { } document)
+                    {
+                        index.Add(document);
+                    }
+                });
                 done += chunk.Length;
                 progress?.Report((done, ids.Count));
             }
@@ -126,6 +135,20 @@ public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes i
     }
 
     public void Dispose() => gate.Dispose();
+
+    /// <summary>The item's index document; an item whose stored document cannot be read is left out and logged, never breaking the index for the others.</summary>
+    private List<IIndexableField>? Document(PublishedItem item)
+    {
+        try
+        {
+            return item.Document();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or NullReferenceException or NotSupportedException)
+        {
+            logger.LogError(e, "Innehållet {ItemId} kunde inte indexeras och saknas i sökningen tills det publiceras igen.", item.ItemId);
+            return null;
+        }
+    }
 
     public Task<int> CountAsync() => Task.FromResult(indexes.Public.Search(s => s.IndexReader.NumDocs));
 

@@ -12,7 +12,7 @@ namespace EHalsostodet.Core.Search.Lucene;
 public sealed class SearchIndexes : IDisposable
 {
     /// <summary>Raise when the fields or the analysis change: every instance rebuilds its index at the next start.</summary>
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private readonly Lazy<LuceneIndex> published;
     private readonly Lazy<LuceneIndex> editorial;

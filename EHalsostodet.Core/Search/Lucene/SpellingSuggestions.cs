@@ -18,7 +18,13 @@ internal static class SpellingSuggestions
         {
             return null;
         }
-        var allowed = word.Length < 8 ? 1 : 2;
+        // One edit first (a swap of two letters is one): its automaton is far cheaper than that of two.
+        var closest = Closest(terms, word, 1);
+        return closest is null && word.Length >= 8 ? Closest(terms, word, 2) : closest;
+    }
+
+    private static string? Closest(Terms terms, string word, int allowed)
+    {
         var candidates = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexFields.Spelling, word), allowed, prefixLength: 1, transpositions: true);
         string? best = null;
         var bestDistance = int.MaxValue;

@@ -43,7 +43,7 @@ internal static partial class MemberSteps
     /// <summary>The path and query of the one absolute link to a page in a mail.</summary>
     public static string LinkTo(Mail mail, string path)
     {
-        var match = Regex.Match(mail.Body, @"http://localhost" + Regex.Escape(path) + @"\?\S+");
+        var match = Regex.Match(mail.Body, @"http://localhost(:\d+)?" + Regex.Escape(path) + @"\?\S+");
         Assert.IsTrue(match.Success, $"Ingen länk till {path} i: {mail.Body}");
         return new Uri(match.Value).PathAndQuery;
     }

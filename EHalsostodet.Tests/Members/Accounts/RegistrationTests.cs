@@ -38,10 +38,13 @@ public sealed class RegistrationTests
         Assert.AreEqual("Maja Medlem", user.DisplayName);
         Assert.IsTrue(await factory.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().IsInRoleAsync(user, PortalRoles.Member)));
 
-        // Before confirming: refused, and told why (the password was right).
+        // Before confirming: refused with the answer every failed sign-in gets, which mentions confirming.
         using (var early = await SignInAsync(client, email))
+        using (var wrong = await SignInAsync(factory.CreateBrowserClient(), email, "Fel-losenord-2026"))
         {
-            StringAssert.Contains(await AlertTextAsync(early), "bekräfta din e-postadress");
+            var refusal = await AlertTextAsync(early);
+            StringAssert.Contains(refusal, "bekräfta e-postadressen");
+            Assert.AreEqual(await AlertTextAsync(wrong), refusal);
         }
 
         var mail = (await MailsToAsync(factory, email, "Bekräfta din e-postadress")).Single();
@@ -130,7 +133,7 @@ public sealed class RegistrationTests
 
         using (var old = await SignInAsync(factory.CreateBrowserClient(), email, PortalFactory.Password))
         {
-            StringAssert.Contains(await AlertTextAsync(old), "Fel e-postadress eller lösenord");
+            StringAssert.Contains(await AlertTextAsync(old), "Inloggningen misslyckades");
         }
         using (var withNew = await SignInAsync(factory.CreateBrowserClient(), email, newPassword))
         {

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.Members.Notices;
 
@@ -22,10 +24,52 @@ public sealed class FollowTriggerTests
 
         var notification = (await portal.NotificationsAsync(follower)).Single();
         Assert.AreEqual(MemberNotificationKind.StoryUpdated, notification.Kind);
-        Assert.AreEqual("Berättelsen ”Trygghetslarm i Notisby” har uppdaterats: Nya mätvärden för 2026", notification.Text);
+        Assert.AreEqual("Berättelsen ”Trygghetslarm i Notisby” har uppdaterats: Nya mätvärden för 2026", notification.Text, "the public text, not the internal change note");
         Assert.AreEqual($"/berattelser/{slug}", notification.Url);
         Assert.AreEqual(storyId, notification.ItemId);
         Assert.AreEqual(0, (await portal.NotificationsAsync(bystander)).Count);
+    }
+
+    [TestMethod]
+    public async Task Only_the_public_what_changed_text_reaches_followers_and_the_reviewer_may_write_it_at_approval()
+    {
+        using var portal = await NoticesPortal.StartAsync();
+        var (storyId, _) = await portal.PublishNewStoryAsync("Nattkameror i Notisby", "Kameror");
+        var follower = await portal.CreateMemberAsync("foljare@example.se", MailFrequency.None);
+        await portal.FollowStoryAsync(follower, storyId);
+
+        // An internal change note alone tells members nothing.
+        await portal.RepublishAsync(storyId, "", d => d["shortDescription"] = "Ny kort beskrivning.");
+        Assert.AreEqual(0, (await portal.NotificationsAsync(follower)).Count, "an internal note is not shown to members");
+
+        // The reviewer writes the public text when approving.
+        var details = await EHalsostodet.Tests.Api.ManagementClient.DetailsAsync(portal.Editor, storyId);
+        var document = details["document"]!.DeepClone().AsObject();
+        document["shortDescription"] = "En ännu nyare kort beskrivning.";
+        using (var saved = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(portal.Editor, $"{EHalsostodet.Tests.Api.ManagementClient.Prefix}/content/{storyId}",
+            new { document, baseVersion = details["latestVersion"]!.GetValue<int>(), changeNote = NoticesPortal.InternalNote }))
+        {
+            Assert.AreEqual(System.Net.HttpStatusCode.OK, saved.StatusCode);
+        }
+        await EHalsostodet.Tests.Api.ManagementClient.ActOkAsync(portal.Editor, storyId, "submit");
+        Assert.AreEqual("published", await EHalsostodet.Tests.Api.ManagementClient.ActOkAsync(portal.Reviewer, storyId, "approve", new { publicChangeNote = "Kortet beskriver nu nattillsynen" }));
+
+        var notification = (await portal.NotificationsAsync(follower)).Single();
+        Assert.AreEqual("Berättelsen ”Nattkameror i Notisby” har uppdaterats: Kortet beskriver nu nattillsynen", notification.Text);
+        var stored = await portal.Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().ContentVersions
+            .Where(v => v.ItemId == storyId).OrderByDescending(v => v.Number).Select(v => new { v.ChangeNote, v.PublicChangeNote }).FirstAsync());
+        Assert.AreEqual(NoticesPortal.InternalNote, stored.ChangeNote);
+        Assert.AreEqual("Kortet beskriver nu nattillsynen", stored.PublicChangeNote, "stored with the version");
+
+        details = await EHalsostodet.Tests.Api.ManagementClient.DetailsAsync(portal.Editor, storyId);
+        using (var again = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(portal.Editor, $"{EHalsostodet.Tests.Api.ManagementClient.Prefix}/content/{storyId}",
+            new { document = details["document"], baseVersion = details["latestVersion"]!.GetValue<int>(), changeNote = "" }))
+        {
+            Assert.AreEqual(System.Net.HttpStatusCode.OK, again.StatusCode);
+        }
+        using var tooLong = await EHalsostodet.Tests.Api.ManagementClient.ActAsync(portal.Editor, storyId, "submit", new { publicChangeNote = new string('x', 501) });
+        Assert.AreEqual(System.Net.HttpStatusCode.Conflict, tooLong.StatusCode);
+        StringAssert.Contains(await tooLong.Content.ReadAsStringAsync(), "högst 500 tecken");
     }
 
     [TestMethod]

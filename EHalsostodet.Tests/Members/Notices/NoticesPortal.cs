@@ -123,15 +123,21 @@ internal sealed class NoticesPortal : IDisposable
         return JsonNode.Parse(body)!["id"]!.GetValue<Guid>();
     }
 
-    /// <summary>Saves a new version (through the API, with a change note) and publishes it.</summary>
-    public async Task RepublishAsync(Guid id, string changeNote, Action<JsonObject>? edit = null)
+    /// <summary>The internal change note <see cref="RepublishAsync"/> saves with, which members must never see.</summary>
+    public const string InternalNote = "Intern anteckning: rättat efter mejl från Kalle";
+
+    /// <summary>
+    /// Saves a new version (through the API, with an internal change note) and publishes it, with
+    /// <paramref name="publicChangeNote"/> as the public "what changed" text given when it is sent to review.
+    /// </summary>
+    public async Task RepublishAsync(Guid id, string publicChangeNote, Action<JsonObject>? edit = null)
     {
         var details = await DetailsAsync(Editor, id);
         var document = details["document"]!.DeepClone().AsObject();
         edit?.Invoke(document);
-        using var response = await Editor.PutAsJsonAsync($"{Prefix}/content/{id}", new { document, baseVersion = details["latestVersion"]!.GetValue<int>(), changeNote });
+        using var response = await Editor.PutAsJsonAsync($"{Prefix}/content/{id}", new { document, baseVersion = details["latestVersion"]!.GetValue<int>(), changeNote = InternalNote });
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
-        await ReviewAndPublishAsync(id);
+        await ReviewAndPublishAsync(id, publicChangeNote);
     }
 
     /// <summary>Saves a new version without a change note (as the back-office editor allows) and publishes it.</summary>
@@ -151,9 +157,9 @@ internal sealed class NoticesPortal : IDisposable
         await ReviewAndPublishAsync(id);
     }
 
-    public async Task ReviewAndPublishAsync(Guid id)
+    public async Task ReviewAndPublishAsync(Guid id, string? publicChangeNote = null)
     {
-        await ActOkAsync(Editor, id, "submit");
+        await ActOkAsync(Editor, id, "submit", new { publicChangeNote });
         Assert.AreEqual("published", await ActOkAsync(Reviewer, id, "approve"));
     }
 

@@ -29,6 +29,7 @@ public sealed partial class NotificationMailTests
         var unsubscribe = $"{BaseUrl}/avsluta-prenumeration/{token}";
         StringAssert.Contains(mail.Subject, "Läsplattor i Brevby");
         StringAssert.Contains(mail.Body, "Berättelsen ”Läsplattor i Brevby” har uppdaterats: Kontaktpersonerna är uppdaterade");
+        Assert.IsFalse(mail.Text.Contains(NoticesPortal.InternalNote, StringComparison.Ordinal), "the editors' internal change note stays internal");
         StringAssert.Contains(mail.Body, $"{BaseUrl}/berattelser/{slug}");
         Assert.IsTrue(mail.Body.TrimEnd().EndsWith(unsubscribe, StringComparison.Ordinal), mail.Body);
         var headers = Unfold(raw);

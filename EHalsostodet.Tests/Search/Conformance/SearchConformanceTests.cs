@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EHalsostodet.Tests.Search.Conformance;
 
 /// <summary>
-/// The search conformance suite on the test run's engine: SQLite FTS5, or PostgreSQL's tsvector
-/// search in the PostgreSQL run.
+/// The search conformance suite on the Lucene engine, on the test run's database: SQLite, or
+/// PostgreSQL in the PostgreSQL run.
 /// </summary>
 [TestClass]
 public sealed class SearchConformanceTests : SearchIndexConformance

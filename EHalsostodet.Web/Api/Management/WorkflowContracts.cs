@@ -8,6 +8,8 @@ public sealed record WorkflowActionRequest
     public string? Comment { get; init; }
     public DateTime? PublishAt { get; init; }
     public DateTime? UnpublishAt { get; init; }
+    /// <summary>On submit and approve: what changed, in words for members who follow the item; null keeps the version's text.</summary>
+    public string? PublicChangeNote { get; init; }
 }
 
 /// <summary>The item's state after the action, with the Swedish message for the user.</summary>

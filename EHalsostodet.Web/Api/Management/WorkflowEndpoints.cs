@@ -18,6 +18,7 @@ internal static class WorkflowEndpoints
                 "action är submit, approve, reject, unpublish, archive, trash eller restore. Redaktörer skickar på granskning (och lägger aldrig publicerat innehåll i papperskorgen); " +
                 "granskare godkänner, skickar tillbaka (kommentar krävs), avpublicerar, arkiverar (kommentar krävs) och lägger i papperskorgen; administratörer återställer. " +
                 "publishAt vid approve schemalägger publiceringen, unpublishAt vid approve eller unpublish schemalägger avpubliceringen. " +
+                "publicChangeNote vid submit eller approve är texten om vad som har ändrats som följare ser (den interna ändringsnoteringen visas aldrig för dem). " +
                 "403 när rollen eller fyraögonsprincipen inte tillåter åtgärden, 409 när den inte passar innehållets läge eller kommentaren saknas, 404 för okänt innehåll eller okänd åtgärd.");
         return api;
     }
@@ -37,7 +38,7 @@ internal static class WorkflowEndpoints
         var input = body.Value!;
         var result = await workflow.ExecuteAsync(
             id, workflowAction, context.User.ToActor(),
-            new WorkflowRequest(input.Comment, AsUtc(input.PublishAt), AsUtc(input.UnpublishAt)),
+            new WorkflowRequest(input.Comment, AsUtc(input.PublishAt), AsUtc(input.UnpublishAt), input.PublicChangeNote),
             cancellationToken);
         return result switch
         {

@@ -4,6 +4,7 @@ using EHalsostodet.Core.Members.Privacy;
 using EHalsostodet.Core.Members.Profiles;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Web.Api.Management;
+using EHalsostodet.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -76,9 +77,9 @@ internal static class MeAccountEndpoints
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, NotFound>> DeleteAsync(
-        HttpRequest request, ClaimsPrincipal principal, MemberAccountDeleter deleter, CancellationToken cancellationToken)
+        HttpContext context, ClaimsPrincipal principal, MemberAccountDeleter deleter, CancellationToken cancellationToken)
     {
-        var body = await JsonRequestBody.ReadAsync<DeleteMeRequest>(request, optional: false, cancellationToken);
+        var body = await JsonRequestBody.ReadAsync<DeleteMeRequest>(context.Request, optional: false, cancellationToken);
         if (body.Problem is not null)
         {
             return body.Problem;
@@ -87,9 +88,10 @@ internal static class MeAccountEndpoints
         {
             return ManagementProblems.Invalid("password", "Ange ditt lösenord för att ta bort kontot.");
         }
-        return await deleter.DeleteAsync(UserId(principal), body.Value.Password, cancellationToken) switch
+        return await deleter.DeleteAsync(UserId(principal), body.Value.Password, ClientAddress.KeyOf(context.Connection.RemoteIpAddress), cancellationToken) switch
         {
             AccountDeletion.Deleted => TypedResults.NoContent(),
+            AccountDeletion.TryLater => TypedResults.Problem(Pages.MinaSidor.MyDataModel.TryLaterMessage, statusCode: StatusCodes.Status429TooManyRequests, title: "För många försök"),
             AccountDeletion.WrongPassword => ManagementProblems.Invalid("password", "Fel lösenord. Kontot är inte borttaget."),
             AccountDeletion.BackOfficeAccount => ManagementProblems.Forbidden("Kontot har en roll i redaktionen och tas bort av en administratör."),
             _ => TypedResults.NotFound(),

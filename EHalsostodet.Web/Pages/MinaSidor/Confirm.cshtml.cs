@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EHalsostodet.Web.Pages.MinaSidor;
 
 /// <summary>The target of the confirmation link, and the form to have a new link sent.</summary>
-public sealed class ConfirmModel(MemberRegistration registration, PortalBaseUrl baseUrl) : PageModel
+public sealed class ConfirmModel(MemberRegistration registration) : PageModel
 {
     public const string ResentMessage = "Om adressen hör till ett konto som väntar på bekräftelse har vi skickat en ny länk dit.";
 
@@ -34,13 +34,13 @@ public sealed class ConfirmModel(MemberRegistration registration, PortalBaseUrl 
         Outcome = await registration.ConfirmAsync(userId, code) ? Result.Confirmed : Result.Failed;
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        await registration.ResendConfirmationAsync(Email, baseUrl.For(Request), cancellationToken);
+        registration.ResendConfirmation(Email);
         Outcome = Result.Resent;
         return Page();
     }

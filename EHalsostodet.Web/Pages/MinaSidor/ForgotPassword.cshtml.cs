@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EHalsostodet.Web.Pages.MinaSidor;
 
 /// <summary>Asks for a reset link; the answer does not tell whether the address has an account.</summary>
-public sealed class ForgotPasswordModel(MemberPasswordReset reset, PortalBaseUrl baseUrl) : PageModel
+public sealed class ForgotPasswordModel(MemberPasswordReset reset) : PageModel
 {
     public const string NeutralMessage = "Om adressen hör till ett konto har vi skickat en länk dit där du kan välja ett nytt lösenord. Länken gäller i ett dygn.";
 
@@ -20,13 +20,13 @@ public sealed class ForgotPasswordModel(MemberPasswordReset reset, PortalBaseUrl
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        await reset.RequestAsync(Email, baseUrl.For(Request), cancellationToken);
+        reset.Request(Email);
         Sent = true;
         return Page();
     }

@@ -1,14 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using EHalsostodet.Core.Accounts;
-using Microsoft.AspNetCore.Identity;
+using EHalsostodet.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.MinaSidor;
 
 /// <summary>Sign-in for members (and any other account) to the public site.</summary>
-public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users) : PageModel
+public sealed class LoginModel(PasswordSignIn passwords, PortalSignInManager signIn) : PageModel
 {
+    /// <summary>The same for every failure, so the form never tells whether an address has an account or is waiting for confirmation.</summary>
+    public const string FailedMessage = PasswordSignIn.FailedMessage + " Har du nyss skapat ett konto behöver du först bekräfta e-postadressen med länken i mejlet vi skickade.";
+
     [BindProperty, Required(ErrorMessage = "Ange din e-postadress.")]
     public string Email { get; set; } = "";
 
@@ -17,8 +19,6 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
-
-    public bool ShowResendConfirmation { get; private set; }
 
     public void OnGet()
     {
@@ -30,27 +30,13 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         {
             return Page();
         }
-        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var email = Email.Trim();
-        var result = await signIn.PasswordSignInAsync(email, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var check = await passwords.CheckAsync(Email, Password, HttpContext);
+        if (check.User is null)
         {
-            ModelState.AddModelError("", "Kontot är tillfälligt låst efter för många misslyckade inloggningar. Försök igen om en kvart, eller välj ett nytt lösenord via Glömt lösenordet.");
+            this.ShowRefusal(check, FailedMessage);
             return Page();
         }
-        // Identity refuses an unconfirmed account before it looks at the password; only the one who
-        // knows the password learns that the address is waiting for confirmation.
-        if (result.IsNotAllowed && await users.FindByEmailAsync(email) is { } user && await users.CheckPasswordAsync(user, Password))
-        {
-            ModelState.AddModelError("", "Du behöver bekräfta din e-postadress innan du kan logga in. Öppna länken i mejlet vi skickade när du skapade kontot.");
-            ShowResendConfirmation = true;
-            return Page();
-        }
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", "Fel e-postadress eller lösenord.");
-            return Page();
-        }
+        await signIn.SignInAsync(check.User, isPersistent: false);
         // Only local addresses: a link from elsewhere must not send the member off the site after login.
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/mina-sidor");
     }

@@ -1,12 +1,11 @@
-using EHalsostodet.Core.Accounts;
-using Microsoft.AspNetCore.Identity;
+using EHalsostodet.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.MinaSidor;
 
 /// <summary>Signing out is a POST, so no link or image elsewhere can sign a member out.</summary>
-public sealed class LogoutModel(SignInManager<PortalUser> signIn) : PageModel
+public sealed class LogoutModel(PortalSignInManager signIn) : PageModel
 {
     public void OnGet()
     {
@@ -14,7 +13,7 @@ public sealed class LogoutModel(SignInManager<PortalUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await signIn.SignOutEverywhereAsync();
         Response.Headers.Location = "/";
         return StatusCode(StatusCodes.Status303SeeOther);
     }

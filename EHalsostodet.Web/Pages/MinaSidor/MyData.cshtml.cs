@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Members.Privacy;
+using EHalsostodet.Web.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +13,8 @@ namespace EHalsostodet.Web.Pages.MinaSidor;
 public sealed class MyDataModel(MemberDataExporter exporter, MemberAccountDeleter deleter, SignInManager<PortalUser> signIn) : PageModel
 {
     public const string FileName = "mina-uppgifter.json";
+
+    public const string TryLaterMessage = "För många felaktiga lösenord. Vänta en stund och försök igen. Kontot är inte borttaget.";
 
     [BindProperty]
     public string Password { get; set; } = "";
@@ -50,10 +53,13 @@ public sealed class MyDataModel(MemberDataExporter exporter, MemberAccountDelete
         {
             return Page();
         }
-        switch (await deleter.DeleteAsync(UserId(), Password, cancellationToken))
+        switch (await deleter.DeleteAsync(UserId(), Password, ClientAddress.KeyOf(HttpContext.Connection.RemoteIpAddress), cancellationToken))
         {
             case AccountDeletion.WrongPassword:
                 ModelState.AddModelError(nameof(Password), "Fel lösenord. Kontot är inte borttaget.");
+                return Page();
+            case AccountDeletion.TryLater:
+                ModelState.AddModelError(nameof(Password), TryLaterMessage);
                 return Page();
             case AccountDeletion.BackOfficeAccount:
                 ModelState.AddModelError("", "Ditt konto har en roll i redaktionen. Be en administratör ta bort det.");

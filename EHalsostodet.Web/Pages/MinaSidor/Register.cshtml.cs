@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EHalsostodet.Web.Pages.MinaSidor;
 
 /// <summary>A member registers; the answer is the same whether or not the address already has an account.</summary>
-public sealed class RegisterModel(MemberRegistration registration, PortalBaseUrl baseUrl) : PageModel
+public sealed class RegisterModel(MemberRegistration registration) : PageModel
 {
     public const string NeutralMessage = "Tack! Vi har skickat ett mejl till adressen du angav. Öppna länken i mejlet för att bekräfta adressen, sedan kan du logga in. Om du inte får något mejl inom några minuter, titta i skräpposten.";
 
@@ -51,7 +51,7 @@ public sealed class RegisterModel(MemberRegistration registration, PortalBaseUrl
         }
         if (ModelState.IsValid)
         {
-            var errors = await registration.RegisterAsync(Email, Password, DisplayName, baseUrl.For(Request), cancellationToken);
+            var errors = await registration.RegisterAsync(Email, Password, DisplayName, cancellationToken);
             ModelState.AddAccountErrors(errors, Fields);
         }
         if (!ModelState.IsValid)

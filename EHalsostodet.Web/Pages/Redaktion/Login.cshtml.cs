@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using EHalsostodet.Core.Accounts;
-using Microsoft.AspNetCore.Identity;
+using EHalsostodet.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Redaktion;
 
-public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
+public sealed class LoginModel(PasswordSignIn passwords, PortalSignInManager signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Ange din e-postadress.")]
     public string Email { get; set; } = "";
@@ -27,18 +26,13 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
         {
             return Page();
         }
-        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var check = await passwords.CheckAsync(Email, Password, HttpContext);
+        if (check.User is null)
         {
-            ModelState.AddModelError("", "Kontot är tillfälligt låst efter för många misslyckade inloggningar. Försök igen om en stund.");
+            this.ShowRefusal(check, PasswordSignIn.FailedMessage);
             return Page();
         }
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", "Fel e-postadress eller lösenord.");
-            return Page();
-        }
+        await signIn.SignInAsync(check.User, isPersistent: false);
         // Only local addresses: an attacker's link must not send the user elsewhere after login.
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/redaktion");
     }

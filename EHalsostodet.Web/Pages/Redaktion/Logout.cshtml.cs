@@ -1,11 +1,10 @@
-using EHalsostodet.Core.Accounts;
-using Microsoft.AspNetCore.Identity;
+using EHalsostodet.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Redaktion;
 
-public sealed class LogoutModel(SignInManager<PortalUser> signIn) : PageModel
+public sealed class LogoutModel(PortalSignInManager signIn) : PageModel
 {
     public void OnGet()
     {
@@ -13,7 +12,7 @@ public sealed class LogoutModel(SignInManager<PortalUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await signIn.SignOutEverywhereAsync();
         return Redirect("/");
     }
 }

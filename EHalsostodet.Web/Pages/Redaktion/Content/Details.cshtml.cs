@@ -26,13 +26,15 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
     public string? Comment { get; private set; }
     public string? PublishAtText { get; private set; }
     public string? UnpublishAtText { get; private set; }
+    /// <summary>The public "what changed" text of the latest version, or what was just typed.</summary>
+    public string? PublicChangeNote { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostWorkflowAsync(Guid id, string action, string? comment, string? publishAt, string? unpublishAt, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWorkflowAsync(Guid id, string action, string? comment, string? publishAt, string? unpublishAt, string? publicChangeNote, CancellationToken cancellationToken)
     {
-        (Action, Comment, PublishAtText, UnpublishAtText) = (action, comment, publishAt, unpublishAt);
+        (Action, Comment, PublishAtText, UnpublishAtText, PublicChangeNote) = (action, comment, publishAt, unpublishAt, publicChangeNote);
         if (!WorkflowActionNames.TryParseKey(action, out var workflowAction))
         {
             return BadRequest();
@@ -41,7 +43,8 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
         {
             return await ShowErrorAsync(id, "Ange tiden som datum och klockslag, till exempel 2027-01-15 08:00.", cancellationToken);
         }
-        var result = await workflow.ExecuteAsync(id, workflowAction, User.ToActor(), new WorkflowRequest(comment, publishUtc, unpublishUtc), cancellationToken);
+        var result = await workflow.ExecuteAsync(id, workflowAction, User.ToActor(), new WorkflowRequest(comment, publishUtc, unpublishUtc,
+            workflowAction is WorkflowAction.Submit or WorkflowAction.Approve ? publicChangeNote ?? "" : null), cancellationToken);
         switch (result)
         {
             case WorkflowResult.Done done:
@@ -93,8 +96,10 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
             return false;
         }
         Item = item;
-        var numbers = await db.ContentVersions.Where(v => v.ItemId == id).Select(v => new { v.Id, v.Number }).ToListAsync(cancellationToken);
-        LatestNumber = numbers.First(v => v.Id == item.LatestVersionId).Number;
+        var numbers = await db.ContentVersions.Where(v => v.ItemId == id).Select(v => new { v.Id, v.Number, v.PublicChangeNote }).ToListAsync(cancellationToken);
+        var latest = numbers.First(v => v.Id == item.LatestVersionId);
+        LatestNumber = latest.Number;
+        PublicChangeNote ??= latest.PublicChangeNote;
         PublishedNumber = numbers.FirstOrDefault(v => v.Id == item.PublishedVersionId)?.Number;
         if (item.PublishedVersionId is not null)
         {

@@ -2,18 +2,28 @@ using System.Security.Cryptography;
 using System.Text;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Sync;
+using EHalsostodet.Core.Workflow;
+using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Sync;
 
-/// <summary>Innehåll som filer: administrators export the content as a zip and import one, after seeing what it would change.</summary>
+/// <summary>
+/// Innehåll som filer: administrators export the content as a zip and import one, after seeing what
+/// it would change. The import is in the administrator's name; with four-eyes (the default) what the
+/// files say is published is sent to review instead, for another reviewer to publish.
+/// </summary>
 [Authorize(Policy = PortalRoles.CanAdminister)]
 [RequestSizeLimit(SyncArchive.MaxArchiveBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = SyncArchive.MaxArchiveBytes + 1024 * 1024)]
-public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeProvider clock) : PageModel
+public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeProvider clock, IOptions<WorkflowOptions> workflow) : PageModel
 {
+    /// <summary>Whether "publish" sends to review (nobody publishes what they alone brought in).</summary>
+    public bool FourEyes => workflow.Value.FourEyes;
+
     public SyncPlan? Plan { get; private set; }
     public string? UploadId { get; private set; }
     public bool Publish { get; private set; }
@@ -69,7 +79,7 @@ public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeP
         }
         try
         {
-            await importer.ApplyAsync(Plan, cancellationToken);
+            await importer.ApplyAsync(Plan, User.ToActor().AsAuthor(), cancellationToken);
         }
         catch (SyncImportException e)
         {
@@ -86,7 +96,8 @@ public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeP
     {
         UploadId = uploadId;
         Publish = publish;
-        Plan = await importer.PlanAsync(archive.Folder(uploadId)!, publish ? ImportPublishing.AsInFiles : ImportPublishing.AsDrafts, cancellationToken);
+        var publishing = !publish ? ImportPublishing.AsDrafts : FourEyes ? ImportPublishing.ForReview : ImportPublishing.AsInFiles;
+        Plan = await importer.PlanAsync(archive.Folder(uploadId)!, publishing, cancellationToken);
         Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', SyncReport.Lines(Plan)))));
     }
 

@@ -10,22 +10,17 @@ namespace EHalsostodet.Web.Pages.Redaktion.Users;
 
 /// <summary>Användare: the back office's accounts, their roles and whether they can sign in.</summary>
 [Authorize(Policy = PortalRoles.CanAdminister)]
-public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users, AccountBlocker blocker) : PageModel
 {
-    /// <summary>One account as the list shows it.</summary>
-    public sealed record UserRow(string Id, string Name, string Email, string? Role, DateTimeOffset? LockedUntil)
+    /// <summary>One account as the list shows it; blocked (locked) by an administrator or not.</summary>
+    public sealed record UserRow(string Id, string Name, string Email, string? Role, DateTime? BlockedAt, string? BlockedByName)
     {
-        public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-        /// <summary>Locked by an administrator rather than by failed sign-ins.</summary>
-        public bool IsLockedIndefinitely => LockedUntil is { Year: > 9000 };
+        public bool IsBlocked => BlockedAt is not null;
     }
 
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
 
     public string? ErrorMessage { get; private set; }
-
-    public DateTimeOffset Now => clock.GetUtcNow();
 
     public string CurrentUserId => users.GetUserId(User) ?? "";
 
@@ -55,6 +50,8 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
             {
                 return await ErrorAsync(string.Join(" ", added.Errors.Select(e => e.Description)), cancellationToken);
             }
+            // The old role's cookies and tokens end now, not when they expire.
+            await users.UpdateSecurityStampAsync(user);
         }
         return Done($"{user.NameForDisplay} har nu rollen {role}.");
     }
@@ -70,11 +67,9 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         {
             return await ErrorAsync("Du kan inte låsa ditt eget konto.", cancellationToken);
         }
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        // Signs the user out of sessions that are already open.
-        await users.UpdateSecurityStampAsync(user);
-        return Done($"Kontot för {user.NameForDisplay} är låst. Användaren kan inte logga in förrän kontot låses upp.");
+        // Also ends the sessions that are already open, and a password reset does not lift it.
+        await blocker.BlockAsync(user, CurrentUserId);
+        return Done($"Kontot för {user.NameForDisplay} är låst. Användaren är utloggad och kan inte logga in förrän en administratör låser upp kontot.");
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string userId)
@@ -84,8 +79,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         {
             return NotFound();
         }
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        await blocker.UnblockAsync(user);
         return Done($"Kontot för {user.NameForDisplay} är upplåst.");
     }
 
@@ -114,6 +108,9 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
             .ToListAsync(cancellationToken);
         var ids = memberships.Select(m => m.UserId).Distinct().ToList();
         var accounts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken);
+        var blockers = accounts.Where(u => u.BlockedBy is not null).Select(u => u.BlockedBy!).Distinct().ToList();
+        var blockerNames = (await db.Users.AsNoTracking().Where(u => blockers.Contains(u.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id, u => u.NameForDisplay);
         Rows = accounts
             .Select(u => new UserRow(
                 u.Id,
@@ -121,7 +118,8 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
                 u.Email ?? "",
                 // The highest role, should an account have more than one.
                 backOffice.LastOrDefault(r => memberships.Any(m => m.UserId == u.Id && m.RoleName == r)),
-                u.LockoutEnd))
+                u.BlockedAt,
+                u.BlockedBy is null ? null : blockerNames.GetValueOrDefault(u.BlockedBy, "en administratör som inte finns kvar")))
             .OrderBy(r => r.Name, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), ignoreCase: true))
             .ToList();
     }
