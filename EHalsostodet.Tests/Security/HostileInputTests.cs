@@ -376,28 +376,35 @@ public sealed class HostileInputTests
     }
 
     [TestMethod]
-    public async Task A_stored_version_that_cannot_be_read_is_explained_on_its_preview_and_edit_pages()
+    public async Task A_stored_version_that_cannot_be_read_is_explained_on_its_pages_and_breaks_no_list()
     {
         var (id, _, original) = await StoryWithStoredJsonAsync("Oläslig gammal rad", json =>
         {
             json["roles"] = new JsonObject { ["actors"] = 5 };
             return json;
-        }, reindex: false);
+        }, reindex: true);
         var editor = portal.Clients[PortalRoles.Editor];
         try
         {
             var preview = await editor.GetPageAsync($"/redaktion/innehall/{id}/forhandsgranska");
             var edit = await editor.GetPageAsync($"/redaktion/innehall/{id}/redigera");
             await editor.GetPageAsync($"/redaktion/innehall/{id}");
+            var list = await editor.GetPageAsync("/redaktion/innehall");
+            var search = await editor.GetPageAsync("/redaktion/innehall?q=larm");
 
             StringAssert.Contains(preview.MainText(), "Den sparade versionen kan inte läsas (fältet roles.actors)");
             StringAssert.Contains(edit.MainText(), "Den sparade versionen kan inte läsas (fältet roles.actors)");
             Assert.IsNull(edit.QuerySelector("form#editor-form"));
+            StringAssert.Contains(list.MainText(), "Oläslig gammal rad");
+            Assert.IsNotEmpty(search.QuerySelectorAll("main table tbody tr"), "the search finds the other items");
         }
         finally
         {
-            await Factory.WithDbAsync(db => db.ContentVersions
-                .Where(v => v.ItemId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.DocumentJson, original)));
+            await Factory.WithDbAsync(async db =>
+            {
+                await db.ContentVersions.Where(v => v.ItemId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.DocumentJson, original));
+                await db.ContentItems.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.ConcurrencyStamp, Guid.NewGuid()));
+            });
         }
     }
 }
