@@ -52,33 +52,6 @@ public static class SyncYaml
         return stream;
     }
 
-    private static bool MoveNext(Parser parser, string yaml)
-    {
-        try
-        {
-            return parser.MoveNext();
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner gives up without a position on an unclosed [ or {.
-            var line = UnclosedBracketLine(yaml);
-            throw new SyncYamlException(new Mark(0, line, 1), new Mark(0, line, 1), "Filen är inte giltig YAML: en lista [ ] eller mappning { } avslutas inte.");
-        }
-    }
-
-    private static int UnclosedBracketLine(string yaml)
-    {
-        var lines = yaml.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].Count(c => c is '[' or '{') > lines[i].Count(c => c is ']' or '}'))
-            {
-                return i + 1;
-            }
-        }
-        return 1;
-    }
-
     /// <summary>What to tell the editor about a YAML error: a limit's own message, or the parser's.</summary>
     public static string Describe(YamlException e) => e is SyncYamlException limit
         ? limit.Reason
@@ -121,6 +94,33 @@ public static class SyncYaml
                     string.Create(CultureInfo.InvariantCulture, $"Filen innehåller för många värden: högst {MaxNodes} i en fil."));
             }
         }
+    }
+
+    private static bool MoveNext(Parser parser, string yaml)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up without a position on an unclosed [ or {.
+            var line = UnclosedBracketLine(yaml);
+            throw new SyncYamlException(new Mark(0, line, 1), new Mark(0, line, 1), "Filen är inte giltig YAML: en lista [ ] eller mappning { } avslutas inte.");
+        }
+    }
+
+    private static int UnclosedBracketLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Count(c => c is '[' or '{') > lines[i].Count(c => c is ']' or '}'))
+            {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 }
 

@@ -10,8 +10,8 @@ namespace EHalsostodet.Web.Infrastructure;
 /// <summary>
 /// A session (cookie or bearer token) that outlived its account writes rows that refer to an
 /// account that is gone, and the database refuses them (a foreign-key violation). That is not a
-/// server error: the person is no longer signed in. The API answers 401 with problem details;
-/// a page signs the cookie out and sends the visitor to the login form.
+/// server error: the person is no longer signed in. The cookie is signed out; the API answers 401
+/// with problem details, and a page sends the visitor to the login form (the back office's or the members').
 /// </summary>
 public sealed class DeletedAccountExceptionHandler(IServiceScopeFactory scopes) : IExceptionHandler
 {
@@ -34,8 +34,9 @@ public sealed class DeletedAccountExceptionHandler(IServiceScopeFactory scopes) 
             await TypedResults.Problem(Message, statusCode: StatusCodes.Status401Unauthorized, title: "Inte inloggad").ExecuteAsync(httpContext);
             return true;
         }
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "");
         httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-        httpContext.Response.Headers.Location = "/mina-sidor/logga-in";
+        httpContext.Response.Headers.Location = path.StartsWithSegments("/redaktion") ? "/redaktion/logga-in" : "/mina-sidor/logga-in";
         return true;
     }
 
