@@ -16,11 +16,13 @@ public sealed record SearchBenchmarkOptions
           --reindex N    items synced one by one (SyncAsync) on the full index, after one untimed (default 40)
           --batch N      stories per transaction when storing the corpus (default 1000)
           --seed N       seed of the corpus and the query mix (default 20261122)
+          --database F   keep the corpus in this SQLite file: stored there when the file is new,
+                         reused without generating when it already holds the stories (one --stories)
           --profile N    after the run, each distinct query of the mix N times in variants that
                          leave parts of the engine's work out, to see where its time goes (default 0: off)
         """;
 
-    private static readonly string[] Known = ["stories", "queries", "warmup", "reindex", "batch", "seed", "profile"];
+    private static readonly string[] Known = ["stories", "queries", "warmup", "reindex", "batch", "seed", "profile", "database"];
 
     public IReadOnlyList<int> StoryCounts { get; init; } = [10_000];
 
@@ -43,6 +45,9 @@ public sealed record SearchBenchmarkOptions
     /// <summary>The hits per page, as on the search page.</summary>
     public int PageSize { get; init; } = 20;
 
+    /// <summary>A kept database to store the corpus in or reuse it from; null: a new temporary one.</summary>
+    public string? DatabasePath { get; init; }
+
     public string SeedFolder { get; init; } = BenchmarkDatabase.DefaultSeedFolder;
 
     public int QueriesPerKind => Math.Max(1, Queries / Enum.GetValues<QueryKind>().Length);
@@ -54,6 +59,10 @@ public sealed record SearchBenchmarkOptions
         {
             throw new UsageException($"Unknown option --{unknown}.");
         }
+        if (arguments.Has("database") && arguments.Numbers("stories", 1, 10_000_000, 10_000).Count != 1)
+        {
+            throw new UsageException("--database keeps one corpus: give one --stories with it.");
+        }
         return new SearchBenchmarkOptions
         {
             StoryCounts = arguments.Numbers("stories", 1, 10_000_000, 10_000),
@@ -63,6 +72,7 @@ public sealed record SearchBenchmarkOptions
             BatchSize = arguments.Number("batch", 1, 100_000, 1000),
             Seed = arguments.Number("seed", 0, int.MaxValue, 20261122),
             ProfileRepetitions = arguments.Number("profile", 0, 10_000, 0),
+            DatabasePath = arguments.Text("database"),
         };
     }
 }

@@ -22,7 +22,9 @@ public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWr
 
     public async Task<SearchBenchmarkResult> RunAsync(int storyCount, CancellationToken cancellationToken)
     {
-        await using var database = await BenchmarkDatabase.CreateAsync(options.SeedFolder, cancellationToken);
+        await using var database = options.DatabasePath is { } path
+            ? await BenchmarkDatabase.CreateAtAsync(path, options.SeedFolder, cancellationToken)
+            : await BenchmarkDatabase.CreateAsync(options.SeedFolder, cancellationToken);
         var counties = await database.RunAsync(s => s.GetRequiredService<PortalDbContext>().Municipalities
             .Select(m => m.County).Distinct().ToListAsync(cancellationToken));
         if (counties.Count == 0)
@@ -31,10 +33,23 @@ public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWr
         }
         var phases = new List<PhaseFigures>();
 
-        await Progress($"{storyCount:N0} stories: generating and storing the corpus …");
-        var ((generation, storage), corpus) = await PhaseMeter.MeasureAsync(PhaseNames.Corpus,
-            () => new CorpusLoader(database, options.Seed, options.BatchSize).LoadAsync(storyCount, cancellationToken));
-        phases.Add(corpus);
+        var stored = await database.RunAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.CountAsync(cancellationToken));
+        var (generation, storage) = (TimeSpan.Zero, TimeSpan.Zero);
+        if (stored == 0)
+        {
+            await Progress($"{storyCount:N0} stories: generating and storing the corpus …");
+            ((generation, storage), var corpus) = await PhaseMeter.MeasureAsync(PhaseNames.Corpus,
+                () => new CorpusLoader(database, options.Seed, options.BatchSize).LoadAsync(storyCount, cancellationToken));
+            phases.Add(corpus);
+        }
+        else if (stored == storyCount)
+        {
+            await Progress($"{storyCount:N0} stories: reusing the corpus in {options.DatabasePath} …");
+        }
+        else
+        {
+            throw new UsageException($"{options.DatabasePath} holds {stored:N0} items, not {storyCount:N0} stories: give --stories {stored} or a new file.");
+        }
         var databaseBytes = await database.SizeInBytesAsync(cancellationToken);
 
         await Progress($"{storyCount:N0} stories: building the search index …");

@@ -20,8 +20,15 @@ public static class SearchReport
 
         var engine = result.EngineQueries;
         var build = new TextTable("corpus and index", "value");
-        build.Add("generate stories (Bogus)", Seconds(result.Generation));
-        build.Add("store items and read model", Seconds(result.Storage));
+        if (result.Storage > TimeSpan.Zero)
+        {
+            build.Add("generate stories (Bogus)", Seconds(result.Generation));
+            build.Add("store items and read model", Seconds(result.Storage));
+        }
+        else
+        {
+            build.Add("corpus", "reused from --database");
+        }
         build.Add("index build (wall)", Seconds(result.IndexBuild));
         build.Add("index build (CPU)", Seconds(result.IndexBuildProcessor));
         build.Add("index build rate", string.Format(Invariant, "{0:N0} docs/s", result.DocumentsPerSecond));

@@ -87,7 +87,8 @@ internal sealed class EngineProfiler(BenchmarkDatabase database, int pageSize, i
         var indexes = await database.RunAsync(s => Task.FromResult(s.GetRequiredService<SearchIndexes>()));
         var tuning = await database.RunAsync(s => s.GetRequiredService<SearchTuningCache>().GetAsync(cancellationToken).AsTask());
         string? problem = null;
-        var builder = new LuceneQueryBuilder(tuning);
+        // The profile writes nothing while it runs, so the searcher's reader stays the one the engine searches.
+        var builder = indexes.Public.Search(s => new LuceneQueryBuilder(tuning, s.IndexReader));
         Func<SearchNode, LuceneQuery?> build = builder.Build;
 
         var profiled = new List<ProfiledQuery>();

@@ -1,4 +1,4 @@
-using EHalsostodet.Core.Content;
+using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -11,19 +11,11 @@ namespace EHalsostodet.Core.Search.Lucene;
 /// </summary>
 /// <remarks>
 /// Order: best bets first, pages (about, accessibility, privacy) last, and in between by relevance
-/// weighted by content type (a municipality's story above a guidance document for the same
-/// match), newest first on ties; or newest first throughout.
+/// weighted by content type (<see cref="SegmentFacets.Weight"/>), newest first on ties; or newest
+/// first throughout.
 /// </remarks>
 internal sealed class FacetedCollector : ICollector
 {
-    private static readonly Dictionary<string, float> TypeWeights = new(StringComparer.Ordinal)
-    {
-        [ContentType.Story.Key()] = 1f,
-        [ContentType.Collection.Key()] = 0.8f,
-        [ContentType.Initiative.Key()] = 0.5f,
-        [ContentType.Page.Key()] = 0.3f,
-    };
-
     private readonly Dictionary<string, HashSet<string>> filters;
     private readonly string[] filterFacets;
     private readonly int fullMask;
@@ -36,7 +28,7 @@ internal sealed class FacetedCollector : ICollector
     private Scorer? scorer;
     private int docBase;
     private SegmentFacets segment = null!;
-    private SegmentState state = null!;
+    private SegmentState? state;
 
     /// <param name="keep">How many of the best hits to keep: every hit up to the end of the page.</param>
     /// <param name="bestBets">Global document numbers to put first.</param>
@@ -83,24 +75,31 @@ internal sealed class FacetedCollector : ICollector
 
     public void Collect(int doc)
     {
+        if (fullMask == 0)
+        {
+            state!.Mark(doc);
+            Total++;
+            Keep(doc);
+            return;
+        }
         var mask = 0;
         for (var i = 0; i < filterFacets.Length; i++)
         {
-            if (state.Passes(i, doc))
+            if (state!.Passes(i, doc))
             {
                 mask |= 1 << i;
             }
         }
         if (mask == fullMask)
         {
-            state.CountAll(doc);
+            state!.CountAll(doc);
             Total++;
             Keep(doc);
         }
-        else if (System.Numerics.BitOperations.PopCount((uint)(fullMask & ~mask)) == 1)
+        else if (BitOperations.PopCount((uint)(fullMask & ~mask)) == 1)
         {
             // Fails one facet's filter only: it counts for that facet's other values.
-            state.CountOne(System.Numerics.BitOperations.TrailingZeroCount(fullMask & ~mask), doc);
+            state!.CountOne(BitOperations.TrailingZeroCount(fullMask & ~mask), doc);
         }
     }
 
@@ -110,11 +109,14 @@ internal sealed class FacetedCollector : ICollector
         {
             return;
         }
-        var type = state.TypeKey(doc);
         var global = docBase + doc;
-        var tier = bestBets.Contains(global) ? 0 : type == ContentType.Page.Key() ? 2 : 1;
-        var score = (scorer?.GetScore() ?? 0f) * (type is null ? 1f : TypeWeights.GetValueOrDefault(type, 1f));
-        var hit = new Hit(global, tier, score, segment.Published?.Get(doc) ?? 0);
+        var tier = bestBets.Contains(global) ? 0 : segment.IsPage[doc] ? 2 : 1;
+        var score = (scorer?.GetScore() ?? 0f) * segment.Weight[doc];
+        Offer(new Hit(global, tier, score, segment.Published[doc]));
+    }
+
+    private void Offer(Hit hit)
+    {
         if (kept.Count < keep)
         {
             kept.Enqueue(hit, hit);
@@ -162,7 +164,7 @@ internal sealed class FacetedCollector : ICollector
                 }
             }
         }
-        state = null!;
+        state = null;
     }
 
     internal readonly record struct Hit(int Doc, int Tier, float Score, long Published);
@@ -175,6 +177,9 @@ internal sealed class FacetedCollector : ICollector
         private readonly int[][] counts;
         private readonly int[] facetOfFilter;
         private readonly SegmentFacets segment;
+        // Without filters every hit counts for every facet: the hits are marked and counted at the end, from whichever side is smaller.
+        private readonly ulong[]? marked;
+        private int markedCount;
 
         public SegmentState(SegmentFacets segment, string[] filterNames, Dictionary<string, HashSet<string>> filters)
         {
@@ -183,6 +188,7 @@ internal sealed class FacetedCollector : ICollector
             filterFacets = new SegmentFacets.Facet?[filterNames.Length];
             chosen = new bool[]?[filterNames.Length];
             facetOfFilter = new int[filterNames.Length];
+            marked = filterNames.Length == 0 ? new ulong[(segment.MaxDoc + 63) / 64] : null;
             for (var i = 0; i < filterNames.Length; i++)
             {
                 facetOfFilter[i] = -1;
@@ -197,6 +203,12 @@ internal sealed class FacetedCollector : ICollector
                     }
                 }
             }
+        }
+
+        public void Mark(int doc)
+        {
+            marked![doc >> 6] |= 1UL << doc;
+            markedCount++;
         }
 
         public bool Passes(int filter, int doc)
@@ -220,7 +232,7 @@ internal sealed class FacetedCollector : ICollector
         {
             for (var f = 0; f < counts.Length; f++)
             {
-                Count(f, doc);
+                segment.Facets[f].Count(counts[f], doc);
             }
         }
 
@@ -228,22 +240,80 @@ internal sealed class FacetedCollector : ICollector
         {
             if (facetOfFilter[filter] >= 0)
             {
-                Count(facetOfFilter[filter], doc);
+                segment.Facets[facetOfFilter[filter]].Count(counts[facetOfFilter[filter]], doc);
             }
         }
 
-        public string? TypeKey(int doc) =>
-            segment.Type is { } type && type.Starts[doc] < type.Starts[doc + 1] ? type.Values[type.Ordinals[type.Starts[doc]]] : null;
-
-        public IEnumerable<(SegmentFacets.Facet Facet, int[] Counts)> Counts() => segment.Facets.Select((f, i) => (f, counts[i]));
-
-        private void Count(int facet, int doc)
+        public IEnumerable<(SegmentFacets.Facet Facet, int[] Counts)> Counts()
         {
-            var values = segment.Facets[facet];
-            var facetCounts = counts[facet];
-            for (var i = values.Starts[doc]; i < values.Starts[doc + 1]; i++)
+            if (marked is not null && markedCount > 0)
             {
-                facetCounts[values.Ordinals[i]]++;
+                CountMarked();
+            }
+            return segment.Facets.Select((f, i) => (f, counts[i]));
+        }
+
+        /// <summary>
+        /// The marked hits' values, per facet the cheaper way: by the bit set of each value ANDed
+        /// with the hits (a facet with few values over many hits), or document by document, when
+        /// most of the segment matched as the segment's totals less the documents that did not
+        /// (deleted ones among them).
+        /// </summary>
+        private void CountMarked()
+        {
+            var dense = markedCount > segment.MaxDoc / 2;
+            var documents = dense ? segment.MaxDoc - markedCount : markedCount;
+            for (var f = 0; f < counts.Length; f++)
+            {
+                var facet = segment.Facets[f];
+                if ((long)facet.Values.Length * marked!.Length < 2 * documents * facet.OrdinalsPerDocument)
+                {
+                    CountByValue(facet, counts[f]);
+                }
+                else
+                {
+                    CountByDocument(facet, counts[f], dense, segment.Totals[f]);
+                }
+            }
+        }
+
+        private void CountByValue(SegmentFacets.Facet facet, int[] facetCounts)
+        {
+            var byValue = facet.DocumentsByValue;
+            var hits = marked!;
+            for (var ordinal = 0; ordinal < byValue.Length; ordinal++)
+            {
+                var documents = byValue[ordinal];
+                var count = 0;
+                for (var w = 0; w < hits.Length; w++)
+                {
+                    count += BitOperations.PopCount(hits[w] & documents[w]);
+                }
+                facetCounts[ordinal] = count;
+            }
+        }
+
+        private void CountByDocument(SegmentFacets.Facet facet, int[] facetCounts, bool dense, int[] totals)
+        {
+            if (dense)
+            {
+                totals.CopyTo(facetCounts, 0);
+            }
+            var sign = dense ? -1 : 1;
+            var hits = marked!;
+            for (var w = 0; w < hits.Length; w++)
+            {
+                var bits = dense ? ~hits[w] : hits[w];
+                while (bits != 0)
+                {
+                    var doc = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    if (doc >= segment.MaxDoc)
+                    {
+                        break;
+                    }
+                    facet.Count(facetCounts, doc, sign);
+                }
             }
         }
     }

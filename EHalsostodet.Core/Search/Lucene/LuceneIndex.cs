@@ -43,7 +43,7 @@ public sealed class LuceneIndex : IDisposable
         System.IO.Directory.CreateDirectory(folder);
         IsNew = !IsReadable(folder, schema, logger);
         // Small new segments (a publish makes one) stay in memory until they are merged or committed, so a refresh does not wait for the disk.
-        directory = new NRTCachingDirectory(FSDirectory.Open(new DirectoryInfo(folder)), maxMergeSizeMB: 5, maxCachedMB: 48);
+        directory = new NRTCachingDirectory(Files(folder), maxMergeSizeMB: 5, maxCachedMB: 48);
         try
         {
             writer = new IndexWriter(directory, new IndexWriterConfig(SwedishSearchAnalyzer.Version, analyzer)
@@ -67,6 +67,17 @@ public sealed class LuceneIndex : IDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>
+    /// The index's files: the terms and postings every search reads are memory-mapped; the stored
+    /// text (more than half the index), of which a search reads only its page of hits, is read
+    /// with ordinary file reads, so it stays in the system's file cache instead of the process's memory.
+    /// </summary>
+    private static LuceneDirectory Files(string folder)
+    {
+        var path = new DirectoryInfo(folder);
+        return new FileSwitchDirectory(new HashSet<string> { "fdt", "fdx" }, new NIOFSDirectory(path), new MMapDirectory(path), doClose: true);
+    }
 
     /// <summary>The index was created empty when opened: it was missing, unreadable or of another schema.</summary>
     public bool IsNew { get; }

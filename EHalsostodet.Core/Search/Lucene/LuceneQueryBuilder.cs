@@ -17,8 +17,18 @@ namespace EHalsostodet.Core.Search.Lucene;
 /// automat), ranked below the whole word. Quotes are phrases, a trailing * a prefix, and two or
 /// more words rank higher where they stand close together.
 /// </summary>
-internal sealed class LuceneQueryBuilder(SearchTuning tuning, IReadOnlyCollection<string>? onlyFields = null)
+/// <remarks>
+/// Given the <paramref name="reader"/> the query will run on, a compound is searched by its parts
+/// only while the whole word (or a synonym) finds fewer than <see cref="PartsBelow"/> items: the
+/// parts are for what the whole word misses, and once it finds that many, items that merely have
+/// the parts somewhere in their text would rank below all of them and make the search costly.
+/// Without a reader the parts are always searched.
+/// </remarks>
+internal sealed class LuceneQueryBuilder(SearchTuning tuning, IndexReader? reader = null, IReadOnlyCollection<string>? onlyFields = null)
 {
+    /// <summary>How many items the whole word must find for its parts to be left out.</summary>
+    public const int PartsBelow = 100;
+
     private static readonly (string Field, float Boost)[] AllFields =
         [(IndexFields.Title, 10f), (IndexFields.Tags, 6f), (IndexFields.Teaser, 4f), (IndexFields.Body, 1f)];
 
@@ -72,6 +82,10 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IReadOnlyCollectio
             (p.Parts.Count >= 2 && p.Parts.All(part => Variants(part).Any(v => v.All(t => InAnyField(reader, t))))));
     }
 
+    /// <summary>Whether the term or one of its one-word synonyms is in at least <see cref="PartsBelow"/> items, in some field.</summary>
+    private bool FoundByItself(string term) => reader is not null &&
+        Variants(term).Where(v => v.Count == 1).Any(v => fields.Any(f => reader.DocFreq(new LuceneTerm(f.Field, v[0])) >= PartsBelow));
+
     private bool InAnyField(IndexReader reader, string term) =>
         fields.Any(f => reader.DocFreq(new LuceneTerm(f.Field, term)) > 0);
 
@@ -94,7 +108,7 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IReadOnlyCollectio
         }
         var position = analyzed.Positions[0];
         var whole = Term(position.Whole);
-        if (position.Parts.Count < 2)
+        if (position.Parts.Count < 2 || FoundByItself(position.Whole))
         {
             return whole;
         }

@@ -35,7 +35,7 @@ public sealed class LuceneSearchIndex(SearchIndexes indexes, SearchTuningCache t
         var take = Math.Clamp(request.PageSize, 0, 100);
         var skip = (Math.Clamp(request.Page, 1, 10_000) - 1) * take;
         var bestBets = browse ? [] : tuning.BestBetsFor(SearchMissCounter.Normalise(parsed.PositiveTerms));
-        var search = new Search(new LuceneQueryBuilder(tuning), browse ? null : parsed.Root, filters, request.Newest || browse, skip, take, bestBets);
+        var search = new Search(tuning, browse ? null : parsed.Root, filters, request.Newest || browse, skip, take, bestBets);
         var results = indexes.Public.Search(search.Run);
         if (results.Total == 0 && !browse)
         {
@@ -47,17 +47,18 @@ public sealed class LuceneSearchIndex(SearchIndexes indexes, SearchTuningCache t
 
     /// <summary>One search against one searcher.</summary>
     private sealed class Search(
-        LuceneQueryBuilder builder, SearchNode? root, IReadOnlyDictionary<string, IReadOnlyList<string>> filters,
+        SearchTuning tuning, SearchNode? root, IReadOnlyDictionary<string, IReadOnlyList<string>> filters,
         bool newest, int skip, int take, IReadOnlyList<Guid> bestBets)
     {
         public SearchResults Run(IndexSearcher searcher)
         {
+            var builder = new LuceneQueryBuilder(tuning, searcher.IndexReader);
             var messages = new List<string>();
             string? didYouMean = null;
             var node = root;
             if (node is not null)
             {
-                (node, didYouMean) = Repair(searcher, node, messages);
+                (node, didYouMean) = Repair(builder, searcher, node, messages);
             }
             var query = node is null ? new MatchAllDocsQuery() : builder.Build(node);
             if (query is null)
@@ -113,7 +114,7 @@ public sealed class LuceneSearchIndex(SearchIndexes indexes, SearchTuningCache t
         /// Corrects or drops the top-level words that match nothing in the index. The corrected
         /// query is the "Menade du …?" suggestion; the search runs with it at once.
         /// </summary>
-        private (SearchNode Node, string? DidYouMean) Repair(IndexSearcher searcher, SearchNode node, List<string> messages)
+        private (SearchNode Node, string? DidYouMean) Repair(LuceneQueryBuilder builder, IndexSearcher searcher, SearchNode node, List<string> messages)
         {
             var words = node switch
             {

@@ -22,7 +22,7 @@ internal static class TitleSuggestions
             return [];
         }
         var node = new And([.. words.Take(words.Count - 1).Select(w => new QueryTerm(w)), new QueryTerm(words[^1], IsPrefix: true)]);
-        if (new LuceneQueryBuilder(SearchTuning.Empty, [IndexFields.Title]).Build(node) is not { } titles)
+        if (new LuceneQueryBuilder(SearchTuning.Empty, onlyFields: [IndexFields.Title]).Build(node) is not { } titles)
         {
             return [];
         }
