@@ -51,6 +51,8 @@ public sealed class LuceneIndex : IDisposable
                 OpenMode = IsNew ? OpenMode.CREATE : OpenMode.APPEND,
                 Similarity = Ranking.Similarity,
                 RAMBufferSizeMB = 48,
+                // Every search pays for each segment (term lookups, scorers, buffers): fewer, larger segments than Lucene's default of ten a tier.
+                MergePolicy = new TieredMergePolicy { SegmentsPerTier = 4 },
             });
         }
         catch (LockObtainFailedException e)
