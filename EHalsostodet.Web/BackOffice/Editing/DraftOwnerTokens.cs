@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using EHalsostodet.Core.Content.Drafts;
 using Microsoft.AspNetCore.DataProtection;
@@ -15,11 +16,11 @@ public sealed class DraftOwnerTokens(IDataProtectionProvider protection, TimePro
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
-    private readonly ITimeLimitedDataProtector protector =
-        protection.CreateProtector("EHalsostodet.Editing.DraftOwner").ToTimeLimitedDataProtector();
+    // The expiry travels inside the protected text and is checked against the portal's clock.
+    private readonly IDataProtector protector = protection.CreateProtector("EHalsostodet.Editing.DraftOwner");
 
     public string Issue(string userId, DraftTarget target) =>
-        protector.Protect($"{target.Key}\n{userId}", clock.GetUtcNow() + Lifetime);
+        protector.Protect($"{target.Key}\n{userId}\n{(clock.GetUtcNow() + Lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>The writer and target of a token this portal issued and that has not expired.</summary>
     public (string UserId, DraftTarget Target)? Read(string? token)
@@ -30,8 +31,10 @@ public sealed class DraftOwnerTokens(IDataProtectionProvider protection, TimePro
         }
         try
         {
-            var parts = protector.Unprotect(token, out var expires).Split('\n');
-            return parts.Length == 2 && expires > clock.GetUtcNow() && DraftTarget.TryParse(parts[0], out var target)
+            var parts = protector.Unprotect(token).Split('\n');
+            return parts.Length == 3 && DraftTarget.TryParse(parts[0], out var target) &&
+                long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expires) &&
+                expires > clock.GetUtcNow().ToUnixTimeSeconds()
                 ? (parts[1], target)
                 : null;
         }
