@@ -20,6 +20,9 @@ public sealed class FormPairs
         "__RequestVerificationToken", "editorAction", "baseVersionId", DraftOwnerTokens.FieldName,
     };
 
+    // Stored, never sent to a page: Swedish letters are kept as they are.
+    private static readonly JsonSerializerOptions StoredJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly Dictionary<string, string[]> fields;
 
     private FormPairs(Dictionary<string, string[]> fields) => this.fields = fields;
@@ -39,7 +42,7 @@ public sealed class FormPairs
     public static FormPairs FromJson(string json) =>
         new(JsonSerializer.Deserialize<Dictionary<string, string[]>>(json) ?? []);
 
-    public string ToJson() => JsonSerializer.Serialize(fields);
+    public string ToJson() => JsonSerializer.Serialize(fields, StoredJson);
 
     public string ChangeNote => fields.TryGetValue("changeNote", out var values) && values.Length > 0 ? values[0] : "";
 
