@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Export;
 using EHalsostodet.Core.Insights;
@@ -44,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentRules>();
         services.AddScoped<ContentStore>();
+        services.AddScoped<EditorDraftStore>();
         services.AddScoped<TagDirectory>();
         services.AddScoped<TagManager>();
         services.AddScoped<PublishedProjector>();

@@ -5,6 +5,7 @@ using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.Api.Members;
 using EHalsostodet.Web.Api.Search;
 using EHalsostodet.Web.BackOffice;
+using EHalsostodet.Web.BackOffice.Editing;
 using EHalsostodet.Web.Export;
 using EHalsostodet.Web.Feeds;
 using EHalsostodet.Web.Infrastructure;
@@ -27,6 +28,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services)
     {
         services.AddPortalAccounts();
+        services.AddContentEditing();
         services.AddMemberSavingWeb();
         // Razor Pages validate the antiforgery token on every POST by default.
         services.AddRazorPages(options =>
@@ -94,6 +96,7 @@ public static class WebServiceCollectionExtensions
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
+        app.UseSignedOutEditorFormKeeper();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

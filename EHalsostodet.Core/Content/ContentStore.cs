@@ -68,18 +68,19 @@ public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLo
         {
             return new SaveResult.Conflict("Innehållet ligger i papperskorgen och kan inte ändras. En administratör kan återställa det.");
         }
-        if (baseVersionId is not null && baseVersionId != item.LatestVersionId)
-        {
-            return new SaveResult.Conflict("Någon annan har sparat en nyare version medan du redigerade. Din text finns kvar i formuläret: jämför med den senaste versionen innan du sparar igen.");
-        }
         if (ContentDocumentSerializer.DocumentClrType(item.Type) != document.GetType())
         {
             return new SaveResult.Invalid([new("type", "Dokumentet har fel innehållstyp.")]);
         }
+        // The rules first: what the editor must correct anyway is better corrected before merging with someone else's version.
         var errors = await rules.CheckAsync(item.Type, item.Id, document, pending, cancellationToken);
         if (errors.Count > 0)
         {
             return new SaveResult.Invalid(errors);
+        }
+        if (baseVersionId is not null && baseVersionId != item.LatestVersionId)
+        {
+            return new SaveResult.Outdated();
         }
         var number = await db.ContentVersions.Where(v => v.ItemId == itemId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -98,7 +99,7 @@ public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLo
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new SaveResult.Conflict("Innehållet ändrades av någon annan samtidigt. Din text finns kvar i formuläret: ladda om och försök igen.");
+            return new SaveResult.Outdated();
         }
         return new SaveResult.Saved(item, version);
     }

@@ -6,5 +6,10 @@ public abstract record SaveResult
     public sealed record Saved(ContentItem Item, ContentVersion Version) : SaveResult;
     public sealed record Invalid(IReadOnlyList<ValidationError> Errors) : SaveResult;
     public sealed record Conflict(string Message) : SaveResult;
+    /// <summary>The save started from a version that is no longer the latest: someone saved in between.</summary>
+    public sealed record Outdated : SaveResult
+    {
+        public const string Message = "Någon annan sparade en nyare version samtidigt. Försök igen.";
+    }
     public sealed record NotFound : SaveResult;
 }

@@ -50,7 +50,7 @@ public static class VersionComparer
     }
 
     /// <summary>Every leaf of the JSON as "path → text", e.g. process.steps[0].what.</summary>
-    private static Dictionary<string, string> Flatten(JsonNode? node)
+    public static Dictionary<string, string> Flatten(JsonNode? node)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         void Walk(JsonNode? current, string path)

@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Media;
@@ -20,6 +21,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 {
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+    public DbSet<EditorDraft> EditorDrafts => Set<EditorDraft>();
     public DbSet<PublishedContent> PublishedContent => Set<PublishedContent>();
     public DbSet<PublishedFacet> PublishedFacets => Set<PublishedFacet>();
     public DbSet<CollectionMembership> CollectionMemberships => Set<CollectionMembership>();

@@ -209,6 +209,7 @@ public sealed class SyncImporter(
         SaveResult.Saved saved => (saved.Item, saved.Version),
         SaveResult.Invalid invalid => throw new SyncImportException(invalid.Errors.Select(e => new SyncProblem(file.RelativePath, file.LineOf(e.Field), e.Message)).ToList()),
         SaveResult.Conflict conflict => throw new SyncImportException([new(file.RelativePath, 1, conflict.Message)]),
+        SaveResult.Outdated => throw new SyncImportException([new(file.RelativePath, 1, SaveResult.Outdated.Message)]),
         _ => throw new SyncImportException([new(file.RelativePath, 1, "Innehållet kunde inte sparas.")]),
     };
 

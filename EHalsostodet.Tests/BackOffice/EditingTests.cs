@@ -225,7 +225,7 @@ public sealed class EditingTests
     }
 
     [TestMethod]
-    public async Task A_save_from_an_old_version_is_refused_with_the_typed_text_kept()
+    public async Task A_save_from_an_old_version_saves_nothing_and_goes_to_the_comparison_with_the_typed_text_kept()
     {
         var first = await factory.SignInAsync(EditorEmail);
         var second = await factory.SignInAsync(SecondEditorEmail);
@@ -240,15 +240,19 @@ public sealed class EditingTests
         var versions = await CountAsync(db => db.ContentVersions.Where(v => v.ItemId == id));
 
         using var response = await stale.Set("title", "Min egen ändring").Set("body", "Min egen text").SubmitAsync(first);
-        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-        var conflict = page.QuerySelector("#conflict")!;
-        StringAssert.Contains(conflict.TextContent, "Någon annan har sparat en nyare version");
-        Assert.IsNotNull(conflict.QuerySelector($"a[href='/redaktion/innehall/{id}']"), "links to the latest version");
-        Assert.AreEqual("Min egen ändring", page.QuerySelector("#f-title")!.GetAttribute("value"));
-        Assert.AreEqual("Min egen text", page.QuerySelector("#f-body")!.TextContent);
+        Assert.AreEqual(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.AreEqual($"/redaktion/innehall/{id}/konflikt", response.Headers.Location!.OriginalString);
         Assert.AreEqual(versions, await CountAsync(db => db.ContentVersions.Where(v => v.ItemId == id)));
         Assert.AreEqual("Ändrad av någon annan", (await LatestAsync(id)).Item.Title);
+
+        // The comparison shows both titles, and the typed body as a change of the editor's own.
+        var page = await first.GetPageAsync(response.Headers.Location.OriginalString);
+        var title = page.QuerySelector("fieldset.merge-field[data-field='title']")!;
+        StringAssert.Contains(title.QuerySelector(".merge-yours")!.TextContent, "Min egen ändring");
+        StringAssert.Contains(title.QuerySelector(".merge-theirs")!.TextContent, "Ändrad av någon annan");
+        Assert.IsNotNull(page.QuerySelector("#du-andrade + .table-wrap th[data-field='body']"));
+        var kept = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().EditorDrafts.Select(d => d.FormJson).SingleAsync(d => d.Contains("Min egen text")));
+        StringAssert.Contains(kept, "Min egen ändring");
     }
 
     [TestMethod]

@@ -94,6 +94,7 @@ public sealed class AuthorizationMatrixTests
         ("GET /redaktion/innehall/{id:guid}/historik", "/redaktion/innehall/{storyId}/historik", EditorPage),
         ("GET /redaktion/innehall/{id:guid}/jamfor", "/redaktion/innehall/{storyId}/jamfor", EditorPage),
         ("GET /redaktion/innehall/{id:guid}/redigera", "/redaktion/innehall/{storyId}/redigera", EditorPage),
+        ("GET /redaktion/innehall/{id:guid}/konflikt", "/redaktion/innehall/{storyId}/konflikt", EditorPage),
         ("GET /redaktion/insikter", null, EditorPage),
         ("GET /redaktion/insikter/innehall/{id:guid}", "/redaktion/insikter/innehall/{storyId}", EditorPage),
         ("GET /redaktion/sokningar-utan-traffar", null, EditorPage),

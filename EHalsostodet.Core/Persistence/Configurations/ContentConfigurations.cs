@@ -1,4 +1,6 @@
+using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Content.Drafts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -33,5 +35,17 @@ internal sealed class ContentVersionConfiguration : IEntityTypeConfiguration<Con
         builder.Property(v => v.PublicChangeNote).HasMaxLength(1000);
         builder.HasIndex(v => new { v.ItemId, v.Number }).IsUnique();
         builder.HasOne<ContentItem>().WithMany().HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EditorDraftConfiguration : IEntityTypeConfiguration<EditorDraft>
+{
+    public void Configure(EntityTypeBuilder<EditorDraft> builder)
+    {
+        builder.ToTable("editor_drafts");
+        builder.HasKey(d => new { d.UserId, d.Target });
+        builder.Property(d => d.UserId).HasMaxLength(450);
+        builder.Property(d => d.Target).HasMaxLength(60);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -37,6 +37,13 @@ public sealed record ContentDetails(
     int LatestVersion, int? PublishedVersion, DateTimeOffset? PublishAt, DateTimeOffset? UnpublishAt, DateOnly ReviewBy,
     DateTimeOffset UpdatedAt, JsonNode Document);
 
+/// <summary>
+/// A field changed both in the client's document and in a newer version since baseVersion: its JSON
+/// path, its Swedish name, and the value in the base version, the client's document and the latest
+/// version (null where the field is missing).
+/// </summary>
+public sealed record FieldConflictDetails(string Field, string Label, JsonNode? Base, JsonNode? Yours, JsonNode? Theirs);
+
 /// <summary>The version a save or rollback made.</summary>
 public sealed record ContentSaved(Guid Id, int Version);
 

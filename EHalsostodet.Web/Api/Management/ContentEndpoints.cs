@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Content.Merging;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Workflow;
 using EHalsostodet.Web.BackOffice;
@@ -31,7 +33,7 @@ internal static class ContentEndpoints
             .Accepts<UpdateContentRequest>("application/json")
             .WithName("UpdateContent")
             .WithSummary("Spara en ny version")
-            .WithDescription("Sparar en ny version som utkast. baseVersion är versionsnumret som ändringen utgår från; är det inte längre det senaste svarar API:t 409. En publicerad version ligger kvar publikt tills den nya har godkänts.");
+            .WithDescription("Sparar en ny version som utkast. baseVersion är versionsnumret som ändringen utgår från. Är det inte längre det senaste svarar API:t 409 med baseVersion, latestVersion, conflicts (fälten som ändrats både i dokumentet och i den senaste versionen: field, label, base, yours, theirs) och merged (allt annat sammanfogat, de fälten med den senaste versionens värden). Välj värdena i merged och spara det med baseVersion = latestVersion. En publicerad version ligger kvar publikt tills den nya har godkänts.");
         return api;
     }
 
@@ -128,17 +130,14 @@ internal static class ContentEndpoints
         {
             return ManagementProblems.Invalid("baseVersion", $"Innehållet har ingen version {baseNumber}.");
         }
-        if (baseVersionId != item.LatestVersionId)
-        {
-            var latestNumber = await db.ContentVersions.AsNoTracking().Where(v => v.Id == item.LatestVersionId).Select(v => v.Number).FirstAsync(cancellationToken);
-            return ManagementProblems.Conflict(
-                $"Version {baseNumber} är inte längre den senaste: någon har sparat version {latestNumber} sedan dess. " +
-                $"Hämta innehållet igen, jämför med version {latestNumber} och spara med baseVersion {latestNumber}.");
-        }
         var document = JsonRequestBody.ReadDocument(item.Type, input.Document);
         if (document.Problem is not null)
         {
             return document.Problem;
+        }
+        if (baseVersionId != item.LatestVersionId)
+        {
+            return await OutdatedAsync(item, baseVersionId.Value, document.Value!, db, cancellationToken);
         }
         var author = context.User.ToActor().AsAuthor();
         // The store checks the base version again when it writes, so a save in between is still refused.
@@ -148,8 +147,50 @@ internal static class ContentEndpoints
             SaveResult.Saved saved => TypedResults.Ok(new ContentSaved(saved.Item.Id, saved.Version.Number)),
             SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
             SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
+            SaveResult.Outdated => await OutdatedAsync(item, baseVersionId.Value, document.Value!, db, cancellationToken),
             _ => ManagementProblems.ItemNotFound(id),
         };
+    }
+
+    /// <summary>
+    /// 409 for a save based on an older version, with the three-way merge: the fields both sides
+    /// changed (with the common, the client's and the latest value) and the merged document, in which
+    /// those fields hold the latest version's values until the client chooses and saves it on top of the latest version.
+    /// </summary>
+    private static async Task<ProblemHttpResult> OutdatedAsync(ContentItem item, Guid baseVersionId, IContentDocument yours, PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var latestId = await db.ContentItems.AsNoTracking().Where(i => i.Id == item.Id).Select(i => i.LatestVersionId).FirstAsync(cancellationToken);
+        var versions = await db.ContentVersions.AsNoTracking().Where(v => v.Id == baseVersionId || v.Id == latestId).ToListAsync(cancellationToken);
+        var common = versions.First(v => v.Id == baseVersionId);
+        var latest = versions.First(v => v.Id == latestId);
+        var detail = $"Version {common.Number} är inte längre den senaste: någon har sparat version {latest.Number} sedan dess. ";
+        DocumentMergeResult merge;
+        JsonNode theirs;
+        var yoursNode = ContentDocumentSerializer.ToNode(yours);
+        try
+        {
+            theirs = ContentDocumentSerializer.ToNode(ContentDocumentSerializer.Deserialize(item.Type, latest.DocumentJson));
+            merge = DocumentMerge.Merge(ContentDocumentSerializer.ToNode(ContentDocumentSerializer.Deserialize(item.Type, common.DocumentJson)), yoursNode, theirs);
+        }
+        catch (JsonException)
+        {
+            return ManagementProblems.Conflict(detail + $"Hämta innehållet igen, jämför med version {latest.Number} och spara med baseVersion {latest.Number}.");
+        }
+        detail += merge.Conflicts.Count == 0
+            ? $"Ingen av dina ändringar krockar med dem: merged har båda. Spara merged med baseVersion {latest.Number}."
+            : $"{merge.Conflicts.Count} fält har ändrats både av dig och i version {latest.Number} (conflicts). I merged är allt annat sammanfogat och de fälten har värdena från version {latest.Number}: välj värdena och spara merged med baseVersion {latest.Number}.";
+        var conflicts = merge.Conflicts
+            .Select(c => new FieldConflictDetails(c.Path, FieldNames.Label(c.Path, merge.Merged, theirs, yoursNode), c.Base, c.Yours, c.Theirs))
+            .ToList();
+        return TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Åtgärden går inte att utföra just nu",
+            extensions: new Dictionary<string, object?>
+            {
+                ["baseVersion"] = common.Number,
+                ["latestVersion"] = latest.Number,
+                ["latestAuthor"] = latest.AuthorName,
+                ["conflicts"] = conflicts,
+                ["merged"] = merge.Merged,
+            });
     }
 
     private static string ChangeNote(string? given, string fallback) =>

@@ -73,6 +73,7 @@ internal static class VersionEndpoints
             SaveResult.Saved saved => TypedResults.Created($"{ManagementApi.Prefix}/content/{id}", new ContentSaved(id, saved.Version.Number)),
             SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
             SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
+            SaveResult.Outdated => ManagementProblems.Conflict(SaveResult.Outdated.Message),
             _ => await db.ContentItems.AnyAsync(i => i.Id == id, cancellationToken)
                 ? ManagementProblems.NotFound($"Innehållet har ingen version {version}.")
                 : ManagementProblems.ItemNotFound(id),

@@ -11,6 +11,8 @@ public abstract record EditorSaveOutcome
     public sealed record Saved(Guid ItemId, int VersionNumber) : EditorSaveOutcome;
     public sealed record Invalid(FormErrors Errors) : EditorSaveOutcome;
     public sealed record Conflict(string Message) : EditorSaveOutcome;
+    /// <summary>Someone saved a newer version since the editor started: the changes are to be merged.</summary>
+    public sealed record Outdated : EditorSaveOutcome;
     public sealed record NotFound : EditorSaveOutcome;
 }
 
@@ -52,6 +54,7 @@ public sealed class ContentEditor(PortalDbContext db, ContentStore store, Conten
             SaveResult.Saved saved => new EditorSaveOutcome.Saved(saved.Item.Id, saved.Version.Number),
             SaveResult.Invalid invalid => new EditorSaveOutcome.Invalid(Collect(draft, [], invalid.Errors)),
             SaveResult.Conflict conflict => new EditorSaveOutcome.Conflict(conflict.Message),
+            SaveResult.Outdated => new EditorSaveOutcome.Outdated(),
             _ => new EditorSaveOutcome.NotFound(),
         };
     }

@@ -1,7 +1,5 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Markdown;
-using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,32 +8,33 @@ namespace EHalsostodet.Web.BackOffice.Editing;
 
 /// <summary>
 /// What the "new" and "edit" pages share: binding the posted form, "Fler rader", the Markdown
-/// preview and the save with its outcomes.
+/// preview, the save with its outcomes, and the account's unsaved copy (autosaved, restored, discarded).
 /// </summary>
-public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown)
-    : PageModel
+public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners) : EditorFormPageModel
 {
     public const string SaveAction = "save";
     public const string PreviewAction = "preview";
     public const string RowsAction = "rows";
+    /// <summary>The query that opens the form with the account's unsaved copy: ?utkast=1.</summary>
+    public const string RestoreQuery = "utkast";
 
-    protected ContentEditor Editor { get; } = new(db, store, rules, published, markdown);
+    protected ContentEditor Editor { get; } = editor;
+
+    protected EditorDraftStore Drafts { get; } = drafts;
 
     public EditorView View { get; protected set; } = null!;
+
+    protected string UserId => User.ToActor().UserId;
+
+    protected string OwnerToken(DraftTarget target) => owners.Issue(UserId, target);
 
     /// <summary>Binds the posted form and does what the pressed button asks for.</summary>
     protected async Task<IActionResult> HandlePostAsync(ContentType type, Guid? itemId, EditorView? itemInfo, CancellationToken cancellationToken)
     {
-        var form = ContentForms.ForBinding(type);
-        await TryUpdateModelAsync(form, form.GetType(), "");
-        // The forms carry no annotations; what matters is what the document rules say.
-        ModelState.Clear();
-        if (form is StoryForm story)
-        {
-            story.Normalise();
-        }
+        var form = await BindAsync(type, null);
         var posted = Request.Form;
         Guid? baseVersionId = Guid.TryParse(posted["baseVersionId"], out var parsed) ? parsed : null;
+        var target = Target(type, itemId);
         View = new EditorView
         {
             Type = type,
@@ -48,6 +47,8 @@ public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore st
                 : null,
             State = itemInfo?.State,
             ChangeNote = posted["changeNote"].ToString(),
+            DraftOwnerToken = OwnerToken(target),
+            Unsaved = true,
         };
 
         var action = posted["editorAction"].ToString();
@@ -66,10 +67,18 @@ public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore st
         switch (outcome)
         {
             case EditorSaveOutcome.Saved saved:
+                await Drafts.DiscardAsync(UserId, target, cancellationToken);
                 TempData["Message"] = $"Sparat som version {saved.VersionNumber}.";
                 return new SeeOtherResult($"/redaktion/innehall/{saved.ItemId}");
             case EditorSaveOutcome.Invalid invalid:
                 View.Errors = invalid.Errors;
+                return Page();
+            case EditorSaveOutcome.Outdated when itemId is { } outdated &&
+                await Drafts.KeepAsync(UserId, target, baseVersionId, FormPairs.FromForm(posted).ToJson(), cancellationToken):
+                // The text is kept as a draft, and the comparison is a page of its own that Back and reload can show again.
+                return new SeeOtherResult(ConflictUrl(outdated));
+            case EditorSaveOutcome.Outdated:
+                View.ConflictMessage = "Någon annan har sparat en nyare version medan du redigerade, och din text är för lång för att sparas som kopia. Den finns kvar i formuläret: kopiera den innan du börjar om.";
                 return Page();
             case EditorSaveOutcome.Conflict conflict:
                 View.ConflictMessage = conflict.Message;
@@ -81,6 +90,60 @@ public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore st
             default:
                 return NotFound();
         }
+    }
+
+    /// <summary>
+    /// Keeps the form as the account's draft while it is being typed (editor.js posts it a few seconds
+    /// after a change). A form that says just what the latest version says is no draft: any earlier one goes.
+    /// </summary>
+    protected async Task<IActionResult> AutosaveAsync(ContentType type, Guid? itemId, CancellationToken cancellationToken)
+    {
+        var target = Target(type, itemId);
+        Guid? baseVersionId = Guid.TryParse(Request.Form["baseVersionId"], out var parsed) ? parsed : null;
+        if (itemId is { } id && await Editor.Loader.LoadAsync(id, cancellationToken) is { Document: { } latest } content &&
+            baseVersionId == content.Version.Id && (await BindAsync(type, null)).ToDocument() is { FormErrors.Count: 0 } draft &&
+            ContentDocumentSerializer.Serialize(draft.Document) == ContentDocumentSerializer.Serialize(latest))
+        {
+            await Drafts.DiscardAsync(UserId, target, cancellationToken);
+            return new NoContentResult();
+        }
+        return await Drafts.KeepAsync(UserId, target, baseVersionId, FormPairs.FromForm(Request.Form).ToJson(), cancellationToken)
+            ? new NoContentResult()
+            : StatusCode(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    /// <summary>Removes the account's unsaved copy and shows the page again.</summary>
+    protected async Task<IActionResult> DiscardDraftAsync(ContentType type, Guid? itemId, CancellationToken cancellationToken)
+    {
+        await Drafts.DiscardAsync(UserId, Target(type, itemId), cancellationToken);
+        TempData["Message"] = "Den osparade kopian är borttagen.";
+        return new SeeOtherResult(Request.Path);
+    }
+
+    /// <summary>The account's unsaved copy: offered on the page, or (with ?utkast=1) put into the form.</summary>
+    protected async Task ApplyDraftAsync(EditorView view, CancellationToken cancellationToken)
+    {
+        var target = Target(view.Type, view.ItemId);
+        if (await Drafts.FindAsync(UserId, target, cancellationToken) is not { } draft)
+        {
+            return;
+        }
+        var baseNumber = view.ItemId is { } item && draft.BaseVersionId is { } baseId
+            ? await Editor.Loader.VersionNumberAsync(item, baseId, cancellationToken)
+            : null;
+        if (Request.Query[RestoreQuery] != "1")
+        {
+            view.DraftOffer = new DraftOffer(draft.SavedAt, baseNumber, ConflictUrl: null);
+            return;
+        }
+        var pairs = FormPairs.FromJson(draft.FormJson);
+        view.Form = await BindAsync(view.Type, pairs);
+        view.ChangeNote = pairs.ChangeNote;
+        view.BaseVersionId = draft.BaseVersionId;
+        view.BaseVersionNumber = baseNumber;
+        view.Unsaved = true;
+        view.Restored = new DraftOffer(draft.SavedAt, baseNumber,
+            view.ItemId is { } id && draft.BaseVersionId != view.LatestVersionId ? ConflictUrl(id) : null);
     }
 
     /// <summary>The item's state and base version for the page heading, without the document.</summary>
@@ -102,4 +165,14 @@ public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore st
     }
 
     protected static bool IsLocked(WorkflowState? state) => state == WorkflowState.Trashed;
+
+    protected static DraftTarget Target(ContentType type, Guid? itemId) =>
+        itemId is { } id ? DraftTarget.Item(type, id) : DraftTarget.New(type);
+
+    public static string ConflictUrl(Guid itemId) => $"/redaktion/innehall/{itemId}/konflikt";
+
+    private Task<IContentForm> BindAsync(ContentType type, FormPairs? pairs) => BindFormAsync(type, pairs);
 }
+
+/// <summary>An unsaved copy: when it was kept, the version it started from, and where to merge it when that is no longer the latest.</summary>
+public sealed record DraftOffer(DateTime SavedAt, int? BaseVersionNumber, string? ConflictUrl);

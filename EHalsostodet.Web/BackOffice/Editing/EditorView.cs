@@ -13,8 +13,10 @@ public sealed class EditorView
     /// <summary>Null for a new item.</summary>
     public Guid? ItemId { get; init; }
     /// <summary>The version the editor started from, posted back to detect concurrent saves.</summary>
-    public Guid? BaseVersionId { get; init; }
-    public int? BaseVersionNumber { get; init; }
+    public Guid? BaseVersionId { get; set; }
+    public int? BaseVersionNumber { get; set; }
+    /// <summary>The item's latest version when the page was made.</summary>
+    public Guid? LatestVersionId { get; init; }
     public WorkflowState? State { get; init; }
     public string ChangeNote { get; set; } = "";
 
@@ -23,6 +25,15 @@ public sealed class EditorView
     public int? LatestVersionNumber { get; set; }
     /// <summary>Rendered HTML of the Markdown fields by form path, when the editor asked for a preview.</summary>
     public IReadOnlyDictionary<string, string>? Previews { get; set; }
+
+    /// <summary>The hidden field that keeps the text for its writer if the form arrives after the session ended.</summary>
+    public string? DraftOwnerToken { get; set; }
+    /// <summary>The form holds text that is not saved as a version (a form sent back, a restored copy): leaving it warns.</summary>
+    public bool Unsaved { get; set; }
+    /// <summary>An unsaved copy of the account's that the page offers to restore.</summary>
+    public DraftOffer? DraftOffer { get; set; }
+    /// <summary>Set when the form shows a restored copy.</summary>
+    public DraftOffer? Restored { get; set; }
 
     public bool IsNew => ItemId is null;
 

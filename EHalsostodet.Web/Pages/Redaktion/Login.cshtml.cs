@@ -16,6 +16,12 @@ public sealed class LoginModel(PasswordSignIn passwords, PortalSignInManager sig
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>An editor form arrived after the session ended and its text was kept (see SignedOutEditorFormKeeper).</summary>
+    [FromQuery(Name = EHalsostodet.Web.BackOffice.Editing.SignedOutEditorFormKeeper.KeptQuery)]
+    public string? Kept { get; set; }
+
+    public bool FormKept => Kept == "1";
+
     public void OnGet()
     {
     }

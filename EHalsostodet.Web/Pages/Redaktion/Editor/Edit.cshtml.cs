@@ -1,15 +1,13 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Markdown;
-using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 
 /// <summary>/redaktion/innehall/{id}/redigera: a new version based on the latest one.</summary>
-public sealed class EditModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown)
-    : ContentEditorPageModel(db, store, rules, published, markdown)
+public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners)
+    : ContentEditorPageModel(editor, drafts, owners)
 {
     /// <summary>What is wrong with the stored version, when it breaks today's rules.</summary>
     public string? StoredProblem { get; private set; }
@@ -37,13 +35,26 @@ public sealed class EditModel(PortalDbContext db, ContentStore store, ContentRul
             ItemId = id,
             BaseVersionId = content.Version.Id,
             BaseVersionNumber = content.Version.Number,
+            LatestVersionId = content.Version.Id,
             State = content.Item.State,
+            DraftOwnerToken = OwnerToken(Target(content.Item.Type, id)),
         };
+        await ApplyDraftAsync(View, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
         await ItemInfoAsync(id, cancellationToken) is { } info
             ? await HandlePostAsync(info.Type, id, info, cancellationToken)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken cancellationToken) =>
+        await ItemInfoAsync(id, cancellationToken) is { } info
+            ? await AutosaveAsync(info.Type, id, cancellationToken)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostDiscardDraftAsync(Guid id, CancellationToken cancellationToken) =>
+        await ItemInfoAsync(id, cancellationToken) is { } info
+            ? await DiscardDraftAsync(info.Type, id, cancellationToken)
             : NotFound();
 }

@@ -1,15 +1,13 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Markdown;
-using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 
 /// <summary>/redaktion/innehall/ny/{type}: the first version of a new item.</summary>
-public sealed class NewModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown)
-    : ContentEditorPageModel(db, store, rules, published, markdown)
+public sealed class NewModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners)
+    : ContentEditorPageModel(editor, drafts, owners)
 {
     public async Task<IActionResult> OnGetAsync(string type, CancellationToken cancellationToken)
     {
@@ -17,12 +15,29 @@ public sealed class NewModel(PortalDbContext db, ContentStore store, ContentRule
         {
             return NotFound();
         }
-        View = new EditorView { Type = contentType, Form = ContentForms.New(contentType), Lookups = await Editor.LookupsAsync(contentType, cancellationToken) };
+        View = new EditorView
+        {
+            Type = contentType,
+            Form = ContentForms.New(contentType),
+            Lookups = await Editor.LookupsAsync(contentType, cancellationToken),
+            DraftOwnerToken = OwnerToken(Target(contentType, null)),
+        };
+        await ApplyDraftAsync(View, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string type, CancellationToken cancellationToken) =>
         ContentTypeNames.TryParseKey(type, out var contentType)
             ? await HandlePostAsync(contentType, null, null, cancellationToken)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostAutosaveAsync(string type, CancellationToken cancellationToken) =>
+        ContentTypeNames.TryParseKey(type, out var contentType)
+            ? await AutosaveAsync(contentType, null, cancellationToken)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostDiscardDraftAsync(string type, CancellationToken cancellationToken) =>
+        ContentTypeNames.TryParseKey(type, out var contentType)
+            ? await DiscardDraftAsync(contentType, null, cancellationToken)
             : NotFound();
 }

@@ -37,6 +37,9 @@ public sealed class HistoryModel(PortalDbContext db, ContentStore store) : PageM
             case SaveResult.Conflict conflict:
                 ErrorMessage = conflict.Message;
                 break;
+            case SaveResult.Outdated:
+                ErrorMessage = SaveResult.Outdated.Message;
+                break;
             case SaveResult.Invalid invalid:
                 ErrorMessage = $"Version {version} kan inte återskapas: " + string.Join(" ", invalid.Errors.Select(e => e.Message));
                 break;
