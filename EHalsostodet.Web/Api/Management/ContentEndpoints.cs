@@ -31,7 +31,10 @@ internal static class ContentEndpoints
             .Accepts<UpdateContentRequest>("application/json")
             .WithName("UpdateContent")
             .WithSummary("Spara en ny version")
-            .WithDescription("Sparar en ny version som utkast. baseVersion är versionsnumret som ändringen utgår från; är det inte längre det senaste svarar API:t 409. En publicerad version ligger kvar publikt tills den nya har godkänts.");
+            .WithDescription("Sparar en ny version som utkast, även ett ofullständigt: det som krävs för publicering kontrolleras när innehållet skickas på granskning. " +
+                "baseVersion är versionsnumret som ändringen utgår från; är det inte längre det senaste svarar API:t 409. En publicerad version ligger kvar publikt, " +
+                "och en godkänd schemalagd version publiceras ändå på sin tid, tills den nya har godkänts. Innehåll som väntar på granskning blir ett utkast igen och granskarna får besked; " +
+                "message i svaret säger det.");
         return api;
     }
 
@@ -95,7 +98,7 @@ internal static class ContentEndpoints
         var result = await store.CreateAsync(type, document.Value!, author, ChangeNote(input.ChangeNote, "Skapad via förvaltnings-API:t"), cancellationToken: cancellationToken);
         return result switch
         {
-            SaveResult.Saved saved => TypedResults.Created($"{ManagementApi.Prefix}/content/{saved.Item.Id}", new ContentSaved(saved.Item.Id, saved.Version.Number)),
+            SaveResult.Saved saved => TypedResults.Created($"{ManagementApi.Prefix}/content/{saved.Item.Id}", ContentSaved.From(saved)),
             SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
             SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
             _ => ManagementProblems.BadRequest("Innehållet kunde inte skapas."),
@@ -145,7 +148,7 @@ internal static class ContentEndpoints
         var result = await store.SaveAsync(id, document.Value!, baseVersionId, author, ChangeNote(input.ChangeNote, "Ändrad via förvaltnings-API:t"), cancellationToken: cancellationToken);
         return result switch
         {
-            SaveResult.Saved saved => TypedResults.Ok(new ContentSaved(saved.Item.Id, saved.Version.Number)),
+            SaveResult.Saved saved => TypedResults.Ok(ContentSaved.From(saved)),
             SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
             SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
             _ => ManagementProblems.ItemNotFound(id),

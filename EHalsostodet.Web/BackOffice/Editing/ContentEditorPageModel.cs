@@ -47,6 +47,7 @@ public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore st
                 ? await Editor.Loader.VersionNumberAsync(item, version, cancellationToken)
                 : null,
             State = itemInfo?.State,
+            ScheduledPublishAt = itemInfo?.ScheduledPublishAt,
             ChangeNote = posted["changeNote"].ToString(),
         };
 
@@ -66,7 +67,7 @@ public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore st
         switch (outcome)
         {
             case EditorSaveOutcome.Saved saved:
-                TempData["Message"] = $"Sparat som version {saved.VersionNumber}.";
+                TempData["Message"] = saved.Message;
                 return new SeeOtherResult($"/redaktion/innehall/{saved.ItemId}");
             case EditorSaveOutcome.Invalid invalid:
                 View.Errors = invalid.Errors;
@@ -97,6 +98,7 @@ public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore st
             Lookups = EditorLookups.Empty,
             ItemId = itemId,
             State = found.Item.State,
+            ScheduledPublishAt = found.Item.PublishAt,
             BaseVersionNumber = found.LatestNumber,
         };
     }

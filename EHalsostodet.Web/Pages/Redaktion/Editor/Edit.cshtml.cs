@@ -38,6 +38,7 @@ public sealed class EditModel(PortalDbContext db, ContentStore store, ContentRul
             BaseVersionId = content.Version.Id,
             BaseVersionNumber = content.Version.Number,
             State = content.Item.State,
+            ScheduledPublishAt = content.Item.PublishAt,
         };
         return Page();
     }
