@@ -81,6 +81,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddScoped<INotificationHandler<ContentSubmittedNotification>, ReviewerAlertHandler>();
         services.AddScoped<INotificationHandler<ContentRejectedNotification>, RejectionMailHandler>();
+        services.AddScoped<INotificationHandler<ContentReturnedToDraftNotification>, ReviewWithdrawnMailHandler>();
         services.AddScoped<AccountBootstrapper>();
         services.AddScoped<AccountBlocker>();
         services.AddScoped<DecoyPasswords>();

@@ -18,9 +18,9 @@ public sealed class ContentItem
     public Guid? PublishedVersionId { get; set; }
     public DateOnly ReviewBy { get; set; }
     public DateTime? LastReviewedAt { get; set; }
-    /// <summary>When an approved version goes live (state Schemalagd).</summary>
+    /// <summary>When an approved version goes live: state Schemalagd, or Utkast when a newer draft was saved on top of it.</summary>
     public DateTime? PublishAt { get; set; }
-    /// <summary>The version approved for the scheduled publication.</summary>
+    /// <summary>The version approved for the scheduled publication, which need not be the latest.</summary>
     public Guid? ScheduledVersionId { get; set; }
     /// <summary>When the live version is taken down again.</summary>
     public DateTime? UnpublishAt { get; set; }

@@ -1,11 +1,17 @@
+using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Content;
 
-/// <summary>Creates items and saves new versions of them. Every save is a new, immutable version.</summary>
-public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLog audit, TimeProvider clock)
+/// <summary>
+/// Creates items and saves new versions of them. Every save is a new, immutable version and a draft:
+/// what is live or approved and scheduled stays so until the draft is approved in turn, while an item
+/// waiting for review goes back to draft and its reviewers are told.
+/// </summary>
+public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLog audit, INotificationPublisher notifications, TimeProvider clock)
 {
     public static readonly TimeSpan DefaultReviewInterval = TimeSpan.FromDays(365);
 
@@ -26,14 +32,14 @@ public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLo
             Id = itemId,
             Type = type,
             State = WorkflowState.Draft,
-            ReviewBy = reviewBy ?? DateOnly.FromDateTime(now + DefaultReviewInterval),
+            ReviewBy = reviewBy ?? SwedishTime.DateOf(now + DefaultReviewInterval),
             CreatedAt = now,
         };
         db.ContentItems.Add(item);
         var version = AddVersion(item, 1, document, author, changeNote, now);
         audit.Record(item, AuditLog.Created, null, item.State, 1, author.UserId, author.Name, changeNote);
         await db.SaveChangesAsync(cancellationToken);
-        return new SaveResult.Saved(item, version);
+        return new SaveResult.Saved(item, version, $"Sparat som version {version.Number}.");
     }
 
     /// <param name="baseVersionId">The version the editor started from; a save based on anything but the latest is refused.</param>
@@ -84,15 +90,22 @@ public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLo
         }
         var number = await db.ContentVersions.Where(v => v.ItemId == itemId).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        var version = AddVersion(item, number + 1, document, author, changeNote, now);
-        // A change always goes through review again; the live version stays as it is until then.
         var from = item.State;
+        var submittedBy = item.SubmittedById;
+        if (from == WorkflowState.Scheduled)
+        {
+            // The approved version keeps its time; the new draft on top of it goes through review on its own.
+            item.ScheduledVersionId ??= item.LatestVersionId;
+        }
+        var version = AddVersion(item, number + 1, document, author, changeNote, now);
         item.State = WorkflowState.Draft;
-        item.PublishAt = null;
-        item.ScheduledVersionId = null;
         item.SubmittedById = null;
         item.SubmittedAt = null;
         audit.Record(item, action, from, item.State, version.Number, author.UserId, author.Name, changeNote);
+        if (from == WorkflowState.InReview)
+        {
+            await notifications.PublishAsync(new ContentReturnedToDraftNotification(item, author, submittedBy), cancellationToken);
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -101,7 +114,25 @@ public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLo
         {
             return new SaveResult.Outdated();
         }
-        return new SaveResult.Saved(item, version);
+        return new SaveResult.Saved(item, version, await SavedMessageAsync(item, version, from, cancellationToken));
+    }
+
+    /// <summary>What the editor is told after a save, about the version and what became of review and schedule.</summary>
+    private async Task<string> SavedMessageAsync(ContentItem item, ContentVersion version, WorkflowState from, CancellationToken cancellationToken)
+    {
+        var message = $"Sparat som version {version.Number}.";
+        if (from == WorkflowState.InReview)
+        {
+            message += " Innehållet väntade på granskning och är nu ett utkast igen. Granskarna har fått besked om att granskningen avbröts. " +
+                       "Skicka det på granskning igen när du är klar.";
+        }
+        if (item is { PublishAt: { } publishAt, ScheduledVersionId: { } scheduledId })
+        {
+            var scheduledNumber = await db.ContentVersions.Where(v => v.Id == scheduledId).Select(v => v.Number).FirstAsync(cancellationToken);
+            message += $" Den godkända versionen {scheduledNumber} publiceras ändå som planerat {SwedishTime.Describe(publishAt)}; " +
+                       "ändringen är ett nytt utkast som behöver granskas för sig.";
+        }
+        return message;
     }
 
     private ContentVersion AddVersion(ContentItem item, int number, IContentDocument document, ContentAuthor author, string changeNote, DateTime now)

@@ -4,9 +4,11 @@ namespace EHalsostodet.Core.Content;
 public sealed record ValidationError(string Field, string Message);
 
 /// <summary>
-/// Checks what a document must hold before it can be saved: the one set of rules for the
-/// management API, the back-office forms and uSync import alike. Rules that need the database
-/// (unique slugs, existing references) belong to <see cref="ContentRules"/>.
+/// The one set of rules for documents, for the management API, the back-office forms and uSync
+/// import alike: <see cref="Validate"/> what any saved version must keep (a draft may be
+/// incomplete), <see cref="ValidateForReview"/> what it must also hold before it is sent for
+/// review, approved or published. Rules that need the database (unique slugs, existing
+/// references) belong to <see cref="ContentRules"/>.
 /// </summary>
 public static class DocumentValidator
 {
@@ -42,24 +44,12 @@ public static class DocumentValidator
                 ValidateStory(story, errors);
                 break;
             case CollectionDocument collection:
-                if (collection.StoryIds.Count < 2)
-                {
-                    errors.Add(new("storyIds", "En samling ska innehålla minst två kommunberättelser."));
-                }
                 if (collection.StoryIds.Distinct().Count() != collection.StoryIds.Count)
                 {
                     errors.Add(new("storyIds", "Samma kommunberättelse finns två gånger i samlingen."));
                 }
                 break;
             case InitiativeDocument initiative:
-                if (string.IsNullOrWhiteSpace(initiative.Purpose))
-                {
-                    errors.Add(new("purpose", "Beskriv initiativets syfte."));
-                }
-                if (initiative.Organisations.Count == 0)
-                {
-                    errors.Add(new("organisations", "Ange minst en ansvarig organisation."));
-                }
                 for (var i = 0; i < initiative.Links.Count; i++)
                 {
                     if (!IsWebAddress(initiative.Links[i].Url))
@@ -72,23 +62,51 @@ public static class DocumentValidator
         return errors;
     }
 
+    /// <summary>
+    /// The fields a draft may still lack but content under review or on the site may not. Every
+    /// version has passed <see cref="Validate"/> when it was saved.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> ValidateForReview(IContentDocument document)
+    {
+        var errors = new List<ValidationError>();
+        switch (document)
+        {
+            case StoryDocument story:
+                if (string.IsNullOrWhiteSpace(story.ShortDescription))
+                {
+                    errors.Add(new("shortDescription", "Skriv en kort beskrivning till kortet."));
+                }
+                if (string.IsNullOrWhiteSpace(story.MunicipalityCode))
+                {
+                    errors.Add(new("municipalityCode", "Välj kommun."));
+                }
+                if (story.OperationalAreas is not { Count: > 0 })
+                {
+                    errors.Add(new("operationalAreas", "Välj minst ett verksamhetsområde."));
+                }
+                break;
+            case CollectionDocument collection when collection.StoryIds is not { Count: >= 2 }:
+                errors.Add(new("storyIds", "En samling ska innehålla minst två kommunberättelser."));
+                break;
+            case InitiativeDocument initiative:
+                if (string.IsNullOrWhiteSpace(initiative.Purpose))
+                {
+                    errors.Add(new("purpose", "Beskriv initiativets syfte."));
+                }
+                if (initiative.Organisations is not { Count: > 0 })
+                {
+                    errors.Add(new("organisations", "Ange minst en ansvarig organisation."));
+                }
+                break;
+        }
+        return errors;
+    }
+
     private static void ValidateStory(StoryDocument story, List<ValidationError> errors)
     {
-        if (string.IsNullOrWhiteSpace(story.ShortDescription))
-        {
-            errors.Add(new("shortDescription", "Skriv en kort beskrivning till kortet."));
-        }
-        else if (story.ShortDescription.Length > MaxShortDescriptionLength)
+        if (story.ShortDescription.Length > MaxShortDescriptionLength)
         {
             errors.Add(new("shortDescription", $"Den korta beskrivningen får vara högst {MaxShortDescriptionLength} tecken."));
-        }
-        if (string.IsNullOrWhiteSpace(story.MunicipalityCode))
-        {
-            errors.Add(new("municipalityCode", "Välj kommun."));
-        }
-        if (story.OperationalAreas.Count == 0)
-        {
-            errors.Add(new("operationalAreas", "Välj minst ett verksamhetsområde."));
         }
         if (story.Period is { } period && period.EndYear < period.StartYear)
         {

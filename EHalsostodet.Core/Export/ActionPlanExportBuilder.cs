@@ -1,6 +1,7 @@
 using System.Globalization;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Members.Plans;
+using EHalsostodet.Core.Time;
 
 namespace EHalsostodet.Core.Export;
 
@@ -18,7 +19,7 @@ public static class ActionPlanExportBuilder
         var facts = new List<ExportFact>
         {
             new("Utgår från kommunberättelsen", storyTitle ?? "en berättelse som inte längre är publicerad"),
-            new("Senast ändrad", plan.UpdatedAt.ToString("d MMMM yyyy", Swedish)),
+            new("Senast ändrad", SwedishTime.LongDate(plan.UpdatedAt)),
         };
         var sections = Enum.GetValues<ProcessStepKind>().Select((step, i) =>
         {

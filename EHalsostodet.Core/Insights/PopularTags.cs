@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Time;
 
 namespace EHalsostodet.Core.Insights;
 
@@ -13,7 +14,7 @@ public sealed class PopularTags(PublishedQueries queries, UsageCounter usage, Ti
     public async Task<IReadOnlyList<TagCount>> TopAsync(int count, CancellationToken cancellationToken)
     {
         var tags = await queries.PopularTagsAsync(int.MaxValue, cancellationToken);
-        var since = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-UsageDays);
+        var since = SwedishTime.Today(clock).AddDays(-UsageDays);
         var uses = (await usage.TopAsync(UsageMetrics.TagUsed, since, int.MaxValue, cancellationToken)).ToDictionary(u => u.Subject, u => u.Count);
         return tags
             .OrderByDescending(t => t.Count + uses.GetValueOrDefault(t.Slug))

@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Insights;
@@ -16,7 +17,7 @@ public sealed class UsageCounter(PortalDbContext db, UsageCountBuffer buffer, Ti
 
     public Task CountAsync(string metric, string subject, CancellationToken cancellationToken)
     {
-        buffer.Add(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), metric, subject);
+        buffer.Add(SwedishTime.Today(clock), metric, subject);
         return Task.CompletedTask;
     }
 

@@ -22,8 +22,13 @@ public sealed class ContentPublisher(
             var isFirstPublish = item.PublishedVersionId is null;
             var previousDocument = await PublishedDocumentAsync(item, cancellationToken);
             item.PublishedVersionId = version.Id;
-            item.State = WorkflowState.Published;
+            // A scheduled version can go live under a newer draft, which keeps its own state.
+            if (version.Id == item.LatestVersionId)
+            {
+                item.State = WorkflowState.Published;
+            }
             item.PublishAt = null;
+            item.ScheduledVersionId = null;
             item.UpdatedAt = now;
             item.ConcurrencyStamp = Guid.NewGuid();
             await projector.ProjectAsync(item, version, document, now, cancellationToken);

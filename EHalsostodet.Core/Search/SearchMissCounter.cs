@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search.Lucene;
+using EHalsostodet.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Search;
@@ -23,7 +24,7 @@ public sealed class SearchMissCounter(PortalDbContext db, TimeProvider clock)
         {
             return;
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = SwedishTime.Today(clock);
         // One statement, so two searches at once cannot lose a count.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO search_misses (query, count, last_searched) VALUES ({query}, 1, {today})

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search.Tuning;
+using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public sealed class SyncExporter(PortalDbContext db)
             };
             if (item.LastReviewedAt is { } lastReviewed)
             {
-                file["lastReviewed"] = lastReviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                file["lastReviewed"] = SwedishTime.DateOf(lastReviewed).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             }
             file["document"] = document;
             await WriteAsync(root, $"{SyncFolder.ContentFolder(item.Type)}/{slug}.yml", SyncYamlWriter.Write(file), cancellationToken);

@@ -5,6 +5,7 @@ using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search.Tuning;
 using EHalsostodet.Core.Taxonomy;
+using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,7 +76,16 @@ public sealed class SyncImporter(
             {
                 problems.Add(new(file.RelativePath, file.LineOf(error.Field), error.Message));
             }
-            entries.Add(await PlanEntryAsync(file, publishing, cancellationToken));
+            var entry = await PlanEntryAsync(file, publishing, cancellationToken);
+            if (entry.WillPublish || entry.WillSubmit)
+            {
+                // A draft may be incomplete; what goes to review or to the site may not.
+                foreach (var error in DocumentValidator.ValidateForReview(file.Document))
+                {
+                    problems.Add(new(file.RelativePath, file.LineOf(error.Field), $"{error.Message} (krävs när innehållet publiceras eller skickas på granskning)"));
+                }
+            }
+            entries.Add(entry);
         }
         return new SyncPlan(entries, municipalities, municipalitiesChanged, problems) { Tags = tags, TagsAdded = tagsAdded, Synonyms = synonyms };
     }
@@ -168,7 +178,7 @@ public sealed class SyncImporter(
         }
         if (file.LastReviewed is { } lastReviewed)
         {
-            item.LastReviewedAt = lastReviewed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            item.LastReviewedAt = SwedishTime.StartOfDayUtc(lastReviewed);
         }
         await db.SaveChangesAsync(cancellationToken);
         if (entry.WillPublish)

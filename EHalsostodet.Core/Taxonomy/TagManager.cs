@@ -18,11 +18,12 @@ public sealed record TagChangeResult(bool Succeeded, string Message, bool Forbid
 /// <summary>
 /// Renames, merges and deletes tags. Documents carry tag names, so every item that uses the tag
 /// gets a new version with the new tag list (its audit entry says why), and an item whose live
-/// version was its latest is published again, so the read model, facets and search index follow.
+/// version was its latest is published again, so the read model, facets and search index follow;
+/// one whose approved, scheduled version was its latest has the new version scheduled instead.
 /// An item that has an unapproved draft keeps its live version until the draft is approved.
 /// An old address is kept as a <see cref="TagRedirect"/> to the tag that replaced it.
-/// A change to a tag that published content carries goes live at once, so only a Granskare or an
-/// Administratör may make it; a Redaktör may change tags that only drafts carry.
+/// A change to a tag that published or scheduled content carries goes live without review, so only
+/// a Granskare or an Administratör may make it; a Redaktör may change tags that only drafts carry.
 /// </summary>
 public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPublisher publisher, AuditLog audit, TimeProvider clock)
 {
@@ -163,9 +164,13 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
         {
             return null;
         }
-        var live = await db.PublishedFacets.Where(f => f.Facet == FacetNames.Tag && f.Value == tag.Slug).Select(f => f.ItemId).Distinct().CountAsync(cancellationToken);
-        return live == 0 ? null : new TagChangeResult(false,
-            $"Taggen ”{tag.Name}” finns på {Items(live)} som är publicerat, och ändringen skulle publiceras direkt utan granskning. " +
+        var live = await db.PublishedFacets.Where(f => f.Facet == FacetNames.Tag && f.Value == tag.Slug).Select(f => f.ItemId).ToListAsync(cancellationToken);
+        var scheduled = (await TaggedItemsAsync(cancellationToken))
+            .Where(t => t.Item.State == WorkflowState.Scheduled && Tags(t.Document).Any(n => Slugs.FromText(n) == tag.Slug))
+            .Select(t => t.Item.Id);
+        var count = live.Concat(scheduled).Distinct().Count();
+        return count == 0 ? null : new TagChangeResult(false,
+            $"Taggen ”{tag.Name}” finns på {Items(count)} som är publicerat eller schemalagt, och ändringen skulle publiceras utan granskning. " +
             $"Bara en Granskare eller Administratör kan {verb} den. Be en granskare om hjälp.", Forbidden: true);
     }
 
@@ -191,6 +196,7 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
                 _ => document,
             };
             var wasLive = item.PublishedVersionId is not null && item.PublishedVersionId == item.LatestVersionId;
+            var wasScheduled = item.State == WorkflowState.Scheduled;
             var result = await store.SaveAsync(item.Id, newDocument, null, author, changeNote, null, cancellationToken);
             if (result is not SaveResult.Saved saved)
             {
@@ -201,6 +207,14 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
                 var from = saved.Item.State;
                 await publisher.PublishAsync(saved.Item, saved.Version, cancellationToken);
                 audit.Record(saved.Item, AuditLog.Published, from, WorkflowState.Published, saved.Version.Number, author.UserId, author.Name, changeNote);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else if (wasScheduled)
+            {
+                // The approved version goes live at its time with the new tags, as a live one is republished with them.
+                saved.Item.ScheduledVersionId = saved.Version.Id;
+                saved.Item.State = WorkflowState.Scheduled;
+                audit.Record(saved.Item, AuditLog.ScheduledPublish, WorkflowState.Draft, WorkflowState.Scheduled, saved.Version.Number, author.UserId, author.Name, changeNote);
                 await db.SaveChangesAsync(cancellationToken);
             }
             changed++;

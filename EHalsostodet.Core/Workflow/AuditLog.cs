@@ -15,6 +15,8 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
     public const string ReviewDateChanged = "review-date";
     public const string BestBetAdded = "best-bet-add";
     public const string BestBetRemoved = "best-bet-remove";
+    public const string AccountLocked = "account-lock";
+    public const string AccountUnlocked = "account-unlock";
 
     public void Record(ContentItem item, string action, WorkflowState? from, WorkflowState? to, int? versionNumber, string? userId, string userName, string? comment)
     {
@@ -33,6 +35,20 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
         });
     }
 
+    /// <summary>An administrator's change to an account; commits with the account's own update.</summary>
+    public void RecordAccount(string accountId, string accountName, string action, string administratorId, string administratorName)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AccountId = accountId,
+            ItemTitle = Truncate(accountName, 200),
+            Action = action,
+            UserId = administratorId,
+            UserName = administratorName,
+            At = clock.GetUtcNow().UtcDateTime,
+        });
+    }
+
     private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
 
     public static string Describe(string action) => action switch
@@ -46,6 +62,8 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
         ReviewDateChanged => "Nytt granskningsdatum",
         BestBetAdded => "Bästa träff i sökningen",
         BestBetRemoved => "Inte längre bästa träff",
+        AccountLocked => "Konto låst",
+        AccountUnlocked => "Konto upplåst",
         _ when WorkflowActionNames.TryParseKey(action, out var workflowAction) => workflowAction.PastTense(),
         _ => action,
     };

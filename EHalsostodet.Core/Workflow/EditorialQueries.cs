@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Workflow;
@@ -27,13 +28,14 @@ public sealed class EditorialQueries(PortalDbContext db, TimeProvider clock)
                 db.ContentVersions.Any(v => v.Id == i.LatestVersionId && v.AuthorId == userId))
             .OrderByDescending(i => i.UpdatedAt)).ToListAsync(cancellationToken);
 
+    /// <summary>Approved versions waiting for their time (also under a newer draft), and live items with a time to come down.</summary>
     public Task<List<EditorialItem>> ScheduledAsync(CancellationToken cancellationToken) =>
-        Project(Items(i => i.State == WorkflowState.Scheduled || (i.UnpublishAt != null && i.PublishedVersionId != null))
+        Project(Items(i => i.PublishAt != null || (i.UnpublishAt != null && i.PublishedVersionId != null))
             .OrderBy(i => i.PublishAt ?? i.UnpublishAt)).ToListAsync(cancellationToken);
 
     public Task<List<EditorialItem>> PastReviewDateAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = SwedishTime.Today(clock);
         return Project(Items(i => i.ReviewBy < today && i.State != WorkflowState.Trashed && i.State != WorkflowState.Archived)
             .OrderBy(i => i.ReviewBy)).ToListAsync(cancellationToken);
     }

@@ -14,10 +14,7 @@ public sealed class ReviewerAlertHandler(UserManager<PortalUser> users, EmailOut
 {
     public async Task HandleAsync(ContentSubmittedNotification notification, CancellationToken cancellationToken)
     {
-        var reviewers = (await users.GetUsersInRoleAsync(PortalRoles.Reviewer))
-            .Concat(await users.GetUsersInRoleAsync(PortalRoles.Administrator))
-            .Where(u => u.Id != notification.SubmittedBy.UserId && !string.IsNullOrEmpty(u.Email) && !u.IsBlocked)
-            .DistinctBy(u => u.Id);
+        var reviewers = (await ReviewersAsync(users)).Where(u => u.Id != notification.SubmittedBy.UserId);
         var link = urls.Absolute($"/redaktion/innehall/{notification.Item.Id}");
         foreach (var reviewer in reviewers)
         {
@@ -32,6 +29,49 @@ public sealed class ReviewerAlertHandler(UserManager<PortalUser> users, EmailOut
                 {link}
 
                 Du får det här meddelandet eftersom du är granskare i e-hälsostödets redaktion.
+                """);
+        }
+    }
+
+    /// <summary>Every reviewer and administrator who can be reached and may sign in.</summary>
+    internal static async Task<IEnumerable<PortalUser>> ReviewersAsync(UserManager<PortalUser> users) =>
+        (await users.GetUsersInRoleAsync(PortalRoles.Reviewer))
+            .Concat(await users.GetUsersInRoleAsync(PortalRoles.Administrator))
+            .Where(u => !string.IsNullOrEmpty(u.Email) && !u.IsBlocked)
+            .DistinctBy(u => u.Id);
+}
+
+/// <summary>
+/// Tells the reviewers, and whoever sent the item for review, that an edit took it out of review:
+/// it need not be reviewed now and comes back when it is sent again.
+/// </summary>
+public sealed class ReviewWithdrawnMailHandler(UserManager<PortalUser> users, EmailOutbox outbox, PublicUrls urls)
+    : INotificationHandler<ContentReturnedToDraftNotification>
+{
+    public async Task HandleAsync(ContentReturnedToDraftNotification notification, CancellationToken cancellationToken)
+    {
+        var recipients = (await ReviewerAlertHandler.ReviewersAsync(users)).ToList();
+        if (notification.SubmittedById is { } submitterId && recipients.All(u => u.Id != submitterId) &&
+            await users.FindByIdAsync(submitterId) is { IsBlocked: false, Email.Length: > 0 } submitter)
+        {
+            recipients.Add(submitter);
+        }
+        var link = urls.Absolute($"/redaktion/innehall/{notification.Item.Id}");
+        foreach (var recipient in recipients.Where(u => u.Id != notification.EditedBy.UserId))
+        {
+            outbox.Enqueue(recipient.Email!,
+                $"Granskningen avbröts: {notification.Item.Title}",
+                $"""
+                Hej {recipient.NameForDisplay},
+
+                {notification.EditedBy.Name} har ändrat "{notification.Item.Title}" medan det väntade på granskning.
+                Ändringen gjorde innehållet till ett utkast igen, så det behöver inte granskas nu.
+                Det kommer tillbaka till granskning när det skickas på nytt.
+
+                Innehållet finns här:
+                {link}
+
+                Du får det här meddelandet eftersom du är granskare i e-hälsostödets redaktion eller skickade innehållet på granskning.
                 """);
         }
     }

@@ -15,5 +15,7 @@ public abstract record WorkflowResult
     public sealed record Forbidden(string Reason) : WorkflowResult;
     /// <summary>The action does not fit the item's state or the request.</summary>
     public sealed record Invalid(string Reason) : WorkflowResult;
+    /// <summary>The latest version lacks what review and publication need; <see cref="Errors"/> name the fields.</summary>
+    public sealed record Incomplete(string Reason, IReadOnlyList<Content.ValidationError> Errors) : WorkflowResult;
     public sealed record NotFound : WorkflowResult;
 }

@@ -3,14 +3,22 @@ using EHalsostodet.Core.Content;
 namespace EHalsostodet.Core.Workflow;
 
 /// <summary>
+/// Who made the change an approval would publish: the authors of the versions saved since the last
+/// approved version, and whoever sent the item for review since then. None of them may approve it.
+/// </summary>
+public sealed record ChangeContributors(IReadOnlySet<string> Authors, IReadOnlySet<string> Submitters)
+{
+    public static ChangeContributors None { get; } = new(new HashSet<string>(), new HashSet<string>());
+}
+
+/// <summary>
 /// Who may do what in which state. Returns the reason in Swedish when an action is not
 /// allowed, so the back office can explain a missing button and the API a 403.
 /// </summary>
 public static class WorkflowRules
 {
-    /// <param name="authorsSinceLive">The users who wrote versions after the live one (or any, if none is live).</param>
     public static (bool Forbidden, string? Reason) Check(
-        WorkflowAction action, ContentItem item, WorkflowActor actor, IReadOnlyCollection<string> authorsSinceLive, bool fourEyes)
+        WorkflowAction action, ContentItem item, WorkflowActor actor, ChangeContributors contributors, bool fourEyes)
     {
         var role = RoleReason(action, item, actor);
         if (role is not null)
@@ -24,11 +32,11 @@ public static class WorkflowRules
         }
         if (action == WorkflowAction.Approve && fourEyes)
         {
-            if (item.SubmittedById == actor.UserId)
+            if (item.SubmittedById == actor.UserId || contributors.Submitters.Contains(actor.UserId))
             {
                 return (true, "Du skickade själv ändringen på granskning. En annan granskare måste godkänna den (fyraögonsprincipen).");
             }
-            if (authorsSinceLive.Contains(actor.UserId))
+            if (contributors.Authors.Contains(actor.UserId))
             {
                 return (true, "Du har själv skrivit en del av ändringen. En annan granskare måste godkänna den (fyraögonsprincipen).");
             }
@@ -37,16 +45,16 @@ public static class WorkflowRules
     }
 
     /// <summary>The actions the actor can take now, for the back office's buttons.</summary>
-    public static IReadOnlyList<WorkflowAction> Available(ContentItem item, WorkflowActor actor, IReadOnlyCollection<string> authorsSinceLive, bool fourEyes) =>
-        Enum.GetValues<WorkflowAction>().Where(a => Check(a, item, actor, authorsSinceLive, fourEyes).Reason is null).ToList();
+    public static IReadOnlyList<WorkflowAction> Available(ContentItem item, WorkflowActor actor, ChangeContributors contributors, bool fourEyes) =>
+        Enum.GetValues<WorkflowAction>().Where(a => Check(a, item, actor, contributors, fourEyes).Reason is null).ToList();
 
     private static string? RoleReason(WorkflowAction action, ContentItem item, WorkflowActor actor) => action switch
     {
         WorkflowAction.Submit when !actor.CanEdit => "Du behöver rollen Redaktör för att skicka innehåll på granskning.",
         WorkflowAction.Approve or WorkflowAction.Reject or WorkflowAction.Unpublish or WorkflowAction.Archive when !actor.CanReview =>
             "Bara en Granskare eller Administratör kan göra det.",
-        WorkflowAction.Trash when !actor.CanReview && !(actor.CanEdit && item.PublishedVersionId is null && item.State is not WorkflowState.Scheduled) =>
-            "Bara en Granskare eller Administratör kan lägga innehåll som har varit publicerat i papperskorgen.",
+        WorkflowAction.Trash when !actor.CanReview && !(actor.CanEdit && item.PublishedVersionId is null && item.PublishAt is null) =>
+            "Bara en Granskare eller Administratör kan lägga innehåll som är publicerat eller schemalagt i papperskorgen.",
         WorkflowAction.Restore when !actor.IsAdministrator => "Bara en Administratör kan återställa innehåll från papperskorgen.",
         _ => null,
     };
@@ -63,7 +71,7 @@ public static class WorkflowRules
             WorkflowAction.Submit when item.State is WorkflowState.Scheduled => "Innehållet är redan godkänt och schemalagt.",
             WorkflowAction.Submit when item.LatestVersionId == item.PublishedVersionId => "Det finns inga ändringar att skicka på granskning: den senaste versionen är redan publicerad.",
             WorkflowAction.Approve or WorkflowAction.Reject when item.State != WorkflowState.InReview => "Bara innehåll som väntar på granskning kan godkännas eller skickas tillbaka.",
-            WorkflowAction.Unpublish when item.PublishedVersionId is null && item.State != WorkflowState.Scheduled => "Innehållet är inte publicerat.",
+            WorkflowAction.Unpublish when item.PublishedVersionId is null && item.PublishAt is null => "Innehållet är varken publicerat eller schemalagt.",
             WorkflowAction.Archive when item.State == WorkflowState.Archived => "Innehållet är redan arkiverat.",
             WorkflowAction.Restore when item.State != WorkflowState.Trashed => "Bara innehåll i papperskorgen kan återställas.",
             _ => null,

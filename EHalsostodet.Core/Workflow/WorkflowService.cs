@@ -3,6 +3,7 @@ using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,10 +23,15 @@ public sealed class WorkflowService(
         {
             return new WorkflowResult.NotFound();
         }
-        var (forbidden, reason) = WorkflowRules.Check(action, item, actor, await AuthorsSinceLiveAsync(item, cancellationToken), options.Value.FourEyes);
+        var (forbidden, reason) = WorkflowRules.Check(action, item, actor, await ChangeContributorsAsync(item, cancellationToken), options.Value.FourEyes);
         if (reason is not null)
         {
             return forbidden ? new WorkflowResult.Forbidden(reason) : new WorkflowResult.Invalid(reason);
+        }
+        var latest = await db.ContentVersions.FirstAsync(v => v.Id == item.LatestVersionId, cancellationToken);
+        if (action is WorkflowAction.Submit or WorkflowAction.Approve && ReviewProblems(item, latest, action) is { } incomplete)
+        {
+            return incomplete;
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var comment = request.Comment?.Trim() ?? "";
@@ -52,7 +58,7 @@ public sealed class WorkflowService(
         }
 
         var from = item.State;
-        var latest = await db.ContentVersions.FirstAsync(v => v.Id == item.LatestVersionId, cancellationToken);
+        var hadSchedule = item.PublishAt is not null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         string message;
         switch (action)
@@ -73,7 +79,7 @@ public sealed class WorkflowService(
             case WorkflowAction.Approve:
                 SetPublicChangeNote(latest, publicNote);
                 item.LastReviewedAt = now;
-                var reviewBy = DateOnly.FromDateTime(now + ReviewInterval);
+                var reviewBy = SwedishTime.DateOf(now + ReviewInterval);
                 if (item.ReviewBy < reviewBy)
                 {
                     item.ReviewBy = reviewBy;
@@ -87,13 +93,14 @@ public sealed class WorkflowService(
                     Touch(item, now);
                     audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
                     await db.SaveChangesAsync(cancellationToken);
-                    message = $"Innehållet är godkänt och publiceras {item.PublishAt:yyyy-MM-dd HH:mm} (UTC).";
+                    message = $"Innehållet är godkänt och publiceras {SwedishTime.Describe(at.ToUniversalTime())}.";
                 }
                 else
                 {
                     audit.Record(item, action.Key(), from, WorkflowState.Published, latest.Number, actor.UserId, actor.Name, comment);
                     await publisher.PublishAsync(item, latest, cancellationToken);
-                    message = "Innehållet är godkänt och publicerat.";
+                    message = "Innehållet är godkänt och publicerat." +
+                              (hadSchedule ? " Den version som var schemalagd tidigare publiceras inte, eftersom den här är nyare." : "");
                 }
                 ClearSubmission(item);
                 await db.SaveChangesAsync(cancellationToken);
@@ -115,14 +122,15 @@ public sealed class WorkflowService(
                 Touch(item, now);
                 audit.Record(item, AuditLog.ScheduledUnpublish, from, from, latest.Number, actor.UserId, actor.Name, comment);
                 await db.SaveChangesAsync(cancellationToken);
-                message = $"Innehållet avpubliceras {item.UnpublishAt:yyyy-MM-dd HH:mm} (UTC).";
+                message = $"Innehållet avpubliceras {SwedishTime.Describe(later.ToUniversalTime())}.";
                 break;
 
             case WorkflowAction.Unpublish:
+                var wasLive = item.PublishedVersionId is not null;
                 await TakeDownAsync(item, item.State is WorkflowState.Published or WorkflowState.Scheduled ? WorkflowState.Unpublished : item.State, cancellationToken);
                 audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
                 await db.SaveChangesAsync(cancellationToken);
-                message = "Innehållet är avpublicerat.";
+                message = wasLive ? "Innehållet är avpublicerat." : "Den schemalagda publiceringen är avbruten.";
                 break;
 
             case WorkflowAction.Archive:
@@ -150,6 +158,29 @@ public sealed class WorkflowService(
         return new WorkflowResult.Done(item, message);
     }
 
+    /// <summary>
+    /// What the latest version still lacks before it may be reviewed or published, with the same
+    /// rules for the back office and the API; null when it is complete.
+    /// </summary>
+    private static WorkflowResult? ReviewProblems(ContentItem item, ContentVersion latest, WorkflowAction action)
+    {
+        var stored = ContentDocumentSerializer.ReadStored(item.Type, latest.DocumentJson);
+        if (stored.Document is null)
+        {
+            return new WorkflowResult.Invalid(stored.Problem!);
+        }
+        var missing = DocumentValidator.ValidateForReview(stored.Document);
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+        return new WorkflowResult.Incomplete(
+            action == WorkflowAction.Submit
+                ? "Innehållet kan inte skickas på granskning förrän uppgifterna nedan är ifyllda. Utkastet är sparat som det är."
+                : "Innehållet kan inte godkännas förrän uppgifterna nedan är ifyllda.",
+            missing);
+    }
+
     /// <summary>The public "what changed" text goes with the version that is submitted or approved.</summary>
     private static void SetPublicChangeNote(ContentVersion version, string? note)
     {
@@ -171,7 +202,7 @@ public sealed class WorkflowService(
         {
             return new WorkflowResult.Forbidden("Du behöver rollen Redaktör för att ändra granskningsdatum.");
         }
-        if (reviewBy <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        if (reviewBy <= SwedishTime.Today(clock))
         {
             return new WorkflowResult.Invalid("Välj ett datum efter i dag.");
         }
@@ -185,7 +216,7 @@ public sealed class WorkflowService(
 
     /// <summary>The actions the actor could take on the item now.</summary>
     public async Task<IReadOnlyList<WorkflowAction>> AvailableAsync(ContentItem item, WorkflowActor actor, CancellationToken cancellationToken) =>
-        WorkflowRules.Available(item, actor, await AuthorsSinceLiveAsync(item, cancellationToken), options.Value.FourEyes);
+        WorkflowRules.Available(item, actor, await ChangeContributorsAsync(item, cancellationToken), options.Value.FourEyes);
 
     /// <summary>Publishes and unpublishes what is due. Returns how many items changed.</summary>
     public async Task<int> RunDueSchedulesAsync(CancellationToken cancellationToken)
@@ -196,14 +227,15 @@ public sealed class WorkflowService(
         var actor = WorkflowActor.Scheduler;
         var changed = 0;
 
-        var duePublish = await db.ContentItems.Where(i => i.State == WorkflowState.Scheduled && i.PublishAt <= now).ToListAsync(cancellationToken);
+        // Also items with a newer draft on top of the approved version: that version goes live, the draft stays a draft.
+        var duePublish = await db.ContentItems.Where(i => i.PublishAt <= now).ToListAsync(cancellationToken);
         foreach (var item in duePublish)
         {
             var version = await db.ContentVersions.FirstAsync(v => v.Id == (item.ScheduledVersionId ?? item.LatestVersionId), cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            audit.Record(item, AuditLog.Published, item.State, WorkflowState.Published, version.Number, actor.UserId, actor.Name, "Schemalagd publicering");
+            var from = item.State;
             await publisher.PublishAsync(item, version, cancellationToken);
-            item.ScheduledVersionId = null;
+            audit.Record(item, AuditLog.Published, from, item.State, version.Number, actor.UserId, actor.Name, "Schemalagd publicering");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             changed++;
@@ -223,17 +255,43 @@ public sealed class WorkflowService(
         return changed;
     }
 
-    /// <summary>The users who wrote versions after the live one; with nothing live, every author.</summary>
-    public async Task<IReadOnlyCollection<string>> AuthorsSinceLiveAsync(ContentItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who made the change an approval would publish: who wrote versions after the last approved
+    /// one (the live or scheduled version, or the last one approved before an unpublish or the
+    /// trash), and who sent the item for review since that approval.
+    /// </summary>
+    public async Task<ChangeContributors> ChangeContributorsAsync(ContentItem item, CancellationToken cancellationToken)
     {
-        var liveNumber = item.PublishedVersionId is { } live
-            ? await db.ContentVersions.Where(v => v.Id == live).Select(v => v.Number).FirstOrDefaultAsync(cancellationToken)
-            : 0;
-        return await db.ContentVersions
-            .Where(v => v.ItemId == item.Id && v.Number > liveNumber && v.AuthorId != null)
+        var approve = WorkflowAction.Approve.Key();
+        var submit = WorkflowAction.Submit.Key();
+        var scheduler = WorkflowActor.Scheduler.UserId;
+        // A reviewer's approval, or a publication by someone with the right to publish (an import, a tag change);
+        // the scheduler only carries out an approval that is already logged.
+        var lastApproval = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ItemId == item.Id && a.VersionNumber != null && (a.Action == approve || a.Action == AuditLog.Published && a.UserId != scheduler))
+            .OrderByDescending(a => a.Id)
+            .Select(a => new { a.Id, Number = a.VersionNumber!.Value })
+            .FirstOrDefaultAsync(cancellationToken);
+        var approvedIds = new[] { item.PublishedVersionId, item.ScheduledVersionId }.OfType<Guid>().ToList();
+        // Content older than the audit log has no approval in it; its live version was approved.
+        var approvedNumber = Math.Max(lastApproval?.Number ?? 0,
+            await db.ContentVersions.Where(v => approvedIds.Contains(v.Id)).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0);
+        var authors = await db.ContentVersions
+            .Where(v => v.ItemId == item.Id && v.Number > approvedNumber && v.AuthorId != null)
             .Select(v => v.AuthorId!)
             .Distinct()
             .ToListAsync(cancellationToken);
+        var since = lastApproval?.Id ?? 0;
+        var submitters = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ItemId == item.Id && a.Action == submit && a.Id > since && a.UserId != null)
+            .Select(a => a.UserId!)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (item.SubmittedById is { } submittedBy)
+        {
+            submitters.Add(submittedBy);
+        }
+        return new ChangeContributors(authors.ToHashSet(), submitters.ToHashSet());
     }
 
     private async Task TakeDownAsync(ContentItem item, WorkflowState newState, CancellationToken cancellationToken)

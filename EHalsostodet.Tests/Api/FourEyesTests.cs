@@ -12,11 +12,13 @@ public sealed class FourEyesTests
     private const string EditorEmail = "redaktor@example.se";
     private const string ReviewerEmail = "granskare@example.se";
     private const string OtherReviewerEmail = "granskare2@example.se";
+    private const string AdminEmail = "admin.fyraoga@example.se";
 
     private static PortalFactory factory = null!;
     private static HttpClient editor = null!;
     private static HttpClient reviewer = null!;
     private static HttpClient otherReviewer = null!;
+    private static HttpClient admin = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
@@ -28,6 +30,8 @@ public sealed class FourEyesTests
         editor = await factory.BearerClientAsync(EditorEmail);
         reviewer = await factory.BearerClientAsync(ReviewerEmail);
         otherReviewer = await factory.BearerClientAsync(OtherReviewerEmail);
+        await factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator);
+        admin = await factory.BearerClientAsync(AdminEmail);
     }
 
     [ClassCleanup]
@@ -36,6 +40,7 @@ public sealed class FourEyesTests
         editor.Dispose();
         reviewer.Dispose();
         otherReviewer.Dispose();
+        admin.Dispose();
         factory.Dispose();
     }
 
@@ -66,6 +71,51 @@ public sealed class FourEyesTests
         using (var own = await ActAsync(reviewer, id, "approve"))
         {
             StringAssert.Contains((await ProblemAsync(own, HttpStatusCode.Forbidden)).Detail(), "fyraögonsprincipen");
+        }
+        Assert.AreEqual("published", await ActOkAsync(otherReviewer, id, "approve"));
+    }
+
+    [TestMethod]
+    public async Task After_unpublish_trash_and_restore_a_reviewer_who_once_edited_may_approve_unless_they_changed_it_since_the_last_approval()
+    {
+        var id = await CreateStoryAsync(editor, "Återställd i Fyraöga");
+        using (var saved = await PutTitleAsync(reviewer, id, 1, "Återställd i Fyraöga, rättad"))
+        {
+            Assert.AreEqual(HttpStatusCode.OK, saved.StatusCode);
+        }
+        await ActOkAsync(editor, id, "submit");
+        Assert.AreEqual("published", await ActOkAsync(otherReviewer, id, "approve"), "version 2, partly the reviewer's, is approved by another");
+        Assert.AreEqual("unpublished", await ActOkAsync(reviewer, id, "unpublish"));
+        Assert.AreEqual("trashed", await ActOkAsync(reviewer, id, "trash"));
+        Assert.AreEqual("draft", await ActOkAsync(admin, id, "restore"));
+        await ActOkAsync(editor, id, "submit");
+
+        // Nothing written or submitted since version 2 was approved is the reviewer's: they may publish it again.
+        Assert.AreEqual("published", await ActOkAsync(reviewer, id, "approve"));
+
+        using (var changed = await PutTitleAsync(reviewer, id, 2, "Återställd i Fyraöga, ändrad igen"))
+        {
+            Assert.AreEqual(HttpStatusCode.OK, changed.StatusCode);
+        }
+        await ActOkAsync(editor, id, "submit");
+        using (var own = await ActAsync(reviewer, id, "approve"))
+        {
+            StringAssert.Contains((await ProblemAsync(own, HttpStatusCode.Forbidden)).Detail(), "Du har själv skrivit en del av ändringen");
+        }
+        Assert.AreEqual("published", await ActOkAsync(otherReviewer, id, "approve"));
+    }
+
+    [TestMethod]
+    public async Task Whoever_sent_the_change_for_review_since_the_last_approval_may_not_approve_it_even_after_a_rejection()
+    {
+        var id = await CreateStoryAsync(editor, "Skickad två gånger i Fyraöga");
+        await ActOkAsync(reviewer, id, "submit");
+        Assert.AreEqual("draft", await ActOkAsync(otherReviewer, id, "reject", new { comment = "Ett stavfel kvar." }));
+        await ActOkAsync(editor, id, "submit");
+
+        using (var own = await ActAsync(reviewer, id, "approve"))
+        {
+            StringAssert.Contains((await ProblemAsync(own, HttpStatusCode.Forbidden)).Detail(), "Du skickade själv ändringen på granskning");
         }
         Assert.AreEqual("published", await ActOkAsync(otherReviewer, id, "approve"));
     }

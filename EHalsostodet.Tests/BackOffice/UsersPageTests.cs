@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.BackOffice;
@@ -167,6 +168,34 @@ public sealed class UsersPageTests
 
         Assert.AreEqual(HttpStatusCode.SeeOther, unlocked.StatusCode);
         await factory.SignInAsync("las@example.se");
+    }
+
+    [TestMethod]
+    public async Task Locking_and_unlocking_an_account_are_in_the_audit_log_naming_the_administrator()
+    {
+        var id = await factory.CreateUserAsync("loggad@example.se", PortalRoles.Editor, "Lotta Loggad");
+        var client = await factory.SignInAsync(AdminEmail);
+
+        using (var locked = await Forms.PostAsync(client, ListUrl, new Dictionary<string, string> { ["userId"] = id }, $"form[action$='handler=Lock']:has(input[value='{id}'])"))
+        {
+            Assert.AreEqual(HttpStatusCode.SeeOther, locked.StatusCode);
+        }
+        using (var unlocked = await Forms.PostAsync(client, ListUrl, new Dictionary<string, string> { ["userId"] = id }, $"form[action$='handler=Unlock']:has(input[value='{id}'])"))
+        {
+            Assert.AreEqual(HttpStatusCode.SeeOther, unlocked.StatusCode);
+        }
+
+        var log = await client.GetPageAsync("/redaktion/granskningslogg?anvandare=" + Uri.EscapeDataString("Ada Admin"));
+        var rows = log.QuerySelectorAll("main table.audit-table tbody tr")
+            .Where(r => r.TextContent.Contains("Lotta Loggad (loggad@example.se)", StringComparison.Ordinal))
+            .Select(r => r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray())
+            .ToList();
+        CollectionAssert.AreEqual(new[] { "Konto upplåst", "Konto låst" }, rows.Select(r => r[2]).ToArray(), "newest first");
+        Assert.IsTrue(rows.All(r => r[1] == "Ada Admin" && r[3] == "Konto: Lotta Loggad (loggad@example.se)"));
+        var entries = await factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().AuditEntries
+            .Where(a => a.AccountId == id).Select(a => new { a.ItemId, a.UserId }).ToListAsync());
+        Assert.AreEqual(2, entries.Count);
+        Assert.IsTrue(entries.All(e => e.ItemId == null && e.UserId == adminId));
     }
 
     [TestMethod]

@@ -50,7 +50,7 @@ public sealed class EnumerationTests
             var unconfirmed = new PortalUser { UserName = Unconfirmed, Email = Unconfirmed, EmailConfirmed = false };
             Assert.IsTrue((await users.CreateAsync(unconfirmed, PortalFactory.Password)).Succeeded);
             await users.AddToRoleAsync(unconfirmed, PortalRoles.Member);
-            await s.GetRequiredService<AccountBlocker>().BlockAsync((await users.FindByEmailAsync(Blocked))!, adminId);
+            await s.GetRequiredService<AccountBlocker>().BlockAsync((await users.FindByEmailAsync(Blocked))!, adminId, "Ada Admin");
             return true;
         });
     }

@@ -176,9 +176,16 @@ public sealed class LockoutTests
             using var wrong = await DeleteAsync(client, WrongPassword);
             Assert.AreEqual(HttpStatusCode.BadRequest, wrong.StatusCode);
         }
-        using var waiting = await DeleteAsync(client, PortalFactory.Password);
-        Assert.AreEqual(HttpStatusCode.TooManyRequests, waiting.StatusCode);
+        using (var waiting = await DeleteAsync(client, PortalFactory.Password))
+        {
+            Assert.AreEqual(HttpStatusCode.TooManyRequests, waiting.StatusCode);
+            Assert.AreEqual(SignInThrottle.Delay(SignInThrottle.FreeFailures), waiting.Headers.RetryAfter?.Delta, "the 429 says how long to wait");
+        }
         Assert.IsTrue(await portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AnyAsync(u => u.Email == email)));
+
+        Clock.Advance(SignInThrottle.Delay(SignInThrottle.FreeFailures));
+        using var deleted = await DeleteAsync(client, PortalFactory.Password);
+        Assert.AreEqual(HttpStatusCode.NoContent, deleted.StatusCode, "after the wait the password is checked again");
 
         static Task<HttpResponseMessage> DeleteAsync(HttpClient client, string password) =>
             client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, new Uri("/api/v1/me", UriKind.Relative)) { Content = JsonContent.Create(new { password }) });

@@ -1,4 +1,4 @@
-using System.Globalization;
+using EHalsostodet.Web.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Sessions;
@@ -14,7 +14,7 @@ internal static class LoginPageExtensions
         if (check.RetryAfter is not null)
         {
             page.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            page.Response.Headers.RetryAfter = check.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            RetryAfterHeader.Set(page.Response, check.RetryAfter.Value);
             page.ModelState.AddModelError("", PasswordSignIn.ThrottledMessage(check));
             return;
         }

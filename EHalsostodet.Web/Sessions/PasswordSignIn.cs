@@ -11,7 +11,7 @@ public sealed record PasswordCheck(PortalUser? User, TimeSpan? RetryAfter)
     public bool Succeeded => User is not null;
 
     /// <summary>Whole seconds for a Retry-After header and the message, at least one.</summary>
-    public int RetryAfterSeconds => RetryAfter is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 0;
+    public int RetryAfterSeconds => RetryAfter is { } wait ? RetryAfterHeader.Seconds(wait) : 0;
 }
 
 /// <summary>

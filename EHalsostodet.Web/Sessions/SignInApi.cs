@@ -1,5 +1,5 @@
-using System.Globalization;
 using EHalsostodet.Web.Api.Management;
+using EHalsostodet.Web.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,9 +65,9 @@ public static class SignInApi
             return ManagementProblems.BadRequest("Ange e-postadress och lösenord.");
         }
         var check = await passwords.CheckAsync(body.Value.Email, body.Value.Password, context);
-        if (check.RetryAfter is not null)
+        if (check.RetryAfter is { } wait)
         {
-            context.Response.Headers.RetryAfter = check.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            RetryAfterHeader.Set(context.Response, wait);
             return TypedResults.Problem(PasswordSignIn.ThrottledMessage(check), statusCode: StatusCodes.Status429TooManyRequests, title: "För många inloggningsförsök");
         }
         if (check.User is null)

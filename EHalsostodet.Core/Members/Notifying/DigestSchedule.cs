@@ -1,3 +1,5 @@
+using EHalsostodet.Core.Time;
+
 namespace EHalsostodet.Core.Members.Notifying;
 
 /// <summary>
@@ -8,8 +10,6 @@ public static class DigestSchedule
 {
     public static readonly TimeSpan SendTime = TimeSpan.FromHours(7);
 
-    private static readonly TimeZoneInfo Sweden = FindZone();
-
     /// <summary>The latest send time at or before <paramref name="nowUtc"/>, in UTC; null for frequencies without digests.</summary>
     public static DateTime? LatestSendTimeUtc(MailFrequency frequency, DateTime nowUtc)
     {
@@ -17,7 +17,7 @@ public static class DigestSchedule
         {
             return null;
         }
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), Sweden);
+        var local = SwedishTime.ToSwedish(nowUtc);
         var slot = local.Date + SendTime;
         if (slot > local)
         {
@@ -28,18 +28,6 @@ public static class DigestSchedule
             slot = slot.AddDays(-1);
         }
         // 07:00 is never inside a daylight-saving gap in Sweden, so the conversion is unambiguous.
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(slot, DateTimeKind.Unspecified), Sweden);
-    }
-
-    private static TimeZoneInfo FindZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Local;
-        }
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(slot, DateTimeKind.Unspecified), SwedishTime.Zone);
     }
 }

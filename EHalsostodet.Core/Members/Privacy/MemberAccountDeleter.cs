@@ -16,6 +16,9 @@ public enum AccountDeletion
     TryLater,
 }
 
+/// <param name="RetryAfter">With <see cref="AccountDeletion.TryLater"/>: how long the client must wait.</param>
+public sealed record AccountDeletionResult(AccountDeletion Outcome, TimeSpan RetryAfter = default);
+
 /// <summary>
 /// Deletes a member's account on their own request. The member tables cascade with the account,
 /// and mail addressed to them is removed from the outbox; the anonymous usage counts stay, as they
@@ -25,28 +28,28 @@ public enum AccountDeletion
 public sealed class MemberAccountDeleter(PortalDbContext db, UserManager<PortalUser> users, SignInThrottle throttle)
 {
     /// <param name="client">Who is asking, for the throttle on wrong passwords (the client's address).</param>
-    public async Task<AccountDeletion> DeleteAsync(string userId, string password, string client, CancellationToken cancellationToken)
+    public async Task<AccountDeletionResult> DeleteAsync(string userId, string password, string client, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return AccountDeletion.NotFound;
+            return new(AccountDeletion.NotFound);
         }
         var roles = await users.GetRolesAsync(user);
         if (roles.Any(PortalRoles.BackOffice.Contains))
         {
-            return AccountDeletion.BackOfficeAccount;
+            return new(AccountDeletion.BackOfficeAccount);
         }
         var account = user.Email ?? user.Id;
-        if (throttle.RetryAfter(account, client) is not null)
+        if (throttle.RetryAfter(account, client) is { } wait)
         {
-            return AccountDeletion.TryLater;
+            return new(AccountDeletion.TryLater, wait);
         }
         if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
         {
             // Counts with failed sign-ins, so the password cannot be guessed through this form either.
             throttle.Failed(account, client);
-            return AccountDeletion.WrongPassword;
+            return new(AccountDeletion.WrongPassword);
         }
         var email = user.Email ?? "";
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -57,6 +60,6 @@ public sealed class MemberAccountDeleter(PortalDbContext db, UserManager<PortalU
             throw new InvalidOperationException("Kontot kunde inte tas bort: " + string.Join(" ", deleted.Errors.Select(e => e.Description)));
         }
         await transaction.CommitAsync(cancellationToken);
-        return AccountDeletion.Deleted;
+        return new(AccountDeletion.Deleted);
     }
 }

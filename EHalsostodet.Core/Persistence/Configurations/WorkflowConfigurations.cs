@@ -11,6 +11,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.ToTable("audit_entries");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.AccountId).HasMaxLength(450);
         builder.Property(a => a.ItemTitle).HasMaxLength(200);
         builder.Property(a => a.Action).HasMaxLength(40);
         builder.Property(a => a.FromState).HasConversion<string>().HasMaxLength(20);

@@ -44,8 +44,15 @@ public sealed record ContentDetails(
 /// </summary>
 public sealed record FieldConflictDetails(string Field, string Label, JsonNode? Base, JsonNode? Yours, JsonNode? Theirs);
 
-/// <summary>The version a save or rollback made.</summary>
-public sealed record ContentSaved(Guid Id, int Version);
+/// <summary>
+/// The version a save or rollback made, the item's state after it (draft, or still scheduled for the approved
+/// version) and what the editor should know, in Swedish: e.g. that a review was called off by the save.
+/// </summary>
+public sealed record ContentSaved(Guid Id, int Version, string State, string Message)
+{
+    public static ContentSaved From(SaveResult.Saved saved) =>
+        new(saved.Item.Id, saved.Version.Number, saved.Item.State.Key(), saved.Message);
+}
 
 /// <summary>How states and dates look in the API.</summary>
 internal static class ApiValues

@@ -33,7 +33,11 @@ internal static class ContentEndpoints
             .Accepts<UpdateContentRequest>("application/json")
             .WithName("UpdateContent")
             .WithSummary("Spara en ny version")
-            .WithDescription("Sparar en ny version som utkast. baseVersion är versionsnumret som ändringen utgår från. Är det inte längre det senaste svarar API:t 409 med baseVersion, latestVersion, conflicts (fälten som ändrats både i dokumentet och i den senaste versionen: field, label, base, yours, theirs) och merged (allt annat sammanfogat, de fälten med den senaste versionens värden). Välj värdena i merged och spara det med baseVersion = latestVersion. En publicerad version ligger kvar publikt tills den nya har godkänts.");
+            .WithDescription("Sparar en ny version som utkast, även ett ofullständigt: det som krävs för publicering kontrolleras när innehållet skickas på granskning. " +
+                "baseVersion är versionsnumret som ändringen utgår från. Är det inte längre det senaste svarar API:t 409 med baseVersion, latestVersion, conflicts (fälten som ändrats både i dokumentet och i den senaste versionen: field, label, base, yours, theirs) " +
+                "och merged (allt annat sammanfogat, de fälten med den senaste versionens värden). Välj värdena i merged och spara det med baseVersion = latestVersion. " +
+                "En publicerad version ligger kvar publikt, och en godkänd schemalagd version publiceras ändå på sin tid, tills den nya har godkänts. Innehåll som väntar på granskning blir ett utkast igen och granskarna får besked; " +
+                "message i svaret säger det.");
         return api;
     }
 
@@ -97,7 +101,7 @@ internal static class ContentEndpoints
         var result = await store.CreateAsync(type, document.Value!, author, ChangeNote(input.ChangeNote, "Skapad via förvaltnings-API:t"), cancellationToken: cancellationToken);
         return result switch
         {
-            SaveResult.Saved saved => TypedResults.Created($"{ManagementApi.Prefix}/content/{saved.Item.Id}", new ContentSaved(saved.Item.Id, saved.Version.Number)),
+            SaveResult.Saved saved => TypedResults.Created($"{ManagementApi.Prefix}/content/{saved.Item.Id}", ContentSaved.From(saved)),
             SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
             SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
             _ => ManagementProblems.BadRequest("Innehållet kunde inte skapas."),
@@ -144,7 +148,7 @@ internal static class ContentEndpoints
         var result = await store.SaveAsync(id, document.Value!, baseVersionId, author, ChangeNote(input.ChangeNote, "Ändrad via förvaltnings-API:t"), cancellationToken: cancellationToken);
         return result switch
         {
-            SaveResult.Saved saved => TypedResults.Ok(new ContentSaved(saved.Item.Id, saved.Version.Number)),
+            SaveResult.Saved saved => TypedResults.Ok(ContentSaved.From(saved)),
             SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
             SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
             SaveResult.Outdated => await OutdatedAsync(item, baseVersionId.Value, document.Value!, db, cancellationToken),

@@ -30,9 +30,22 @@ internal static class ManagementProblems
     public static ValidationProblem Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] }, message);
 
+    /// <summary>
+    /// Content that lacks what review or publication needs: 409, since the request is fine but the item is not,
+    /// with the same errors per field as a refused save.
+    /// </summary>
+    public static ProblemHttpResult Incomplete(string reason, IReadOnlyList<ValidationError> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(ByField(errors))
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Innehållet är inte klart för granskning",
+            Detail = reason,
+        });
+
     /// <summary>The rules a document breaks, keyed by the document's field paths.</summary>
     public static ValidationProblem Invalid(IReadOnlyList<ValidationError> errors) =>
-        Invalid(
-            errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
-            "Dokumentet följer inte reglerna. Rätta fälten som anges och försök igen.");
+        Invalid(ByField(errors), "Dokumentet följer inte reglerna. Rätta fälten som anges och försök igen.");
+
+    private static Dictionary<string, string[]> ByField(IReadOnlyList<ValidationError> errors) =>
+        errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
 }

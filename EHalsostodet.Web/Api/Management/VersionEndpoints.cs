@@ -70,7 +70,7 @@ internal static class VersionEndpoints
         var result = await store.RollbackAsync(id, version, context.User.ToActor().AsAuthor(), cancellationToken);
         return result switch
         {
-            SaveResult.Saved saved => TypedResults.Created($"{ManagementApi.Prefix}/content/{id}", new ContentSaved(id, saved.Version.Number)),
+            SaveResult.Saved saved => TypedResults.Created($"{ManagementApi.Prefix}/content/{id}", ContentSaved.From(saved)),
             SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
             SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
             SaveResult.Outdated => ManagementProblems.Conflict(SaveResult.Outdated.Message),

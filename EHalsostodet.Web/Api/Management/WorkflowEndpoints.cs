@@ -19,7 +19,9 @@ internal static class WorkflowEndpoints
                 "granskare godkänner, skickar tillbaka (kommentar krävs), avpublicerar, arkiverar (kommentar krävs) och lägger i papperskorgen; administratörer återställer. " +
                 "publishAt vid approve schemalägger publiceringen, unpublishAt vid approve eller unpublish schemalägger avpubliceringen. " +
                 "publicChangeNote vid submit eller approve är texten om vad som har ändrats som följare ser (den interna ändringsnoteringen visas aldrig för dem). " +
-                "403 när rollen eller fyraögonsprincipen inte tillåter åtgärden, 409 när den inte passar innehållets läge eller kommentaren saknas, 404 för okänt innehåll eller okänd åtgärd.");
+                "Tider utan tidszon läses som UTC. " +
+                "403 när rollen eller fyraögonsprincipen inte tillåter åtgärden, 409 när den inte passar innehållets läge eller kommentaren saknas, " +
+                "och 409 med errors per fält (samma regler och meddelanden som när ett utkast sparas) när innehållet saknar det som krävs för granskning, 404 för okänt innehåll eller okänd åtgärd.");
         return api;
     }
 
@@ -45,6 +47,7 @@ internal static class WorkflowEndpoints
             WorkflowResult.Done done => TypedResults.Ok(new WorkflowActionResponse(done.Item.Id, done.Item.State.Key(), done.Item.State.Label(), done.Message)),
             WorkflowResult.Forbidden forbidden => ManagementProblems.Forbidden(forbidden.Reason),
             WorkflowResult.Invalid invalid => ManagementProblems.Conflict(invalid.Reason),
+            WorkflowResult.Incomplete incomplete => ManagementProblems.Incomplete(incomplete.Reason, incomplete.Errors),
             _ => ManagementProblems.ItemNotFound(id),
         };
     }

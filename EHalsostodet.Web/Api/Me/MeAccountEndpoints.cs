@@ -33,7 +33,8 @@ internal static class MeAccountEndpoints
             .Accepts<DeleteMeRequest>("application/json")
             .WithName("DeleteMe")
             .WithSummary("Ta bort mitt konto")
-            .WithDescription("Tar bort kontot och alla personuppgifter efter kontroll av lösenordet. Anonym statistik finns kvar. Konton med en roll i redaktionen tas bort av en administratör.");
+            .WithDescription("Tar bort kontot och alla personuppgifter efter kontroll av lösenordet. Anonym statistik finns kvar. Konton med en roll i redaktionen tas bort av en administratör. " +
+                "Efter upprepade fel lösenord svarar det 429 med Retry-After (sekunder att vänta).");
         return me;
     }
 
@@ -88,7 +89,12 @@ internal static class MeAccountEndpoints
         {
             return ManagementProblems.Invalid("password", "Ange ditt lösenord för att ta bort kontot.");
         }
-        return await deleter.DeleteAsync(UserId(principal), body.Value.Password, ClientAddress.KeyOf(context.Connection.RemoteIpAddress), cancellationToken) switch
+        var result = await deleter.DeleteAsync(UserId(principal), body.Value.Password, ClientAddress.KeyOf(context.Connection.RemoteIpAddress), cancellationToken);
+        if (result.Outcome == AccountDeletion.TryLater)
+        {
+            RetryAfterHeader.Set(context.Response, result.RetryAfter);
+        }
+        return result.Outcome switch
         {
             AccountDeletion.Deleted => TypedResults.NoContent(),
             AccountDeletion.TryLater => TypedResults.Problem(Pages.MinaSidor.MyDataModel.TryLaterMessage, statusCode: StatusCodes.Status429TooManyRequests, title: "För många försök"),

@@ -8,7 +8,7 @@ namespace EHalsostodet.Web.BackOffice.Editing;
 /// <summary>What became of an editor's save.</summary>
 public abstract record EditorSaveOutcome
 {
-    public sealed record Saved(Guid ItemId, int VersionNumber) : EditorSaveOutcome;
+    public sealed record Saved(Guid ItemId, int VersionNumber, string Message) : EditorSaveOutcome;
     public sealed record Invalid(FormErrors Errors) : EditorSaveOutcome;
     public sealed record Conflict(string Message) : EditorSaveOutcome;
     /// <summary>Someone saved a newer version since the editor started: the changes are to be merged.</summary>
@@ -51,7 +51,7 @@ public sealed class ContentEditor(PortalDbContext db, ContentStore store, Conten
             : await store.CreateAsync(type, draft.Document, author, changeNote, cancellationToken: cancellationToken);
         return result switch
         {
-            SaveResult.Saved saved => new EditorSaveOutcome.Saved(saved.Item.Id, saved.Version.Number),
+            SaveResult.Saved saved => new EditorSaveOutcome.Saved(saved.Item.Id, saved.Version.Number, saved.Message),
             SaveResult.Invalid invalid => new EditorSaveOutcome.Invalid(Collect(draft, [], invalid.Errors)),
             SaveResult.Conflict conflict => new EditorSaveOutcome.Conflict(conflict.Message),
             SaveResult.Outdated => new EditorSaveOutcome.Outdated(),

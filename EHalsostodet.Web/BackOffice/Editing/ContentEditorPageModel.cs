@@ -46,6 +46,7 @@ public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftSt
                 ? await Editor.Loader.VersionNumberAsync(item, version, cancellationToken)
                 : null,
             State = itemInfo?.State,
+            ScheduledPublishAt = itemInfo?.ScheduledPublishAt,
             ChangeNote = posted["changeNote"].ToString(),
             DraftOwnerToken = OwnerToken(target),
             Unsaved = true,
@@ -68,7 +69,7 @@ public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftSt
         {
             case EditorSaveOutcome.Saved saved:
                 await Drafts.DiscardAsync(UserId, target, cancellationToken);
-                TempData["Message"] = $"Sparat som version {saved.VersionNumber}.";
+                TempData["Message"] = saved.Message;
                 return new SeeOtherResult($"/redaktion/innehall/{saved.ItemId}");
             case EditorSaveOutcome.Invalid invalid:
                 View.Errors = invalid.Errors;
@@ -160,6 +161,7 @@ public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftSt
             Lookups = EditorLookups.Empty,
             ItemId = itemId,
             State = found.Item.State,
+            ScheduledPublishAt = found.Item.PublishAt,
             BaseVersionNumber = found.LatestNumber,
         };
     }

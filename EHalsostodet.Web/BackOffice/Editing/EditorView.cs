@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
 
 namespace EHalsostodet.Web.BackOffice.Editing;
@@ -18,6 +19,8 @@ public sealed class EditorView
     /// <summary>The item's latest version when the page was made.</summary>
     public Guid? LatestVersionId { get; init; }
     public WorkflowState? State { get; init; }
+    /// <summary>When an approved version of the item is scheduled to go live.</summary>
+    public DateTime? ScheduledPublishAt { get; init; }
     public string ChangeNote { get; set; } = "";
 
     public FormErrors Errors { get; set; } = new();
@@ -36,6 +39,18 @@ public sealed class EditorView
     public DraftOffer? Restored { get; set; }
 
     public bool IsNew => ItemId is null;
+
+    /// <summary>What saving will do to a review or a schedule, said before the editor saves; null when nothing.</summary>
+    public string? SaveNotice => State switch
+    {
+        WorkflowState.InReview =>
+            "Innehållet väntar på granskning. Sparar du en ändring nu blir det ett utkast igen: granskningen avbryts, " +
+            "granskarna får besked och du behöver skicka det på granskning på nytt.",
+        _ when ScheduledPublishAt is { } at =>
+            $"En godkänd version är schemalagd att publiceras {SwedishTime.Describe(at)}. Det du sparar blir ett nytt utkast " +
+            "som granskas för sig; den godkända versionen publiceras ändå som planerat.",
+        _ => null,
+    };
 
     public string OverviewUrl => ItemId is { } id ? $"/redaktion/innehall/{id}" : "/redaktion/innehall";
 

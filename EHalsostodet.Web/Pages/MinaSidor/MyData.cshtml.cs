@@ -53,7 +53,7 @@ public sealed class MyDataModel(MemberDataExporter exporter, MemberAccountDelete
         {
             return Page();
         }
-        switch (await deleter.DeleteAsync(UserId(), Password, ClientAddress.KeyOf(HttpContext.Connection.RemoteIpAddress), cancellationToken))
+        switch ((await deleter.DeleteAsync(UserId(), Password, ClientAddress.KeyOf(HttpContext.Connection.RemoteIpAddress), cancellationToken)).Outcome)
         {
             case AccountDeletion.WrongPassword:
                 ModelState.AddModelError(nameof(Password), "Fel lösenord. Kontot är inte borttaget.");

@@ -1,8 +1,9 @@
-using System.Globalization;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
 using EHalsostodet.Web.BackOffice;
+using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,18 @@ using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Content;
 
-public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, IOptions<WorkflowOptions> options) : PageModel
+public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, IOptions<WorkflowOptions> options, TimeProvider clock) : PageModel
 {
-    private static readonly TimeZoneInfo Swedish = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     public ContentItem Item { get; private set; } = null!;
     public int LatestNumber { get; private set; }
     public int? PublishedNumber { get; private set; }
+    /// <summary>The approved version waiting for its publication time, when there is one.</summary>
+    public int? ScheduledNumber { get; private set; }
+    public DateOnly Today { get; private set; }
+    /// <summary>What the latest version lacks before it can be sent for review, with links to the fields.</summary>
+    public IReadOnlyList<EditorFieldError> MissingForReview { get; private set; } = [];
+    /// <summary>A refused submit or approval of incomplete content, as the editor's error summary.</summary>
+    public ErrorSummary? ReviewErrors { get; private set; }
     public string? PublicUrl { get; private set; }
     public IReadOnlyList<WorkflowAction> Actions { get; private set; } = [];
     public string? ApprovalBlockedReason { get; private set; }
@@ -29,6 +35,8 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
     /// <summary>The public "what changed" text of the latest version, or what was just typed.</summary>
     public string? PublicChangeNote { get; private set; }
 
+    private IContentDocument? latestDocument;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -39,11 +47,14 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
         {
             return BadRequest();
         }
-        if (!TryParseLocal(publishAt, out var publishUtc) || !TryParseLocal(unpublishAt, out var unpublishUtc))
+        // datetime-local gives Swedish wall-clock time without a zone; the workflow works in UTC.
+        var publishTime = SwedishTime.Parse(publishAt);
+        var unpublishTime = SwedishTime.Parse(unpublishAt);
+        if ((publishTime.Error ?? unpublishTime.Error) is { } timeError)
         {
-            return await ShowErrorAsync(id, "Ange tiden som datum och klockslag, till exempel 2027-01-15 08:00.", cancellationToken);
+            return await ShowErrorAsync(id, timeError, cancellationToken);
         }
-        var result = await workflow.ExecuteAsync(id, workflowAction, User.ToActor(), new WorkflowRequest(comment, publishUtc, unpublishUtc,
+        var result = await workflow.ExecuteAsync(id, workflowAction, User.ToActor(), new WorkflowRequest(comment, publishTime.Utc, unpublishTime.Utc,
             workflowAction is WorkflowAction.Submit or WorkflowAction.Approve ? publicChangeNote ?? "" : null), cancellationToken);
         switch (result)
         {
@@ -55,6 +66,15 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
                 return await ShowErrorAsync(id, forbidden.Reason, cancellationToken);
             case WorkflowResult.Invalid invalid:
                 return await ShowErrorAsync(id, invalid.Reason, cancellationToken);
+            case WorkflowResult.Incomplete incomplete:
+                if (!await LoadAsync(id, cancellationToken))
+                {
+                    return NotFound();
+                }
+                ReviewErrors = new ErrorSummary(
+                    (workflowAction == WorkflowAction.Submit ? "Det gick inte att skicka på granskning." : "Det gick inte att godkänna.") + " Rätta följande:",
+                    latestDocument is null ? [] : EditorFieldLinks.For(id, latestDocument, incomplete.Errors));
+                return Page();
             default:
                 return NotFound();
         }
@@ -96,11 +116,19 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
             return false;
         }
         Item = item;
+        Today = SwedishTime.Today(clock);
         var numbers = await db.ContentVersions.Where(v => v.ItemId == id).Select(v => new { v.Id, v.Number, v.PublicChangeNote }).ToListAsync(cancellationToken);
         var latest = numbers.First(v => v.Id == item.LatestVersionId);
         LatestNumber = latest.Number;
         PublicChangeNote ??= latest.PublicChangeNote;
         PublishedNumber = numbers.FirstOrDefault(v => v.Id == item.PublishedVersionId)?.Number;
+        ScheduledNumber = item.PublishAt is null ? null : numbers.FirstOrDefault(v => v.Id == (item.ScheduledVersionId ?? item.LatestVersionId))?.Number;
+        var json = await db.ContentVersions.Where(v => v.Id == item.LatestVersionId).Select(v => v.DocumentJson).FirstAsync(cancellationToken);
+        latestDocument = ContentDocumentSerializer.ReadStored(item.Type, json).Document;
+        if (latestDocument is not null)
+        {
+            MissingForReview = EditorFieldLinks.For(id, latestDocument, DocumentValidator.ValidateForReview(latestDocument));
+        }
         if (item.PublishedVersionId is not null)
         {
             var slug = await db.PublishedContent.Where(p => p.ItemId == id).Select(p => p.Slug).FirstOrDefaultAsync(cancellationToken);
@@ -110,25 +138,9 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
         Actions = await workflow.AvailableAsync(item, actor, cancellationToken);
         if (item.State == WorkflowState.InReview && actor.CanReview && !Actions.Contains(WorkflowAction.Approve))
         {
-            ApprovalBlockedReason = WorkflowRules.Check(WorkflowAction.Approve, item, actor, await workflow.AuthorsSinceLiveAsync(item, cancellationToken), options.Value.FourEyes).Reason;
+            ApprovalBlockedReason = WorkflowRules.Check(WorkflowAction.Approve, item, actor, await workflow.ChangeContributorsAsync(item, cancellationToken), options.Value.FourEyes).Reason;
         }
         Audit = await db.AuditEntries.AsNoTracking().Where(a => a.ItemId == id).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(20).ToListAsync(cancellationToken);
-        return true;
-    }
-
-    /// <summary>datetime-local gives Swedish wall-clock time without a zone; the workflow works in UTC.</summary>
-    private static bool TryParseLocal(string? text, out DateTime? utc)
-    {
-        utc = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return false;
-        }
-        utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Swedish);
         return true;
     }
 }

@@ -38,6 +38,7 @@ public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, Dra
             LatestVersionId = content.Version.Id,
             State = content.Item.State,
             DraftOwnerToken = OwnerToken(Target(content.Item.Type, id)),
+            ScheduledPublishAt = content.Item.PublishAt,
         };
         await ApplyDraftAsync(View, cancellationToken);
         return Page();

@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Search;
+using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
 using EHalsostodet.Web.Insights;
 using Microsoft.AspNetCore.Mvc;
@@ -41,5 +42,5 @@ public sealed class IndexModel(InsightsQueries insights, SearchMissCounter misse
         return File(InsightsCsv.Write(rows), "text/csv; charset=utf-8", $"insikter-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.csv");
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => SwedishTime.Today(clock);
 }

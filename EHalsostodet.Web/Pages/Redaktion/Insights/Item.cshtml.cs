@@ -1,6 +1,7 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Time;
 using EHalsostodet.Web.Insights;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +28,7 @@ public sealed class ItemModel(InsightsQueries insights, PortalDbContext db, Time
             return NotFound();
         }
         Item = item;
-        (Period, PeriodError) = InsightsPeriodInput.Parse(from, to, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        (Period, PeriodError) = InsightsPeriodInput.Parse(from, to, SwedishTime.Today(clock));
         Daily = await insights.DailyAsync([id], Period, cancellationToken);
         if (item.Type == ContentType.Collection)
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Sync;
+using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
 using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Authorization;
@@ -35,7 +36,7 @@ public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeP
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken) =>
-        File(await archive.ExportAsync(cancellationToken), "application/zip", $"usync-{clock.GetUtcNow():yyyy-MM-dd}.zip");
+        File(await archive.ExportAsync(cancellationToken), "application/zip", $"usync-{SwedishTime.Today(clock):yyyy-MM-dd}.zip");
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, bool publish, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -68,7 +69,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
             return await ErrorAsync("Du kan inte låsa ditt eget konto.", cancellationToken);
         }
         // Also ends the sessions that are already open, and a password reset does not lift it.
-        await blocker.BlockAsync(user, CurrentUserId);
+        await blocker.BlockAsync(user, CurrentUserId, User.ToActor().Name);
         return Done($"Kontot för {user.NameForDisplay} är låst. Användaren är utloggad och kan inte logga in förrän en administratör låser upp kontot.");
     }
 
@@ -79,7 +80,7 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
         {
             return NotFound();
         }
-        await blocker.UnblockAsync(user);
+        await blocker.UnblockAsync(user, CurrentUserId, User.ToActor().Name);
         return Done($"Kontot för {user.NameForDisplay} är upplåst.");
     }
 
