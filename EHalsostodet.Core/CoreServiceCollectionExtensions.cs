@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Export;
@@ -46,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ContentStore>();
         services.AddScoped<TagDirectory>();
         services.AddScoped<TagManager>();
+        services.AddScoped<AddressHistory>();
         services.AddScoped<PublishedProjector>();
         services.AddScoped<ContentPublisher>();
         services.AddScoped<PublishedQueries>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Web.Addresses;
 using EHalsostodet.Web.Api.Delivery;
 using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.Api.Members;
@@ -95,6 +96,7 @@ public static class WebServiceCollectionExtensions
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<OldAddressRedirects>();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi("/api/openapi/{documentName}.json");

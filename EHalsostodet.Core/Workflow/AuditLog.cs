@@ -15,6 +15,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
     public const string ReviewDateChanged = "review-date";
     public const string BestBetAdded = "best-bet-add";
     public const string BestBetRemoved = "best-bet-remove";
+    public const string OldAddressRemoved = "old-address-remove";
 
     public void Record(ContentItem item, string action, WorkflowState? from, WorkflowState? to, int? versionNumber, string? userId, string userName, string? comment)
     {
@@ -46,6 +47,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
         ReviewDateChanged => "Nytt granskningsdatum",
         BestBetAdded => "Bästa träff i sökningen",
         BestBetRemoved => "Inte längre bästa träff",
+        OldAddressRemoved => "Gammal adress borttagen",
         _ when WorkflowActionNames.TryParseKey(action, out var workflowAction) => workflowAction.PastTense(),
         _ => action,
     };
