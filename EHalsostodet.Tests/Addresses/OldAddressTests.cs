@@ -47,26 +47,7 @@ public sealed class OldAddressTests
             return (row.ItemId, row.Slug, row.Title);
         });
 
-    /// <summary>Saves the latest version with a new slug and publishes it, as an approval does.</summary>
-    private static Task RenameAndPublishAsync(Guid id, string slug) =>
-        factory.WithScopeAsync(async s =>
-        {
-            var db = s.GetRequiredService<PortalDbContext>();
-            var item = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == id);
-            var json = await db.ContentVersions.Where(v => v.Id == item.LatestVersionId).Select(v => v.DocumentJson).SingleAsync();
-            IContentDocument document = ContentDocumentSerializer.Deserialize(item.Type, json) switch
-            {
-                StoryDocument story => story with { Slug = slug },
-                CollectionDocument collection => collection with { Slug = slug },
-                InitiativeDocument initiative => initiative with { Slug = slug },
-                PageDocument page => page with { Slug = slug },
-                var other => throw new AssertFailedException(other.GetType().Name),
-            };
-            var result = await s.GetRequiredService<ContentStore>().SaveAsync(id, document, null, new ContentAuthor(null, "Test"), "Nytt adressnamn");
-            var saved = result as SaveResult.Saved ?? throw new AssertFailedException(result.ToString());
-            await s.GetRequiredService<ContentPublisher>().PublishAsync(saved.Item, saved.Version, CancellationToken.None);
-            return true;
-        });
+    private static Task RenameAndPublishAsync(Guid id, string slug) => Renames.RenameAndPublishAsync(factory, id, slug);
 
     /// <summary>The page and every address under it or about it that takes the slug.</summary>
     private static IEnumerable<string> Addresses(ContentType type, string slug) =>
