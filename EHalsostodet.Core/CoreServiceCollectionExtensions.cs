@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Email;
@@ -48,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<EditorDraftStore>();
         services.AddScoped<TagDirectory>();
         services.AddScoped<TagManager>();
+        services.AddScoped<AddressHistory>();
         services.AddScoped<PublishedProjector>();
         services.AddScoped<ContentPublisher>();
         services.AddScoped<PublishedQueries>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Web.Addresses;
 using EHalsostodet.Web.Api.Delivery;
 using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.Api.Members;
@@ -98,6 +99,7 @@ public static class WebServiceCollectionExtensions
         app.UseAuthentication();
         app.UseSignedOutEditorFormKeeper();
         app.UseAuthorization();
+        app.UseMiddleware<OldAddressRedirects>();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapOpenApi("/api/openapi/{documentName}.json");

@@ -1,13 +1,15 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Content;
 
 /// <summary>
-/// The rules a document must keep that need the database: unique slugs, municipalities that
-/// exist, references to items of the right type.
+/// The rules a document must keep that need the database: unique slugs (also against the
+/// addresses other items have been published at), municipalities that exist, references to
+/// items of the right type.
 /// </summary>
-public sealed class ContentRules(PortalDbContext db)
+public sealed class ContentRules(PortalDbContext db, AddressHistory addresses)
 {
     /// <param name="pending">What an import is about to create in the same operation, which references may name.</param>
     public async Task<IReadOnlyList<ValidationError>> CheckAsync(
@@ -20,10 +22,9 @@ public sealed class ContentRules(PortalDbContext db)
             // The rules below read those fields; the validator has named every null already.
             return errors;
         }
-        if (Slugs.IsValid(document.Slug) &&
-            await db.ContentItems.AnyAsync(i => i.Type == type && i.Slug == document.Slug && i.Id != itemId, cancellationToken))
+        if (Slugs.IsValid(document.Slug) && await SlugTakenAsync(type, itemId, document.Slug, cancellationToken) is { } taken)
         {
-            errors.Add(new("slug", $"Adressnamnet \"{document.Slug}\" används redan av ett annat innehåll av samma typ. Välj ett annat."));
+            errors.Add(new("slug", taken));
         }
 
         switch (document)
@@ -47,6 +48,23 @@ public sealed class ContentRules(PortalDbContext db)
                 break;
         }
         return errors;
+    }
+
+    /// <summary>Why another item's slug, live address or old address keeps this item from taking the slug, if it does.</summary>
+    private async Task<string?> SlugTakenAsync(ContentType type, Guid itemId, string slug, CancellationToken cancellationToken)
+    {
+        if (await db.ContentItems.AnyAsync(i => i.Type == type && i.Slug == slug && i.Id != itemId, cancellationToken))
+        {
+            return $"Adressnamnet \"{slug}\" används redan av ett annat innehåll av samma typ. Välj ett annat.";
+        }
+        return await addresses.HolderAsync(type, slug, cancellationToken) switch
+        {
+            { } holder when holder.ItemId == itemId => null,
+            { IsLive: true } holder => $"Adressnamnet \"{slug}\" är adressen till ”{holder.Title}” på webbplatsen. Välj ett annat.",
+            { } holder => $"Adressnamnet \"{slug}\" är en gammal adress till ”{holder.Title}” och leder dit, så att delade länkar fungerar. " +
+                $"Välj ett annat, eller be en administratör ta bort den gamla adressen när ”{holder.Title}” redigeras.",
+            null => null,
+        };
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class DatabaseInitializer(
             logger.LogWarning("Databasen är tom och ingen uSync-mapp hittades ({Folder}); portalen startar utan innehåll.", folder);
             return;
         }
-        var plan = await importer.PlanAsync(folder, ImportPublishing.AsInFiles, cancellationToken);
+        var plan = await importer.PlanAsync(folder, ImportPublishing.AsInFiles, overwriteChanged: false, cancellationToken);
         if (plan.HasProblems)
         {
             foreach (var problem in plan.Problems)

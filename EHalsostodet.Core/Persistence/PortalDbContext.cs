@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Email;
@@ -29,6 +30,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<TagRedirect> TagRedirects => Set<TagRedirect>();
+    public DbSet<ContentAddress> ContentAddresses => Set<ContentAddress>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<MemberProfile> MemberProfiles => Set<MemberProfile>();

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Taxonomy;
@@ -7,10 +8,11 @@ namespace EHalsostodet.Core.Publishing;
 
 /// <summary>
 /// Writes the published version of an item into the read model: the row, its facets,
-/// collection memberships and knowledge-initiative references. Changes are staged on the
+/// collection memberships and knowledge-initiative references, and notes its address in the
+/// <see cref="AddressHistory"/> so that it keeps working after a rename. Changes are staged on the
 /// context; the caller commits them together with the workflow change.
 /// </summary>
-public sealed class PublishedProjector(PortalDbContext db, TagDirectory tags)
+public sealed class PublishedProjector(PortalDbContext db, TagDirectory tags, AddressHistory addresses)
 {
     public async Task ProjectAsync(ContentItem item, ContentVersion version, IContentDocument document, DateTime now, CancellationToken cancellationToken)
     {
@@ -31,6 +33,7 @@ public sealed class PublishedProjector(PortalDbContext db, TagDirectory tags)
         {
             db.PublishedContent.Add(row);
         }
+        await addresses.RecordPublishedAsync(item, document.Slug, now, cancellationToken);
 
         var facets = new HashSet<(string Facet, string Value)>();
         switch (document)

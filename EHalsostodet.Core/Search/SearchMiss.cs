@@ -2,7 +2,8 @@ namespace EHalsostodet.Core.Search;
 
 /// <summary>
 /// A search that found nothing, counted per normalised query: what editors should write about.
-/// Holds no personal data: no user, no address, no exact time of each search.
+/// Holds no personal data: no user, no address, no exact time of each search, and personal data
+/// typed in the search masked (see <see cref="PersonalDataMask"/>).
 /// </summary>
 public sealed class SearchMiss
 {

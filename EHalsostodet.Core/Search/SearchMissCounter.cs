@@ -1,11 +1,16 @@
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search.Lucene;
 using EHalsostodet.Core.Time;
+using EHalsostodet.Core.Search.Query;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Search;
 
-/// <summary>Counts searches without hits; "Larmen!" and "larm" count as the same query (the index's terms, sorted).</summary>
+/// <summary>
+/// Counts searches without hits; "Larmen!" and "larm" count as the same query (the index's terms,
+/// sorted). Personal data is masked before anything is stored: a search for a personnummer is
+/// counted as "[personnummer]", whichever number it was.
+/// </summary>
 public sealed class SearchMissCounter(PortalDbContext db, TimeProvider clock)
 {
     public const int MaxQueryLength = 200;
@@ -17,9 +22,19 @@ public sealed class SearchMissCounter(PortalDbContext db, TimeProvider clock)
         return normalised.Length > MaxQueryLength ? normalised[..MaxQueryLength] : normalised;
     }
 
-    public async Task CountAsync(IEnumerable<string> words, CancellationToken cancellationToken)
+    /// <summary>What is stored of a visitor's search: the placeholders of masked personal data, then the normalised words.</summary>
+    public static string Key(string query)
     {
-        var query = Normalise(words);
+        var masked = PersonalDataMask.Mask(query);
+        var words = Normalise(SearchQueryParser.Parse(masked.WithoutMasks).PositiveTerms);
+        var key = string.Join(' ', masked.Masks.Order(StringComparer.Ordinal).Append(words).Where(part => part.Length > 0));
+        return key.Length > MaxQueryLength ? key[..MaxQueryLength].TrimEnd() : key;
+    }
+
+    /// <param name="query">The search as the visitor typed it.</param>
+    public async Task CountAsync(string query, CancellationToken cancellationToken)
+    {
+        query = Key(query);
         if (query.Length == 0)
         {
             return;

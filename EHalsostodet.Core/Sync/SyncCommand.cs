@@ -3,8 +3,9 @@ using EHalsostodet.Core.Content;
 namespace EHalsostodet.Core.Sync;
 
 /// <summary>
-/// The <c>usync export --out DIR</c> and <c>usync import --from DIR [--dry-run] [--publish] [--operator NAMN]</c>
-/// subcommands. Exit codes: 0 done, 1 the files have problems (nothing changed), 2 wrong usage.
+/// The <c>usync export --out DIR</c> and <c>usync import --from DIR [--dry-run] [--publish] [--overwrite] [--operator NAMN]</c>
+/// subcommands. Exit codes: 0 done, 1 the files have problems (nothing changed), 2 wrong usage,
+/// 3 done, but items changed since the files were taken were left as they are (conflicts).
 /// The audit log names the operator, or the command line and the operating-system user.
 /// </summary>
 public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
@@ -12,14 +13,17 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
     public const int Ok = 0;
     public const int Problems = 1;
     public const int Usage = 2;
+    public const int Conflicts = 3;
 
     private const string UsageText = """
         Användning:
           usync export --out MAPP
-          usync import --from MAPP [--dry-run] [--publish] [--operator NAMN]
+          usync import --from MAPP [--dry-run] [--publish] [--overwrite] [--operator NAMN]
 
         --dry-run   visar bara vad som skulle ändras.
         --publish   publicerar det som är publicerat i filerna; utan flaggan importeras allt som utkast.
+        --overwrite skriver över innehåll och taggar som har ändrats sedan filerna togs fram; utan flaggan
+                    lämnas de som de är och visas som konflikter.
         --operator  vem som gör importen, så som granskningsloggen ska visa det (t.ex. "Anna Andersson");
                     utan den står "Kommandorad (usync import)" och operativsystemets användare.
         """;
@@ -33,8 +37,8 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
             "export" when options.TryGetValue("--out", out var folder) && flags.Count == 0 && options.Count == 1 =>
                 await ExportAsync(folder, output, cancellationToken),
             "import" when options.TryGetValue("--from", out var folder) && options.Keys.All(k => k is "--from" or "--operator")
-                && (!options.TryGetValue("--operator", out var name) || name.Trim().Length > 0) && flags.All(f => f is "--dry-run" or "--publish") =>
-                await ImportAsync(folder, flags.Contains("--dry-run"), flags.Contains("--publish"), Operator(options.GetValueOrDefault("--operator")), output, cancellationToken),
+                && (!options.TryGetValue("--operator", out var name) || name.Trim().Length > 0) && flags.All(f => f is "--dry-run" or "--publish" or "--overwrite") =>
+                await ImportAsync(folder, flags, Operator(options.GetValueOrDefault("--operator")), output, cancellationToken),
             _ => await UsageAsync(output),
         };
     }
@@ -51,14 +55,15 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
         ? new(null, $"Kommandorad (usync import), användaren {Environment.UserName}")
         : new(null, $"{(name.Trim().Length > 200 ? name.Trim()[..200] : name.Trim())} (kommandorad, usync import)");
 
-    private async Task<int> ImportAsync(string folder, bool dryRun, bool publish, ContentAuthor author, TextWriter output, CancellationToken cancellationToken)
+    private async Task<int> ImportAsync(string folder, IReadOnlyCollection<string> flags, ContentAuthor author, TextWriter output, CancellationToken cancellationToken)
     {
+        var (dryRun, publish, overwrite) = (flags.Contains("--dry-run"), flags.Contains("--publish"), flags.Contains("--overwrite"));
         if (!Directory.Exists(folder))
         {
             await output.WriteLineAsync($"Mappen {folder} finns inte.");
             return Usage;
         }
-        var plan = await importer.PlanAsync(Path.GetFullPath(folder), publish ? ImportPublishing.AsInFiles : ImportPublishing.AsDrafts, cancellationToken);
+        var plan = await importer.PlanAsync(Path.GetFullPath(folder), publish ? ImportPublishing.AsInFiles : ImportPublishing.AsDrafts, overwrite, cancellationToken);
         foreach (var line in SyncReport.Lines(plan))
         {
             await output.WriteLineAsync(line);
@@ -71,7 +76,7 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
         if (dryRun)
         {
             await output.WriteLineAsync("Provkörning: inget har ändrats.");
-            return Ok;
+            return await ConflictsAsync(plan, output);
         }
         try
         {
@@ -87,7 +92,17 @@ public sealed class SyncCommand(SyncExporter exporter, SyncImporter importer)
             return Problems;
         }
         await output.WriteLineAsync(plan.HasChanges ? "Importen är genomförd." : "Inget att ändra.");
-        return Ok;
+        return await ConflictsAsync(plan, output);
+    }
+
+    private static async Task<int> ConflictsAsync(SyncPlan plan, TextWriter output)
+    {
+        if (!plan.HasConflicts)
+        {
+            return Ok;
+        }
+        await output.WriteLineAsync($"{plan.Conflicts} {(plan.Conflicts == 1 ? "konflikt" : "konflikter")}: ändrat sedan filerna togs fram och lämnas som det är. Kör med --overwrite för att skriva över.");
+        return Conflicts;
     }
 
     private static async Task<int> UsageAsync(TextWriter output)

@@ -20,6 +20,8 @@ public sealed record SyncExportResult(int ContentFiles, int Municipalities, int 
 /// version. Its state is <c>published</c> only when that latest version is the live one; a
 /// published item with a newer draft is written as <c>draft</c>, so an import never publishes
 /// text that nobody has approved. Media references (the hero image id) are written as they are.
+/// Each file names the version it was taken from (<c>version</c> and <c>versionId</c>), so that an
+/// import can tell when the item has changed since and leave it alone.
 /// </remarks>
 public sealed class SyncExporter(PortalDbContext db)
 {
@@ -30,19 +32,22 @@ public sealed class SyncExporter(PortalDbContext db)
             .OrderBy(i => i.Type).ThenBy(i => i.Slug)
             .ToListAsync(cancellationToken);
         var latestIds = items.Select(i => i.LatestVersionId!.Value).ToList();
-        var documents = await db.ContentVersions.AsNoTracking()
+        var versions = await db.ContentVersions.AsNoTracking()
             .Where(v => latestIds.Contains(v.Id))
-            .ToDictionaryAsync(v => v.Id, v => v.DocumentJson, cancellationToken);
+            .ToDictionaryAsync(v => v.Id, cancellationToken);
 
         foreach (var item in items)
         {
-            var document = JsonNode.Parse(documents[item.LatestVersionId!.Value])!;
+            var version = versions[item.LatestVersionId!.Value];
+            var document = JsonNode.Parse(version.DocumentJson)!;
             var slug = document["slug"]?.GetValue<string>() is { Length: > 0 } s ? s : item.Id.ToString();
             var file = new JsonObject
             {
                 ["id"] = item.Id.ToString(),
                 ["type"] = item.Type.Key(),
                 ["state"] = item.PublishedVersionId == item.LatestVersionId ? "published" : "draft",
+                ["version"] = version.Number,
+                ["versionId"] = version.Id.ToString(),
                 ["reviewBy"] = item.ReviewBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             };
             if (item.LastReviewedAt is { } lastReviewed)

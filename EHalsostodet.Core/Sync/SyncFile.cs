@@ -3,6 +3,8 @@ using EHalsostodet.Core.Content;
 namespace EHalsostodet.Core.Sync;
 
 /// <summary>A content item as one uSync file describes it.</summary>
+/// <param name="BaseVersion">The number of the version the export was taken from (<c>version</c>), as the exporting installation counted it.</param>
+/// <param name="BaseVersionId">The id of that version (<c>versionId</c>); missing in hand-written files and exports made before it was written.</param>
 public sealed record SyncFile(
     string RelativePath,
     Guid Id,
@@ -11,7 +13,9 @@ public sealed record SyncFile(
     DateOnly? ReviewBy,
     DateOnly? LastReviewed,
     IContentDocument Document,
-    IReadOnlyDictionary<string, int> Lines)
+    IReadOnlyDictionary<string, int> Lines,
+    int? BaseVersion = null,
+    Guid? BaseVersionId = null)
 {
     /// <summary>The line in the file where a document field (a JSON path such as process.steps[2]) is written.</summary>
     public int LineOf(string documentField) => YamlJson.LineOf(Lines, "$.document." + documentField);

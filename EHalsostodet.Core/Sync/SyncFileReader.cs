@@ -62,13 +62,21 @@ public static class SyncFileReader
         {
             return (null, Problem("$.lastReviewed", "\"lastReviewed\" ska vara ett datum på formen ÅÅÅÅ-MM-DD."));
         }
+        if (obj["version"] is { } versionNode && !(int.TryParse(Text(versionNode), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0))
+        {
+            return (null, Problem("$.version", "\"version\" ska vara numret på versionen som exporterades, ett heltal från 1."));
+        }
+        if (obj["versionId"] is { } versionIdNode && !Guid.TryParse(Text(versionIdNode), out _))
+        {
+            return (null, Problem("$.versionId", "\"versionId\" ska vara id:t (ett GUID) på versionen som exporterades."));
+        }
         if (obj["document"] is not JsonObject documentNode)
         {
             return (null, Problem("$.document", "\"document\" saknas."));
         }
         foreach (var key in obj.Select(p => p.Key))
         {
-            if (key is not ("id" or "type" or "state" or "reviewBy" or "lastReviewed" or "document"))
+            if (key is not ("id" or "type" or "state" or "version" or "versionId" or "reviewBy" or "lastReviewed" or "document"))
             {
                 return (null, Problem("$." + key, $"Okänd nyckel \"{key}\"."));
             }
@@ -85,7 +93,9 @@ public static class SyncFileReader
             var path = "$.document" + (e.Path is { Length: > 1 } p ? p[1..] : "");
             return (null, Problem(path, $"Fältet {FieldName(e.Path)} har fel form: {DescribeJson(e)}"));
         }
-        return (new SyncFile(relativePath, id, type, state == "published", reviewBy, lastReviewed, document, lines), null);
+        return (new SyncFile(relativePath, id, type, state == "published", reviewBy, lastReviewed, document, lines,
+            obj["version"] is null ? null : int.Parse(Text(obj["version"])!, CultureInfo.InvariantCulture),
+            Guid.TryParse(Text(obj["versionId"]), out var versionId) ? versionId : null), null);
     }
 
     private static string FieldName(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "document" : "\"" + path.TrimStart('$', '.') + "\"";

@@ -17,6 +17,16 @@ namespace EHalsostodet.Core.Sync;
 /// Every version, publication and submission is written to the audit log in the name of the
 /// person who carried out the import.
 /// </summary>
+/// <remarks>
+/// An import never silently undoes newer work. An item that has changed since its file was taken
+/// is a conflict and is left as it is, unless the import is told to overwrite such items. A file
+/// records the version it was exported from (<c>versionId</c>): the item has changed since when
+/// its latest version is another one. A file without it (an export made before it was written,
+/// a hand-written file) or with a version this database does not have (another installation)
+/// is compared by content: when it equals an earlier version of the item but not the latest, it
+/// was taken from that one and the item has changed since. A tag of the tag file that has been
+/// renamed or merged away since is a conflict in the same way.
+/// </remarks>
 public sealed class SyncImporter(
     PortalDbContext db, ContentRules rules, ContentStore store, ContentPublisher publisher, AuditLog audit,
     INotificationPublisher notifications, SearchTuningChanged tuningChanged, TimeProvider clock)
@@ -24,16 +34,20 @@ public sealed class SyncImporter(
     /// <summary>Dependencies first, so references can be checked as the import goes.</summary>
     private static readonly ContentType[] ImportOrder = [ContentType.Initiative, ContentType.Page, ContentType.Story, ContentType.Collection];
 
-    public async Task<SyncPlan> PlanAsync(string root, ImportPublishing publishing, CancellationToken cancellationToken)
+    /// <param name="overwriteChanged">Apply files also to items (and tags) that have changed since the files were taken.</param>
+    public async Task<SyncPlan> PlanAsync(string root, ImportPublishing publishing, bool overwriteChanged, CancellationToken cancellationToken)
     {
         var problems = new List<SyncProblem>();
         var municipalities = SyncFolder.ReadMunicipalities(root, SyncFolder.MunicipalitiesFile, false, problems)
             .Concat(SyncFolder.ReadMunicipalities(root, SyncFolder.ExampleMunicipalitiesFile, true, problems))
             .ToList();
         var municipalitiesChanged = await CountMunicipalityChangesAsync(municipalities, cancellationToken);
-        var tags = SyncFolder.ReadTags(root, problems);
-        var existingTagSlugs = await db.Tags.AsNoTracking().Select(t => t.Slug).ToListAsync(cancellationToken);
-        var tagsAdded = tags.Select(t => t.Slug).Distinct(StringComparer.Ordinal).Except(existingTagSlugs, StringComparer.Ordinal).Count();
+        var existingTagSlugs = (await db.Tags.AsNoTracking().Select(t => t.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var newTags = SyncFolder.ReadTags(root, problems).DistinctBy(t => t.Slug).Where(t => !existingTagSlugs.Contains(t.Slug)).ToList();
+        var movedTags = await (from redirect in db.TagRedirects
+                               join tag in db.Tags on redirect.TagId equals tag.Id
+                               select new { redirect.OldSlug, tag.Name }).AsNoTracking().ToDictionaryAsync(t => t.OldSlug, t => t.Name, cancellationToken);
+        var tagConflicts = newTags.Where(t => movedTags.ContainsKey(t.Slug)).Select(t => new TagConflict(t, movedTags[t.Slug])).ToList();
         var synonyms = SyncSynonyms.Plan(SyncSynonyms.Read(root, problems), await db.Set<SearchSynonym>().AsNoTracking().ToListAsync(cancellationToken));
 
         var files = new List<SyncFile>();
@@ -69,6 +83,11 @@ public sealed class SyncImporter(
         var pending = new PendingContent(
             files.DistinctBy(f => f.Id).ToDictionary(f => f.Id, f => f.Type),
             municipalities.Select(m => m.Code).ToHashSet(StringComparer.Ordinal));
+        var titles = await db.ContentItems.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Title, cancellationToken);
+        foreach (var file in files.DistinctBy(f => f.Id))
+        {
+            titles[file.Id] = file.Document.Title;
+        }
         var entries = new List<SyncPlanEntry>();
         foreach (var file in files.OrderBy(f => Array.IndexOf(ImportOrder, f.Type)).ThenBy(f => f.RelativePath, StringComparer.Ordinal))
         {
@@ -76,7 +95,7 @@ public sealed class SyncImporter(
             {
                 problems.Add(new(file.RelativePath, file.LineOf(error.Field), error.Message));
             }
-            var entry = await PlanEntryAsync(file, publishing, cancellationToken);
+            var entry = await PlanEntryAsync(file, publishing, overwriteChanged, titles, cancellationToken);
             if (entry.WillPublish || entry.WillSubmit)
             {
                 // A draft may be incomplete; what goes to review or to the site may not.
@@ -87,7 +106,13 @@ public sealed class SyncImporter(
             }
             entries.Add(entry);
         }
-        return new SyncPlan(entries, municipalities, municipalitiesChanged, problems) { Tags = tags, TagsAdded = tagsAdded, Synonyms = synonyms };
+        return new SyncPlan(entries, municipalities, municipalitiesChanged, problems)
+        {
+            Tags = overwriteChanged ? newTags : newTags.Where(t => !movedTags.ContainsKey(t.Slug)).ToList(),
+            TagConflicts = tagConflicts,
+            OverwritesChanged = overwriteChanged,
+            Synonyms = synonyms,
+        };
     }
 
     /// <summary>Applies a plan without problems in one transaction; a failure leaves the database as it was.</summary>
@@ -118,7 +143,8 @@ public sealed class SyncImporter(
         }
     }
 
-    private async Task<SyncPlanEntry> PlanEntryAsync(SyncFile file, ImportPublishing publishing, CancellationToken cancellationToken)
+    private async Task<SyncPlanEntry> PlanEntryAsync(
+        SyncFile file, ImportPublishing publishing, bool overwriteChanged, IReadOnlyDictionary<Guid, string> titles, CancellationToken cancellationToken)
     {
         var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == file.Id, cancellationToken);
         var wantsLive = publishing != ImportPublishing.AsDrafts && file.Published;
@@ -128,32 +154,88 @@ public sealed class SyncImporter(
             return new SyncPlanEntry(file, SyncAction.Create, [], wantsLive && !review) { WillSubmit = wantsLive && review };
         }
         var latest = await db.ContentVersions.AsNoTracking().FirstAsync(v => v.Id == item.LatestVersionId, cancellationToken);
-        var changed = JsonDiff.ChangedPaths(JsonNode.Parse(latest.DocumentJson), ContentDocumentSerializer.ToNode(file.Document)).ToList();
-        var goesLive = wantsLive && (changed.Count > 0 || item.PublishedVersionId != item.LatestVersionId);
-        if (goesLive && review && changed.Count == 0 && item.State == WorkflowState.InReview)
+        var fileDocument = ContentDocumentSerializer.ToNode(file.Document);
+        var changes = SyncChanges.Between(latest.DocumentJson, fileDocument, titles).ToList();
+        var documentChanged = changes.Count > 0;
+        var goesLive = wantsLive && (documentChanged || item.PublishedVersionId != item.LatestVersionId);
+        if (goesLive && review && !documentChanged && item.State == WorkflowState.InReview)
         {
             // Already waiting for a reviewer with this very version.
             goesLive = false;
         }
-        if (goesLive && changed.Count == 0)
+        if (goesLive && !documentChanged)
         {
-            changed.Add("state");
+            changes.Add(new(StatePath, "Status", item.State.Label(), (review ? WorkflowState.InReview : WorkflowState.Published).Label()));
         }
         if (file.ReviewBy is { } reviewBy && reviewBy != item.ReviewBy)
         {
-            changed.Add("reviewBy");
+            changes.Add(new(ReviewByPath, "Granskas senast", Date(item.ReviewBy), Date(reviewBy)));
         }
-        return new SyncPlanEntry(file, changed.Count == 0 ? SyncAction.Unchanged : SyncAction.Update, changed, goesLive && !review) { WillSubmit = goesLive && review };
+        if (changes.Count == 0)
+        {
+            return new SyncPlanEntry(file, SyncAction.Unchanged, [], false);
+        }
+        var changedSince = await ChangedSinceAsync(item, latest, file, fileDocument, cancellationToken);
+        if (changedSince is not null && !overwriteChanged)
+        {
+            return new SyncPlanEntry(file, SyncAction.Conflict, changes, false) { ChangedSince = changedSince, LatestVersionId = latest.Id };
+        }
+        return new SyncPlanEntry(file, SyncAction.Update, changes, goesLive && !review)
+        {
+            WillSubmit = goesLive && review, ChangedSince = changedSince, LatestVersionId = latest.Id,
+        };
+    }
+
+    private const string StatePath = "state";
+    private const string ReviewByPath = "reviewBy";
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Why the item counts as changed since the file was taken from it, in Swedish, or null when
+    /// it does not (see the class remarks).
+    /// </summary>
+    private async Task<string?> ChangedSinceAsync(ContentItem item, ContentVersion latest, SyncFile file, JsonNode fileDocument, CancellationToken cancellationToken)
+    {
+        if (file.BaseVersionId == latest.Id)
+        {
+            return null;
+        }
+        var earlier = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.ItemId == item.Id && v.Number < latest.Number)
+            .OrderByDescending(v => v.Number)
+            .ToListAsync(cancellationToken);
+        string? basis = null;
+        if (earlier.FirstOrDefault(v => v.Id == file.BaseVersionId) is { } recorded)
+        {
+            basis = $"Filen exporterades från version {recorded.Number}";
+        }
+        else if (earlier.FirstOrDefault(v => ContentDocumentSerializer.ReadStored(item.Type, v.DocumentJson).Document is { } document
+                     && JsonNode.DeepEquals(ContentDocumentSerializer.ToNode(document), fileDocument)) is { } equal)
+        {
+            basis = $"Filen har samma innehåll som version {equal.Number}";
+        }
+        if (basis is null)
+        {
+            return null;
+        }
+        var note = latest.ChangeNote.Length > 0 ? $": ”{latest.ChangeNote}”" : "";
+        return $"{basis}, men innehållet har ändrats sedan dess. Senaste versionen är {latest.Number}, sparad {latest.CreatedAt:yyyy-MM-dd} av {latest.AuthorName}{note}.";
     }
 
     private async Task ApplyEntryAsync(SyncPlanEntry entry, PendingContent pending, ContentAuthor author, CancellationToken cancellationToken)
     {
-        if (entry.Action == SyncAction.Unchanged)
+        if (entry.Action is SyncAction.Unchanged or SyncAction.Conflict)
         {
             return;
         }
         var file = entry.File;
-        var documentChanged = entry.Action == SyncAction.Create || entry.ChangedFields.Any(f => f is not ("state" or "reviewBy"));
+        if (entry.LatestVersionId is { } planned &&
+            await db.ContentItems.AsNoTracking().Where(i => i.Id == file.Id).Select(i => i.LatestVersionId).FirstOrDefaultAsync(cancellationToken) != planned)
+        {
+            throw new SyncImportException([new(file.RelativePath, 1, "Innehållet har sparats på nytt sedan rapporten gjordes. Gör om importen och granska den nya rapporten.")]);
+        }
+        var documentChanged = entry.Action == SyncAction.Create || entry.Changes.Any(c => c.Path is not (StatePath or ReviewByPath));
         ContentItem item;
         ContentVersion version;
         if (entry.Action == SyncAction.Create)
@@ -250,11 +332,15 @@ public sealed class SyncImporter(
     private async Task AddMissingTagsAsync(IReadOnlyList<TagRecord> records, CancellationToken cancellationToken)
     {
         var existing = (await db.Tags.Select(t => t.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        foreach (var record in records.Where(r => existing.Add(r.Slug)))
+        var added = records.Where(r => existing.Add(r.Slug)).ToList();
+        foreach (var record in added)
         {
             db.Tags.Add(new Tag { Id = Guid.NewGuid(), Name = record.Name, Slug = record.Slug });
         }
         await db.SaveChangesAsync(cancellationToken);
+        // A tag brought back over a rename or merge (an overwriting import) has its own address again.
+        var slugs = added.Select(r => r.Slug).ToList();
+        await db.TagRedirects.Where(r => slugs.Contains(r.OldSlug)).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task ApplySynonymsAsync(IReadOnlyList<SynonymPlanEntry> entries, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
@@ -21,11 +22,11 @@ public sealed record TagChangeResult(bool Succeeded, string Message, bool Forbid
 /// version was its latest is published again, so the read model, facets and search index follow;
 /// one whose approved, scheduled version was its latest has the new version scheduled instead.
 /// An item that has an unapproved draft keeps its live version until the draft is approved.
-/// An old address is kept as a <see cref="TagRedirect"/> to the tag that replaced it.
+/// An old address is kept in the <see cref="AddressHistory"/> and leads to the tag that replaced it.
 /// A change to a tag that published or scheduled content carries goes live without review, so only
 /// a Granskare or an Administratör may make it; a Redaktör may change tags that only drafts carry.
 /// </summary>
-public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPublisher publisher, AuditLog audit, TimeProvider clock)
+public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPublisher publisher, AuditLog audit, AddressHistory addresses)
 {
     private static readonly ContentType[] TaggedTypes = [ContentType.Story, ContentType.Collection];
 
@@ -42,13 +43,6 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
         var swedish = StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), ignoreCase: true);
         return tags.Select(t => new TagUse(t, counts.GetValueOrDefault(t.Slug), live.GetValueOrDefault(t.Slug))).OrderBy(u => u.Tag.Name, swedish).ToList();
     }
-
-    /// <summary>The current address of a tag that has been renamed or merged away, if any.</summary>
-    public Task<string?> RedirectAsync(string oldSlug, CancellationToken cancellationToken) =>
-        (from redirect in db.TagRedirects
-         join tag in db.Tags on redirect.TagId equals tag.Id
-         where redirect.OldSlug == oldSlug
-         select tag.Slug).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<TagChangeResult> RenameAsync(Guid tagId, string newName, WorkflowActor actor, CancellationToken cancellationToken)
     {
@@ -84,7 +78,7 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
             tag.Slug = newSlug;
             if (newSlug != oldSlug)
             {
-                await AddRedirectAsync(oldSlug, tag, cancellationToken);
+                await addresses.RecordTagMovedAsync(oldSlug, tag, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
             var changed = await RewriteAsync(oldSlug, newName, $"Taggen ”{oldName}” bytte namn till ”{newName}”", author, cancellationToken);
@@ -112,11 +106,8 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
         return await InTransactionAsync(async () =>
         {
             var changed = await RewriteAsync(source.Slug, target.Name, $"Taggen ”{source.Name}” slogs ihop med ”{target.Name}”", author, cancellationToken);
-            foreach (var redirect in await db.TagRedirects.Where(r => r.TagId == source.Id).ToListAsync(cancellationToken))
-            {
-                redirect.TagId = target.Id;
-            }
-            await AddRedirectAsync(source.Slug, target, cancellationToken);
+            await addresses.MoveTagAddressesAsync(source.Id, target, cancellationToken);
+            await addresses.RecordTagMovedAsync(source.Slug, target, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.Tags.Remove(source);
             await db.SaveChangesAsync(cancellationToken);
@@ -220,21 +211,6 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
             changed++;
         }
         return changed;
-    }
-
-    private async Task AddRedirectAsync(string oldSlug, Tag tag, CancellationToken cancellationToken)
-    {
-        var existing = await db.TagRedirects.FirstOrDefaultAsync(r => r.OldSlug == oldSlug, cancellationToken);
-        if (existing is null)
-        {
-            db.TagRedirects.Add(new TagRedirect { OldSlug = oldSlug, TagId = tag.Id, CreatedAt = clock.GetUtcNow().UtcDateTime });
-        }
-        else
-        {
-            existing.TagId = tag.Id;
-        }
-        // The tag's own address is no longer an old one.
-        await db.TagRedirects.Where(r => r.OldSlug == tag.Slug).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<List<(ContentItem Item, IContentDocument Document)>> TaggedItemsAsync(CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
     public const string BestBetRemoved = "best-bet-remove";
     public const string AccountLocked = "account-lock";
     public const string AccountUnlocked = "account-unlock";
+    public const string OldAddressRemoved = "old-address-remove";
 
     public void Record(ContentItem item, string action, WorkflowState? from, WorkflowState? to, int? versionNumber, string? userId, string userName, string? comment)
     {
@@ -64,6 +65,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
         BestBetRemoved => "Inte längre bästa träff",
         AccountLocked => "Konto låst",
         AccountUnlocked => "Konto upplåst",
+        OldAddressRemoved => "Gammal adress borttagen",
         _ when WorkflowActionNames.TryParseKey(action, out var workflowAction) => workflowAction.PastTense(),
         _ => action,
     };

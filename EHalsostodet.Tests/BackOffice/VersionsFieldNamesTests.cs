@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EHalsostodet.Web.BackOffice;
+using EHalsostodet.Core.Content;
 
 namespace EHalsostodet.Tests.BackOffice;
 

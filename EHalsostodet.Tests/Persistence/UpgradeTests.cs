@@ -62,11 +62,14 @@ public sealed class UpgradeTests
         using var search = await client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(word)}");
         var searchJson = await search.Content.ReadAsStringAsync();
         var pending = await portal.WithScopeAsync(async s => (await s.GetRequiredService<PortalDbContext>().Database.GetPendingMigrationsAsync()).Count());
+        var addresses = await portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentAddresses.AsNoTracking().ToListAsync());
 
         Assert.AreEqual(HttpStatusCode.OK, page.StatusCode, html);
         StringAssert.Contains(html, $"<h1>{story.Title}</h1>");
         Assert.AreEqual(0, pending, "every later migration is applied at start");
         StringAssert.Contains(searchJson, story.ItemId.ToString(), "the upgraded story is in the search index");
+        Assert.AreEqual((ContentType.Story, story.Slug, story.ItemId), addresses.Select(a => (a.Type, a.Slug, a.ItemId)).Single(),
+            "the live address of published content is its first known address, kept after a rename");
     }
 
     private static async Task ExecuteAsync(DbConnection connection, string sql, params object?[] values)

@@ -59,7 +59,7 @@ public sealed class SyncBackOfficeTests
         writer.Write(edit(text));
     }
 
-    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, bool publish = true)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] zip, bool publish = true, bool overwrite = false)
     {
         var token = await Forms.TokenAsync(client, Url);
         using var content = new MultipartFormDataContent
@@ -67,6 +67,10 @@ public sealed class SyncBackOfficeTests
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent(publish ? "true" : "false"), "publish" },
         };
+        if (overwrite)
+        {
+            content.Add(new StringContent("true"), "overwrite");
+        }
         var file = new ByteArrayContent(zip);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         content.Add(file, "file", "usync.zip");
@@ -98,7 +102,7 @@ public sealed class SyncBackOfficeTests
         Assert.AreEqual(1, changed.Count, page.QuerySelector("table.sync-plan")!.TextContent);
         Assert.AreEqual("content/pages/kontakt.yml", changed[0].QuerySelector("th")!.TextContent.Trim());
         Assert.AreEqual("uppdateras, skickas på granskning", changed[0].QuerySelectorAll("td")[1].TextContent.Trim(), "four-eyes: another reviewer publishes");
-        Assert.AreEqual("title", changed[0].QuerySelectorAll("td")[2].TextContent.Trim());
+        Assert.AreEqual("Titel: ”Kontakt” → ”Kontakta redaktionen”", changed[0].QuerySelectorAll("td")[2].TextContent.Trim());
         Assert.AreEqual(versions, await VersionCountAsync(factory), "the report changes nothing");
         Assert.AreEqual(1, Directory.GetDirectories(uploads).Length);
 

@@ -63,7 +63,7 @@ public sealed class SyncExportTests
         var folder = TestPaths.NewTempFolder();
         await RunAsync(host, "export", "--out", folder);
 
-        var plan = await host.RunAsync<SyncImporter, SyncPlan>(i => i.PlanAsync(folder, ImportPublishing.AsInFiles, CancellationToken.None));
+        var plan = await host.RunAsync<SyncImporter, SyncPlan>(i => i.PlanAsync(folder, ImportPublishing.AsInFiles, overwriteChanged: false, CancellationToken.None));
 
         Assert.IsFalse(plan.HasProblems, string.Join('\n', plan.Problems));
         Assert.IsFalse(plan.HasChanges, string.Join('\n', SyncReport.Lines(plan)));
@@ -91,7 +91,8 @@ public sealed class SyncExportTests
         Assert.AreEqual(SyncCommand.Ok, code, output);
         var changed = output.Split('\n').Where(l => l.Contains(".yml: ", StringComparison.Ordinal) && !l.Contains("oförändrad", StringComparison.Ordinal)).ToList();
         Assert.AreEqual(1, changed.Count, output);
-        Assert.AreEqual("content/pages/kontakt.yml: uppdateras (fält: title), publiceras", changed[0].TrimEnd());
+        Assert.AreEqual("content/pages/kontakt.yml: uppdateras, publiceras", changed[0].TrimEnd());
+        StringAssert.Contains(output, "content/pages/kontakt.yml: uppdateras, publiceras\n  Titel: ”Kontakt” → ”Kontakta redaktionen”\n");
         StringAssert.Contains(output, "Provkörning: inget har ändrats.");
         CollectionAssert.AreEqual(before, await SnapshotAsync(host));
     }
@@ -104,7 +105,7 @@ public sealed class SyncExportTests
         var (code, output) = await RunAsync(host, "import", "--from", TestPaths.SeedFolder, "--publish");
 
         Assert.AreEqual(SyncCommand.Ok, code);
-        Assert.IsFalse(output.Contains("skapas\n", StringComparison.Ordinal) || output.Contains("uppdateras (", StringComparison.Ordinal), output);
+        Assert.IsFalse(output.Contains(": skapas", StringComparison.Ordinal) || output.Contains(": uppdateras", StringComparison.Ordinal), output);
         StringAssert.Contains(output, "Inget att ändra.");
     }
 
@@ -144,7 +145,7 @@ public sealed class SyncExportTests
         var (code, output) = await RunAsync(host, "import", "--from", folder);
 
         Assert.AreEqual(SyncCommand.Ok, code, output);
-        StringAssert.Contains(output, "content/pages/kontakt.yml: uppdateras (fält: title)\n");
+        StringAssert.Contains(output, "content/pages/kontakt.yml: uppdateras\n  Titel: ”Kontakt” → ”Kontakta redaktionen”\n");
         var published = await host.QueryAsync(db => db.PublishedContent.SingleAsync(p => p.Slug == "kontakt"));
         Assert.AreNotEqual("Kontakta redaktionen", published.Title);
         var item = await host.QueryAsync(db => db.ContentItems.SingleAsync(i => i.Id == published.ItemId));

@@ -9,7 +9,7 @@ namespace EHalsostodet.Tests.Sync;
 public sealed class SyncImporterTests
 {
     private static Task<SyncPlan> PlanAsync(CoreHost host, string folder, ImportPublishing publishing = ImportPublishing.AsInFiles) =>
-        host.RunAsync<SyncImporter, SyncPlan>(i => i.PlanAsync(folder, publishing, CancellationToken.None));
+        host.RunAsync<SyncImporter, SyncPlan>(i => i.PlanAsync(folder, publishing, overwriteChanged: false, CancellationToken.None));
 
     private static async Task ImportAsync(CoreHost host, string folder, ImportPublishing publishing = ImportPublishing.AsInFiles)
     {
@@ -64,7 +64,7 @@ public sealed class SyncImporterTests
         var changed = plan.Entries.Where(e => e.Action != SyncAction.Unchanged).ToList();
         Assert.AreEqual(1, changed.Count);
         Assert.AreEqual("content/pages/kontakt.yml", changed[0].File.RelativePath);
-        CollectionAssert.AreEqual(new[] { "title" }, changed[0].ChangedFields.ToList());
+        Assert.AreEqual(new SyncChange("title", "Titel", "Kontakt", "Kontakta redaktionen"), changed[0].Changes.Single());
 
         await host.RunAsync<SyncImporter>(i => i.ApplyAsync(plan, ContentAuthor.SeedImport, CancellationToken.None));
         var published = await host.QueryAsync(db => db.PublishedContent.SingleAsync(p => p.Slug == "kontakt"));

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using EHalsostodet.Core.Export;
+using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Sharing;
+using EHalsostodet.Web.Addresses;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -11,8 +13,8 @@ public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/berattelser/{slug}/{format:regex(^(pdf|pptx|docx)$)}", StoryAsync).ExcludeFromDescription();
-        app.MapGet("/samlingar/{slug}/pdf", CollectionAsync).ExcludeFromDescription();
+        app.MapGet("/berattelser/{slug}/{format:regex(^(pdf|pptx|docx)$)}", StoryAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Story)).ExcludeFromDescription();
+        app.MapGet("/samlingar/{slug}/pdf", CollectionAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Collection)).ExcludeFromDescription();
         app.MapGet("/delad-samling/{token}/pdf", SharedCollectionAsync).ExcludeFromDescription();
         app.MapGet("/delad-handlingsplan/{token}/{format:regex(^(pdf|docx)$)}", SharedPlanAsync).ExcludeFromDescription();
         app.MapGet("/mina-sidor/samlingar/{id:guid}/pdf", OwnCollectionAsync).RequireAuthorization().ExcludeFromDescription();

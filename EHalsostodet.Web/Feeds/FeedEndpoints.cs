@@ -3,6 +3,7 @@ using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Sharing;
+using EHalsostodet.Web.Addresses;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,8 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/taggar/{slug}/feed", TagFeedAsync).WithTags("Flöden").ExcludeFromDescription();
-        app.MapGet("/samlingar/{slug}/feed", CollectionFeedAsync).WithTags("Flöden").ExcludeFromDescription();
+        app.MapGet("/taggar/{slug}/feed", TagFeedAsync).WithMetadata(new OldTagSlugsAttribute()).WithTags("Flöden").ExcludeFromDescription();
+        app.MapGet("/samlingar/{slug}/feed", CollectionFeedAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Collection)).WithTags("Flöden").ExcludeFromDescription();
         return app;
     }
 

@@ -1,11 +1,13 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Web.Addresses;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages;
 
 /// <summary>Editor-written pages at the top level: /om, /kontakt and so on.</summary>
+[OldContentSlugs(ContentType.Page)]
 public sealed class ContentPageModel(PublishedQueries queries) : PageModel
 {
     public PageDocument Document { get; private set; } = null!;

@@ -1,8 +1,8 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
-using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Web.Api.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages;
 
-public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCounter usage, TagManager tagManager) : PageModel
+public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCounter usage, AddressHistory addresses) : PageModel
 {
     public const int PageSize = 20;
 
@@ -71,7 +71,7 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCo
         var current = new List<string>();
         foreach (var tag in tags)
         {
-            var target = await db.Tags.AnyAsync(t => t.Slug == tag, cancellationToken) ? null : await tagManager.RedirectAsync(tag, cancellationToken);
+            var target = await db.Tags.AnyAsync(t => t.Slug == tag, cancellationToken) ? null : await addresses.CurrentTagSlugAsync(tag, cancellationToken);
             replaced |= target is not null;
             current.Add(target ?? tag);
         }

@@ -1,6 +1,7 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Sharing;
+using EHalsostodet.Web.Addresses;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EHalsostodet.Web.Sharing;
@@ -20,9 +21,11 @@ public static class QrCodeEndpoints
     public static IEndpointRouteBuilder MapQrCodes(this IEndpointRouteBuilder app)
     {
         app.MapGet("/berattelser/{slug}/qr.svg", (string slug, HttpContext context, ShareTargets targets, IQrCodeRenderer renderer, PublicUrls urls, UsageCounter counter, CancellationToken cancellationToken) =>
-            QrAsync(targets.PublishedAsync(ContentType.Story, slug, cancellationToken), slug, context, renderer, urls, counter, cancellationToken));
+            QrAsync(targets.PublishedAsync(ContentType.Story, slug, cancellationToken), slug, context, renderer, urls, counter, cancellationToken))
+            .WithMetadata(new OldContentSlugsAttribute(ContentType.Story));
         app.MapGet("/samlingar/{slug}/qr.svg", (string slug, HttpContext context, ShareTargets targets, IQrCodeRenderer renderer, PublicUrls urls, UsageCounter counter, CancellationToken cancellationToken) =>
-            QrAsync(targets.PublishedAsync(ContentType.Collection, slug, cancellationToken), slug, context, renderer, urls, counter, cancellationToken));
+            QrAsync(targets.PublishedAsync(ContentType.Collection, slug, cancellationToken), slug, context, renderer, urls, counter, cancellationToken))
+            .WithMetadata(new OldContentSlugsAttribute(ContentType.Collection));
         app.MapGet("/delad-samling/{token}/qr.svg", (string token, HttpContext context, ShareTargets targets, IQrCodeRenderer renderer, PublicUrls urls, UsageCounter counter, CancellationToken cancellationToken) =>
             QrAsync(targets.SharedCollectionAsync(token, cancellationToken), "delad-samling", context, renderer, urls, counter, cancellationToken));
         return app;

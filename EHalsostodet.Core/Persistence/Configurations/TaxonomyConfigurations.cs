@@ -29,14 +29,3 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         builder.HasIndex(t => t.Slug).IsUnique();
     }
 }
-
-internal sealed class TagRedirectConfiguration : IEntityTypeConfiguration<TagRedirect>
-{
-    public void Configure(EntityTypeBuilder<TagRedirect> builder)
-    {
-        builder.ToTable("tag_redirects");
-        builder.HasKey(r => r.OldSlug);
-        builder.Property(r => r.OldSlug).HasMaxLength(Slugs.MaxLength);
-        builder.HasOne<Tag>().WithMany().HasForeignKey(r => r.TagId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

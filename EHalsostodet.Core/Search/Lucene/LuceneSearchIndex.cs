@@ -39,7 +39,7 @@ public sealed class LuceneSearchIndex(SearchIndexes indexes, SearchTuningCache t
         var results = indexes.Public.Search(search.Run);
         if (results.Total == 0 && !browse)
         {
-            await misses.CountAsync(parsed.PositiveTerms, cancellationToken);
+            await misses.CountAsync(request.Query, cancellationToken);
         }
         var message = string.Join(" ", new[] { browse ? null : parsed.Message, results.Message }.OfType<string>());
         return results with { Message = message.Length > 0 ? message : null };

@@ -1,4 +1,6 @@
+using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Delivery;
+using EHalsostodet.Web.Addresses;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -37,16 +39,16 @@ public static class DeliveryApi
 
         api.MapMethods("/content/{id:guid}", ReadMethods, DeliveryEndpoints.ByIdAsync).WithSummary("Publicerat innehåll efter id");
         api.MapMethods("/stories", ReadMethods, DeliveryEndpoints.StoriesAsync).WithSummary("Publicerade kommunberättelser, nyaste först");
-        api.MapMethods("/stories/{slug}", ReadMethods, DeliveryEndpoints.StoryAsync).WithSummary("En publicerad kommunberättelse");
+        api.MapMethods("/stories/{slug}", ReadMethods, DeliveryEndpoints.StoryAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Story)).WithSummary("En publicerad kommunberättelse");
         api.MapMethods("/collections", ReadMethods, DeliveryEndpoints.CollectionsAsync).WithSummary("Publicerade samlingar");
-        api.MapMethods("/collections/{slug}", ReadMethods, DeliveryEndpoints.CollectionAsync).WithSummary("En publicerad samling");
-        api.MapMethods("/collections/{slug}/stories", ReadMethods, DeliveryEndpoints.CollectionStoriesAsync).WithSummary("En samlings berättelser i redaktionens ordning");
+        api.MapMethods("/collections/{slug}", ReadMethods, DeliveryEndpoints.CollectionAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Collection)).WithSummary("En publicerad samling");
+        api.MapMethods("/collections/{slug}/stories", ReadMethods, DeliveryEndpoints.CollectionStoriesAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Collection)).WithSummary("En samlings berättelser i redaktionens ordning");
         api.MapMethods("/initiatives", ReadMethods, DeliveryEndpoints.InitiativesAsync).WithSummary("Kunskapshöjande initiativ med facetter, filtrerbara");
-        api.MapMethods("/initiatives/{slug}", ReadMethods, DeliveryEndpoints.InitiativeAsync).WithSummary("Ett kunskapshöjande initiativ");
+        api.MapMethods("/initiatives/{slug}", ReadMethods, DeliveryEndpoints.InitiativeAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Initiative)).WithSummary("Ett kunskapshöjande initiativ");
         api.MapMethods("/pages", ReadMethods, DeliveryEndpoints.PagesAsync).WithSummary("Publicerade sidor");
-        api.MapMethods("/pages/{slug}", ReadMethods, DeliveryEndpoints.PageAsync).WithSummary("En publicerad sida");
+        api.MapMethods("/pages/{slug}", ReadMethods, DeliveryEndpoints.PageAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Page)).WithSummary("En publicerad sida");
         api.MapMethods("/tags", ReadMethods, DeliveryEndpoints.TagsAsync).WithSummary("Taggar som publicerat innehåll har");
-        api.MapMethods("/tags/{slug}", ReadMethods, DeliveryEndpoints.TaggedAsync).WithSummary("Publicerade berättelser och samlingar med en tagg, nyaste först");
+        api.MapMethods("/tags/{slug}", ReadMethods, DeliveryEndpoints.TaggedAsync).WithMetadata(new OldTagSlugsAttribute()).WithSummary("Publicerade berättelser och samlingar med en tagg, nyaste först");
         api.MapMethods("/search", ReadMethods, DeliveryEndpoints.SearchAsync).WithSummary("Sök bland publicerat innehåll (samma sökning som /api/v1/search)");
         return app;
     }

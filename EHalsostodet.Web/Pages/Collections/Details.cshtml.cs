@@ -1,11 +1,13 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Web.Addresses;
 using EHalsostodet.Web.Insights;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Collections;
 
+[OldContentSlugs(ContentType.Collection)]
 public sealed class DetailsModel(PublishedQueries queries) : PageModel, IViewedItemPage
 {
     public Guid? ViewedItemId => Collection?.Id;

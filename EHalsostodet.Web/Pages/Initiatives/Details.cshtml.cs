@@ -1,11 +1,13 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Web.Addresses;
 using EHalsostodet.Web.Insights;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Initiatives;
 
+[OldContentSlugs(ContentType.Initiative)]
 public sealed class DetailsModel(PublishedQueries queries) : PageModel, IViewedItemPage
 {
     public Guid? ViewedItemId => Initiative?.Id;

@@ -1,12 +1,14 @@
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
+using EHalsostodet.Web.Addresses;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Tags;
 
-public sealed class DetailsModel(PublishedQueries queries, UsageCounter usage, TagManager tagManager) : PageModel
+[OldTagSlugs]
+public sealed class DetailsModel(PublishedQueries queries, UsageCounter usage) : PageModel
 {
     public Tag Tag { get; private set; } = null!;
     public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
@@ -17,9 +19,7 @@ public sealed class DetailsModel(PublishedQueries queries, UsageCounter usage, T
         var tag = await queries.TagAsync(slug, cancellationToken);
         if (tag is null)
         {
-            return await tagManager.RedirectAsync(slug, cancellationToken) is { } current
-                ? RedirectPermanent("/taggar/" + Uri.EscapeDataString(current))
-                : NotFound();
+            return NotFound();
         }
         Tag = tag;
         await usage.CountAsync(UsageMetrics.TagUsed, tag.Slug, cancellationToken);

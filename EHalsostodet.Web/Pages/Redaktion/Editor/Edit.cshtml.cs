@@ -1,12 +1,22 @@
+using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
+using EHalsostodet.Core.Markdown;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
+using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 
-/// <summary>/redaktion/innehall/{id}/redigera: a new version based on the latest one.</summary>
-public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners)
+/// <summary>
+/// /redaktion/innehall/{id}/redigera: a new version based on the latest one. Also lists the
+/// item's old addresses, which an administrator may remove.
+/// </summary>
+public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, AddressHistory addresses)
     : ContentEditorPageModel(editor, drafts, owners)
 {
     /// <summary>What is wrong with the stored version, when it breaks today's rules.</summary>
@@ -15,6 +25,14 @@ public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, Dra
     /// <summary>Set when the stored version cannot be read into the form at all.</summary>
     public Guid? ItemId { get; private set; }
 
+    /// <summary>Addresses the item was published at before, which lead to its live address.</summary>
+    public IReadOnlyList<OldAddress> OldAddresses { get; private set; } = [];
+
+    public bool CanRemoveOldAddresses => User.IsInRole(PortalRoles.Administrator);
+
+    /// <summary>Why removing an old address was refused.</summary>
+    public string? OldAddressError { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await Editor.Loader.LoadAsync(id, cancellationToken) is not { } content)
@@ -22,6 +40,7 @@ public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, Dra
             return NotFound();
         }
         StoredProblem = content.Problem;
+        OldAddresses = await addresses.OldAddressesAsync(id, cancellationToken);
         if (content.Document is null)
         {
             ItemId = id;
@@ -44,10 +63,19 @@ public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, Dra
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        await ItemInfoAsync(id, cancellationToken) is { } info
-            ? await HandlePostAsync(info.Type, id, info, cancellationToken)
-            : NotFound();
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await ItemInfoAsync(id, cancellationToken) is not { } info)
+        {
+            return NotFound();
+        }
+        var result = await HandlePostAsync(info.Type, id, info, cancellationToken);
+        if (result is PageResult)
+        {
+            OldAddresses = await addresses.OldAddressesAsync(id, cancellationToken);
+        }
+        return result;
+    }
 
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken cancellationToken) =>
         await ItemInfoAsync(id, cancellationToken) is { } info
@@ -58,4 +86,24 @@ public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, Dra
         await ItemInfoAsync(id, cancellationToken) is { } info
             ? await DiscardDraftAsync(info.Type, id, cancellationToken)
             : NotFound();
+
+    /// <param name="confirmed">The administrator ticked that links to the address stop working.</param>
+    public async Task<IActionResult> OnPostRemoveOldAddressAsync(Guid id, string? slug, bool confirmed, CancellationToken cancellationToken)
+    {
+        var removal = confirmed
+            ? await addresses.RemoveAsync(id, slug ?? "", User.ToActor(), cancellationToken)
+            : new OldAddressRemoval(false, "Kryssa i att länkar till den gamla adressen slutar fungera för att ta bort den.");
+        if (removal.Succeeded)
+        {
+            TempData["Message"] = removal.Message;
+            return new SeeOtherResult($"/redaktion/innehall/{id}/redigera");
+        }
+        var page = await OnGetAsync(id, cancellationToken);
+        OldAddressError = removal.Message;
+        if (removal.Forbidden && page is PageResult)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+        return page;
+    }
 }

@@ -15,7 +15,8 @@ namespace EHalsostodet.Web.Pages.Redaktion.Sync;
 /// <summary>
 /// Innehåll som filer: administrators export the content as a zip and import one, after seeing what
 /// it would change. The import is in the administrator's name; with four-eyes (the default) what the
-/// files say is published is sent to review instead, for another reviewer to publish.
+/// files say is published is sent to review instead, for another reviewer to publish. Content changed
+/// since the files were taken is left as it is unless the administrator ticks that it is overwritten.
 /// </summary>
 [Authorize(Policy = PortalRoles.CanAdminister)]
 [RequestSizeLimit(SyncArchive.MaxArchiveBytes + 1024 * 1024)]
@@ -28,6 +29,7 @@ public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeP
     public SyncPlan? Plan { get; private set; }
     public string? UploadId { get; private set; }
     public bool Publish { get; private set; }
+    public bool Overwrite { get; private set; }
     public string? Fingerprint { get; private set; }
     public string? ErrorMessage { get; private set; }
 
@@ -38,7 +40,7 @@ public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeP
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken) =>
         File(await archive.ExportAsync(cancellationToken), "application/zip", $"usync-{SwedishTime.Today(clock):yyyy-MM-dd}.zip");
 
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, bool publish, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, bool publish, bool overwrite, CancellationToken cancellationToken)
     {
         if (file is null)
         {
@@ -50,7 +52,7 @@ public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeP
         {
             return Error(upload.Error!);
         }
-        await ShowPlanAsync(upload.Id, publish, cancellationToken);
+        await ShowPlanAsync(upload.Id, publish, overwrite, cancellationToken);
         if (Plan!.HasProblems || !Plan.HasChanges)
         {
             archive.Remove(upload.Id);
@@ -59,13 +61,13 @@ public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeP
         return Page();
     }
 
-    public async Task<IActionResult> OnPostApplyAsync(string? uploadId, bool publish, string? fingerprint, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostApplyAsync(string? uploadId, bool publish, bool overwrite, string? fingerprint, CancellationToken cancellationToken)
     {
         if (archive.Folder(uploadId) is null)
         {
             return Error("Den uppladdade filen finns inte längre; uppladdningar tas bort efter en tid. Ladda upp zip-filen igen.");
         }
-        await ShowPlanAsync(uploadId!, publish, cancellationToken);
+        await ShowPlanAsync(uploadId!, publish, overwrite, cancellationToken);
         if (Plan!.HasProblems)
         {
             archive.Remove(uploadId!);
@@ -93,12 +95,13 @@ public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeP
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 
-    private async Task ShowPlanAsync(string uploadId, bool publish, CancellationToken cancellationToken)
+    private async Task ShowPlanAsync(string uploadId, bool publish, bool overwrite, CancellationToken cancellationToken)
     {
         UploadId = uploadId;
         Publish = publish;
+        Overwrite = overwrite;
         var publishing = !publish ? ImportPublishing.AsDrafts : FourEyes ? ImportPublishing.ForReview : ImportPublishing.AsInFiles;
-        Plan = await importer.PlanAsync(archive.Folder(uploadId)!, publishing, cancellationToken);
+        Plan = await importer.PlanAsync(archive.Folder(uploadId)!, publishing, overwrite, cancellationToken);
         Fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', SyncReport.Lines(Plan)))));
     }
 

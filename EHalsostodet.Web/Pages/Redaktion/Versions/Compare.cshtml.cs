@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
-using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

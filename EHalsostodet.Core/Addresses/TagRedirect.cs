@@ -1,4 +1,4 @@
-namespace EHalsostodet.Core.Taxonomy;
+namespace EHalsostodet.Core.Addresses;
 
 /// <summary>An old tag address that now leads to a renamed or merged tag.</summary>
 public sealed class TagRedirect

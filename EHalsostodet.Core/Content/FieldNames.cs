@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using EHalsostodet.Core.Content;
 
-namespace EHalsostodet.Web.BackOffice;
+namespace EHalsostodet.Core.Content;
 
 /// <summary>
-/// Swedish names for the JSON paths of a document, as the version comparison shows them:
-/// <c>process.steps[2].challenges</c> becomes "Processbeskrivning › Testa › Utmaningar".
+/// Swedish names for the JSON paths of a document, as the version comparison and the uSync
+/// import report show them: <c>process.steps[2].challenges</c> becomes "Processbeskrivning › Testa › Utmaningar".
 /// </summary>
 public static partial class FieldNames
 {
