@@ -26,7 +26,7 @@ public sealed class MediaBenchmarkTests
             var cells = row.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             Assert.AreEqual("1224×816", cells[1], format);
             Assert.IsGreaterThan(0, double.Parse(cells[5], CultureInfo.InvariantCulture), format);
-            Assert.AreEqual("480,960", cells[^1], $"{format}: stored, with variants below its width");
+            Assert.AreEqual(format == "JPEG" ? "480" : "480,960", cells[^1], $"{format}: stored, with variants below its upright width (the JPEG is a portrait photo turned by its EXIF orientation)");
         }
     }
 

@@ -5,6 +5,7 @@ public static class MediaWebServiceCollectionExtensions
     public static IServiceCollection AddMediaWeb(this IServiceCollection services)
     {
         services.AddScoped<HeroImages>();
+        services.AddScoped<EHalsostodet.Web.BackOffice.Editing.HeroImageUpload>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Markdown;
+using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Workflow;
@@ -10,14 +11,16 @@ namespace EHalsostodet.Web.BackOffice.Editing;
 
 /// <summary>
 /// What the "new" and "edit" pages share: binding the posted form, "Fler rader", the Markdown
-/// preview and the save with its outcomes.
+/// preview, uploading a hero image from inside the form, and the save with its outcomes.
 /// </summary>
-public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown)
+public abstract class ContentEditorPageModel(
+    PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown, HeroImageUpload heroImageUpload)
     : PageModel
 {
     public const string SaveAction = "save";
     public const string PreviewAction = "preview";
     public const string RowsAction = "rows";
+    public const string UploadAction = "upload";
 
     protected ContentEditor Editor { get; } = new(db, store, rules, published, markdown);
 
@@ -35,9 +38,19 @@ public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore st
             story.Normalise();
         }
         var posted = Request.Form;
+        var action = posted["editorAction"].ToString();
+        // An image chosen beside the hero picker is uploaded by "Ladda upp" and by "Spara" alike, before the
+        // lookups are read, so the new image is among the choices; a refused upload saves nothing.
+        var upload = new HeroImageUploadView(posted[HeroImageUpload.AltField].ToString());
+        if (form is IHeroImageForm heroForm && action is UploadAction or SaveAction)
+        {
+            upload = await heroImageUpload.UploadAsync(posted, heroForm, User.ToActor(), cancellationToken)
+                ?? (action == UploadAction ? upload with { FileError = MediaLibrary.FileMissing } : upload);
+        }
         Guid? baseVersionId = Guid.TryParse(posted["baseVersionId"], out var parsed) ? parsed : null;
         View = new EditorView
         {
+            HeroUpload = upload,
             Type = type,
             Form = form,
             Lookups = await Editor.LookupsAsync(type, cancellationToken),
@@ -50,7 +63,15 @@ public abstract class ContentEditorPageModel(PortalDbContext db, ContentStore st
             ChangeNote = posted["changeNote"].ToString(),
         };
 
-        var action = posted["editorAction"].ToString();
+        if (upload.HasErrors)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (action == UploadAction)
+        {
+            return Page();
+        }
         if (action.StartsWith(RowsAction, StringComparison.Ordinal))
         {
             form.AddEmptyRows(action.Length > RowsAction.Length + 1 ? action[(RowsAction.Length + 1)..] : null);

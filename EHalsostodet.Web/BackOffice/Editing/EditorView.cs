@@ -24,6 +24,9 @@ public sealed class EditorView
     /// <summary>Rendered HTML of the Markdown fields by form path, when the editor asked for a preview.</summary>
     public IReadOnlyDictionary<string, string>? Previews { get; set; }
 
+    /// <summary>The image upload beside the hero picker: the alt text as typed, and what became of the upload.</summary>
+    public HeroImageUploadView HeroUpload { get; set; } = new();
+
     public bool IsNew => ItemId is null;
 
     public string OverviewUrl => ItemId is { } id ? $"/redaktion/innehall/{id}" : "/redaktion/innehall";
@@ -61,6 +64,12 @@ public sealed class EditorView
     }
 
     public string? Preview(string path) => Previews is not null && Previews.TryGetValue(path, out var html) ? html : null;
+}
+
+/// <summary>The upload beside the hero picker, as the page shows it after a post.</summary>
+public sealed record HeroImageUploadView(string Alt = "", string? FileError = null, string? AltError = null, string? Message = null)
+{
+    public bool HasErrors => FileError is not null || AltError is not null;
 }
 
 /// <summary>What kind of control a simple field is.</summary>

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 
 /// <summary>/redaktion/innehall/{id}/redigera: a new version based on the latest one.</summary>
-public sealed class EditModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown)
-    : ContentEditorPageModel(db, store, rules, published, markdown)
+public sealed class EditModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown, HeroImageUpload heroImageUpload)
+    : ContentEditorPageModel(db, store, rules, published, markdown, heroImageUpload)
 {
     /// <summary>What is wrong with the stored version, when it breaks today's rules.</summary>
     public string? StoredProblem { get; private set; }

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 
 /// <summary>/redaktion/innehall/ny/{type}: the first version of a new item.</summary>
-public sealed class NewModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown)
-    : ContentEditorPageModel(db, store, rules, published, markdown)
+public sealed class NewModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown, HeroImageUpload heroImageUpload)
+    : ContentEditorPageModel(db, store, rules, published, markdown, heroImageUpload)
 {
     public async Task<IActionResult> OnGetAsync(string type, CancellationToken cancellationToken)
     {
