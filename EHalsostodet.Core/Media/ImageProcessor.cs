@@ -29,6 +29,9 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
     /// <summary>libvips' largest coordinate: a thumbnail's width alone decides its size (without a height it would fit a square).</summary>
     private const int UnlimitedHeight = 10_000_000;
 
+    /// <summary>libwebp's method 2 encodes a variant about 2.5 times faster than its default 4, for files about 2 % larger.</summary>
+    private const int VariantEffort = 2;
+
     /// <summary>The IEND chunk that ends every whole PNG: length 0, type, CRC.</summary>
     private static ReadOnlySpan<byte> PngEnd => [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
 
@@ -142,10 +145,10 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
     {
         if (width == image.Width)
         {
-            return image.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None);
+            return image.WebpsaveBuffer(q: 80, effort: VariantEffort, keep: Enums.ForeignKeep.None);
         }
         using var resized = image.ThumbnailImage(width, height: UnlimitedHeight, noRotate: true);
-        return resized.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None);
+        return resized.WebpsaveBuffer(q: 80, effort: VariantEffort, keep: Enums.ForeignKeep.None);
     }
 
     /// <summary>

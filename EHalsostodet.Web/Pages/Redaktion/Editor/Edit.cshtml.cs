@@ -3,11 +3,15 @@ using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Web.BackOffice.Editing;
+using EHalsostodet.Web.Media;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 
 /// <summary>/redaktion/innehall/{id}/redigera: a new version based on the latest one.</summary>
+// The editor form may carry an image to upload (HeroImageUpload).
+[RequestSizeLimit(MediaUploadReader.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MediaUploadReader.MaxRequestBytes)]
 public sealed class EditModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown, HeroImageUpload heroImageUpload)
     : ContentEditorPageModel(db, store, rules, published, markdown, heroImageUpload)
 {

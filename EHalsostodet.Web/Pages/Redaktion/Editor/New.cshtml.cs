@@ -3,11 +3,15 @@ using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Web.BackOffice.Editing;
+using EHalsostodet.Web.Media;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 
 /// <summary>/redaktion/innehall/ny/{type}: the first version of a new item.</summary>
+// The editor form may carry an image to upload (HeroImageUpload).
+[RequestSizeLimit(MediaUploadReader.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MediaUploadReader.MaxRequestBytes)]
 public sealed class NewModel(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown, HeroImageUpload heroImageUpload)
     : ContentEditorPageModel(db, store, rules, published, markdown, heroImageUpload)
 {
