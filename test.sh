@@ -12,11 +12,6 @@ if ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null || [ ! -
   apt-get update && apt-get install -y --no-install-recommends poppler-utils zbar-tools fonts-dejavu-core
 fi
 
-# Media library: libvips' command-line tools make the WebP variants (the tests check them).
-if ! command -v vipsthumbnail >/dev/null 2>&1; then
-  apt-get update && apt-get install -y --no-install-recommends libvips-tools
-fi
-
 # Browser tests: Playwright drives Debian's Chromium (never a browser of its own), and the
 # accessibility scans inject axe-core, pinned in the tests' package-lock.json.
 if [ ! -x /usr/bin/chromium ]; then

@@ -1,5 +1,6 @@
 using EHalsostodet.Benchmarks.Export;
 using EHalsostodet.Benchmarks.Load;
+using EHalsostodet.Benchmarks.Media;
 using EHalsostodet.Benchmarks.Search;
 
 namespace EHalsostodet.Benchmarks;
@@ -7,7 +8,7 @@ namespace EHalsostodet.Benchmarks;
 // A named class, not top-level statements: the tests reference both this project and the Web project's Program.
 internal static class Program
 {
-    private static readonly IBenchmark[] Benchmarks = [new SearchBenchmark(), new ExportBenchmark(), new SeedPortalCommand()];
+    private static readonly IBenchmark[] Benchmarks = [new SearchBenchmark(), new ExportBenchmark(), new MediaBenchmark(), new SeedPortalCommand()];
 
     public static async Task<int> Main(string[] args)
     {

@@ -100,6 +100,27 @@ public static class Timing
             long.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>
+    /// CPU time of this process and of the child processes it has waited for (utime, stime,
+    /// cutime and cstime of /proc/self/stat), so that work handed to a program it runs is counted
+    /// too; null where the system does not tell.
+    /// </summary>
+    public static TimeSpan? ProcessorTimeWithChildren()
+    {
+        try
+        {
+            var stat = File.ReadAllText("/proc/self/stat");
+            // The fields after the command name, which is in parentheses and may hold spaces.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The bytes of the files under a folder, or 0 when it does not exist.</summary>
     public static long FolderBytes(string folder) =>
         Directory.Exists(folder)

@@ -39,12 +39,18 @@ public sealed class ImageSniffer(IOptions<MediaOptions> options)
             return (null, Unreadable);
         }
         var (width, height) = dimensions;
-        if (width > limits.MaxSide || height > limits.MaxSide || (long)width * height > limits.MaxPixels)
+        if (TooLarge(width, height, limits) is { } tooLarge)
         {
-            return (null, $"Bilden är {width} × {height} pixlar, vilket är för stort. Högst {limits.MaxPixels / 1_000_000.0:0.#} megapixlar och {limits.MaxSide} pixlar per sida är tillåtet. Förminska bilden och försök igen.");
+            return (null, tooLarge);
         }
         return (new ImageHeader(format.Value, width, height), null);
     }
+
+    /// <summary>The Swedish refusal when an image of this size is over the limits, else null.</summary>
+    public static string? TooLarge(int width, int height, MediaOptions limits) =>
+        width > limits.MaxSide || height > limits.MaxSide || (long)width * height > limits.MaxPixels
+            ? $"Bilden är {width} × {height} pixlar, vilket är för stort. Högst {limits.MaxPixels / 1_000_000.0:0.#} megapixlar och {limits.MaxSide} pixlar per sida är tillåtet. Förminska bilden och försök igen."
+            : null;
 
     public static string TooManyBytes(long actual, long max) =>
         $"Filen är för stor ({actual / 1024.0 / 1024.0:0.#} MB). Högst {max / 1024.0 / 1024.0:0.#} MB är tillåtet.";

@@ -1,6 +1,9 @@
 namespace EHalsostodet.Core.Media;
 
-/// <summary>An image in the media library. The stored file is the original with its metadata stripped.</summary>
+/// <summary>
+/// An image in the media library. The stored file is the original turned upright, in sRGB,
+/// without metadata; its width and height are those of the upright image.
+/// </summary>
 public sealed class MediaItem
 {
     public const int AltTextMaxLength = 300;
@@ -20,7 +23,23 @@ public sealed class MediaItem
     public string StorageKey { get; set; } = "";
     /// <summary>Widths of the WebP variants made, ascending, comma-separated; empty when none were made.</summary>
     public string VariantWidths { get; set; } = "";
+    /// <summary>The focal point, in percent of the width from the left.</summary>
+    public int FocalPointX { get; set; } = 50;
+    /// <summary>The focal point, in percent of the height from the top.</summary>
+    public int FocalPointY { get; set; } = 50;
+    /// <summary>Widths of the 16:9 card crops made around the focal point, as <see cref="VariantWidths"/>; empty for images stored before crops existed.</summary>
+    public string CardWidths { get; set; } = "";
 
-    public IReadOnlyList<int> Variants =>
-        VariantWidths.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+    public IReadOnlyList<int> Variants => Widths(VariantWidths);
+
+    public IReadOnlyList<int> Cards => Widths(CardWidths);
+
+    public FocalPoint FocalPoint
+    {
+        get => new(FocalPointX, FocalPointY);
+        set => (FocalPointX, FocalPointY) = (value.X, value.Y);
+    }
+
+    private static List<int> Widths(string widths) =>
+        widths.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
 }

@@ -1,6 +1,5 @@
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Core.Media;
 
@@ -25,27 +24,39 @@ public abstract record MediaDeleteOutcome
     public sealed record InUse(IReadOnlyList<MediaUsage> Usages) : MediaDeleteOutcome;
 }
 
+/// <summary>What an editor may change about a stored image: its alt text and its focal point.</summary>
+public sealed record MediaChange(string? AltText, FocalPoint FocalPoint);
+
+/// <summary>The outcome of a change: the changed image, or the field and Swedish reason it was refused.</summary>
+public abstract record MediaChangeOutcome
+{
+    public sealed record Changed(MediaItem Item) : MediaChangeOutcome;
+
+    public sealed record NotFound : MediaChangeOutcome;
+
+    public sealed record Refused(string Field, string Message) : MediaChangeOutcome;
+}
+
 /// <summary>
-/// The media library: checks an upload by its bytes, strips its metadata, stores it, makes its
-/// variants; lists images; deletes those not in use.
+/// The media library: checks an upload by its bytes, has libvips turn it upright and strip its
+/// metadata, stores it with its variants; lists images; changes their alt text and focal point;
+/// deletes those not in use.
 /// </summary>
 public sealed class MediaLibrary(
     PortalDbContext db,
     ImageSniffer sniffer,
-    MetadataStripper stripper,
+    ImageProcessor processor,
     MediaFileStore files,
-    VipsVariantMaker variants,
     MediaUsages usages,
-    IOptions<MediaOptions> options,
     TimeProvider clock)
 {
     public const string AltTextMissing = "Skriv en alternativtext som beskriver bilden för den som inte ser den.";
     public static readonly string AltTextTooLong = $"Alternativtexten får vara högst {MediaItem.AltTextMaxLength} tecken.";
     public const string FileMissing = "Välj en bildfil att ladda upp.";
+    public const string FocalPointOutOfRange = "Fokuspunkten anges i procent: ett heltal från 0 till 100, både från vänster och uppifrån.";
 
     public async Task<MediaUploadOutcome> UploadAsync(MediaUpload upload, CancellationToken cancellationToken)
     {
-        var altText = (upload.AltText ?? "").Trim();
         if (upload.Data.Length == 0)
         {
             return new MediaUploadOutcome.Refused("file", FileMissing);
@@ -55,22 +66,14 @@ public sealed class MediaLibrary(
         {
             return new MediaUploadOutcome.Refused("file", error!);
         }
-        if (altText.Length == 0)
+        if (AltTextProblem(upload.AltText) is { } altProblem)
         {
-            return new MediaUploadOutcome.Refused("alt", AltTextMissing);
+            return new MediaUploadOutcome.Refused("alt", altProblem);
         }
-        if (altText.Length > MediaItem.AltTextMaxLength)
+        var (image, refusal) = await processor.ProcessAsync(header.Format, upload.Data, FocalPoint.Centre, cancellationToken);
+        if (image is null)
         {
-            return new MediaUploadOutcome.Refused("alt", AltTextTooLong);
-        }
-        if (header.Format == ImageFormat.Png && !PngIntegrity.IsIntact(upload.Data))
-        {
-            return new MediaUploadOutcome.Refused("file", PngIntegrity.Damaged);
-        }
-        var stripped = stripper.Strip(header.Format, upload.Data);
-        if (stripped is null)
-        {
-            return new MediaUploadOutcome.Refused("file", ImageSniffer.Unreadable);
+            return new MediaUploadOutcome.Refused("file", refusal!);
         }
 
         var id = Guid.NewGuid();
@@ -79,17 +82,19 @@ public sealed class MediaLibrary(
             Id = id,
             OriginalFileName = MediaFileNames.Sanitise(upload.FileName, header.Format),
             ContentType = header.Format.ContentType(),
-            Width = header.Width,
-            Height = header.Height,
-            ByteSize = stripped.Length,
-            AltText = altText,
+            Width = image.Width,
+            Height = image.Height,
+            ByteSize = image.Original.Length,
+            AltText = upload.AltText!.Trim(),
             UploadedById = upload.UserId,
             UploadedByName = upload.UserName,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
             StorageKey = MediaFileStore.OriginalKey(id, header.Format),
+            VariantWidths = Widths(image.Variants),
+            FocalPoint = FocalPoint.Centre,
+            CardWidths = Widths(image.Cards),
         };
-        await files.WriteOriginalAsync(item.StorageKey, stripped, cancellationToken);
-        item.VariantWidths = string.Join(',', await MakeVariantsAsync(item, cancellationToken));
+        await files.WriteAsync(item, image, cancellationToken);
         db.MediaItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return new MediaUploadOutcome.Stored(item);
@@ -100,6 +105,43 @@ public sealed class MediaLibrary(
 
     public Task<MediaItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    /// <summary>
+    /// Changes the alt text and focal point. A new focal point gets new card crops (under new
+    /// names), and the old crops are deleted once the row points at the new ones.
+    /// </summary>
+    public async Task<MediaChangeOutcome> ChangeAsync(Guid id, MediaChange change, CancellationToken cancellationToken)
+    {
+        var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return new MediaChangeOutcome.NotFound();
+        }
+        if (AltTextProblem(change.AltText) is { } altProblem)
+        {
+            return new MediaChangeOutcome.Refused("alt", altProblem);
+        }
+        if (!change.FocalPoint.IsValid)
+        {
+            return new MediaChangeOutcome.Refused("focalPoint", FocalPointOutOfRange);
+        }
+        item.AltText = change.AltText!.Trim();
+        var (oldFocalPoint, oldCards) = (item.FocalPoint, item.Cards);
+        var newCrops = change.FocalPoint != oldFocalPoint || oldCards.Count == 0;
+        if (newCrops)
+        {
+            var cards = await processor.CardsAsync(await files.ReadOriginalAsync(item, cancellationToken), change.FocalPoint, cancellationToken);
+            item.FocalPoint = change.FocalPoint;
+            item.CardWidths = Widths(cards);
+            await files.WriteCardsAsync(item, cards, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (newCrops && oldFocalPoint != change.FocalPoint)
+        {
+            files.DeleteCards(item.Id, oldFocalPoint, oldCards);
+        }
+        return new MediaChangeOutcome.Changed(item);
+    }
 
     public async Task<MediaDeleteOutcome> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -119,17 +161,12 @@ public sealed class MediaLibrary(
         return new MediaDeleteOutcome.Deleted();
     }
 
-    private async Task<IReadOnlyList<int>> MakeVariantsAsync(MediaItem item, CancellationToken cancellationToken)
+    private static string? AltTextProblem(string? altText) => (altText ?? "").Trim() switch
     {
-        var made = new List<int>();
-        foreach (var width in options.Value.VariantWidths.Where(w => w > 0 && w < item.Width).Order())
-        {
-            if (!await variants.MakeWebPAsync(files.OriginalPath(item), width, files.VariantPath(item, width), cancellationToken))
-            {
-                break;
-            }
-            made.Add(width);
-        }
-        return made;
-    }
+        { Length: 0 } => AltTextMissing,
+        { Length: > MediaItem.AltTextMaxLength } => AltTextTooLong,
+        _ => null,
+    };
+
+    private static string Widths(IEnumerable<ImageVariant> variants) => string.Join(',', variants.Select(v => v.Width));
 }

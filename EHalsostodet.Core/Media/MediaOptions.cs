@@ -14,11 +14,15 @@ public sealed class MediaOptions
 
     public int MaxSide { get; set; } = 12_000;
 
-    /// <summary>The libvips program that makes the WebP variants; a name on PATH or a full path.</summary>
-    public string VipsThumbnailPath { get; set; } = "vipsthumbnail";
-
-    public TimeSpan VipsTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>Variant widths in pixels; never wider than the original.</summary>
     public int[] VariantWidths { get; set; } = [480, 960, 1600];
+
+    /// <summary>Widths of the 16:9 crops around the focal point that cards show; never wider than the crop.</summary>
+    public int[] CardWidths { get; set; } = [480, 960];
+
+    /// <summary>
+    /// How many uploads libvips processes at once; more wait. Each holds its decoded pixels in
+    /// memory (up to about 160 MB at the pixel limit), and libvips already uses every core for one.
+    /// </summary>
+    public int MaxConcurrentProcessing { get; set; } = 2;
 }

@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Tests.Addresses;
+using EHalsostodet.Core.Media;
+using EHalsostodet.Tests.Media;
+using Microsoft.Extensions.DependencyInjection;
 using EHalsostodet.Tests.Members.Saving;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -47,6 +50,9 @@ public sealed partial class AccessibilityScanTests
         Places["collection"] = collection.Url;
         Places["tag"] = "/taggar/" + await SavingPortal.TagSlugAsync(portal.Factory);
         Places["item"] = story.Id.ToString();
+        var image = await portal.Factory.WithScopeAsync(s => s.GetRequiredService<MediaLibrary>().UploadAsync(
+            new MediaUpload(TestImages.BlueWithRedSquare(ImageFormat.Jpeg, 1200, 800, 600, 400, 200), "kontor.jpg", "Ett kontor med en röd stol", null, "Test"), CancellationToken.None));
+        Places["image"] = ((MediaUploadOutcome.Stored)image).Item.Id.ToString();
 
         var member = await StartAsync("member", async page =>
         {
@@ -179,6 +185,8 @@ public sealed partial class AccessibilityScanTests
     [DataRow("redaktion-jamfor", "editor", "/redaktion/innehall/{item}/jamfor?fran=1&till=2")]
     [DataRow("redaktion-gamla-adresser", "admin", "/redaktion/innehall/{renamed}/redigera")]
     [DataRow("redaktion-sokningar-utan-traffar", "editor", "/redaktion/sokningar-utan-traffar")]
+    [DataRow("redaktion-media", "editor", "/redaktion/media")]
+    [DataRow("redaktion-bild", "editor", "/redaktion/media/{image}")]
     public async Task Page_has_no_WCAG_21_AA_violations_at_phone_and_desktop_width(string name, string who, string path, int status = 200)
     {
         var url = Placeholder().Replace(path, m => Places[m.Groups[1].Value]);
@@ -194,12 +202,18 @@ public sealed partial class AccessibilityScanTests
     [DataRow("ny-samling-fel", "member", "/mina-sidor/samlingar", "section[aria-labelledby='create-heading'] button[type='submit']")]
     [DataRow("redaktion-ny-fel", "editor", "/redaktion/innehall/ny/story", "button[name='editorAction'][value='save']")]
     [DataRow("redaktion-skicka-ofullstandigt", "editor", "{draft}", "form:has(input[name='action'][value='submit']) button[type='submit']")]
-    public async Task Forms_that_show_their_errors_have_no_WCAG_21_AA_violations(string name, string who, string path, string submit)
+    [DataRow("redaktion-uppladdning-fel", "editor", "/redaktion/innehall/ny/story", "button[name='editorAction'][value='upload']")]
+    [DataRow("redaktion-bild-fel", "editor", "/redaktion/media/{image}", "main form button[type='submit']", "#media-alt")]
+    public async Task Forms_that_show_their_errors_have_no_WCAG_21_AA_violations(string name, string who, string path, string submit, string? emptied = null)
     {
         var url = Placeholder().Replace(path, m => Places[m.Groups[1].Value]);
         await ScanAtBothWidthsAsync(name, who, async page =>
         {
             await page.GotoAsync(url);
+            if (emptied is not null)
+            {
+                await page.Locator(emptied).FillAsync("");
+            }
             await page.Locator(submit).ClickAsync();
             await Expect(page.Locator("main [role='alert']").First).ToBeVisibleAsync();
         });

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using EHalsostodet.Core.Media;
+using NetVips;
 
 namespace EHalsostodet.Tests.Media;
 
@@ -28,6 +30,91 @@ internal static class TestImages
         Segment(output, 0xFE, [.. "Taken at home GPS 59.33 18.06"u8]);
         output.Write(plain, 2, plain.Length - 2);
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// A phone photo as the camera stores it: <paramref name="storedWidth"/> × <paramref name="storedHeight"/>
+    /// pixels of blue with a red block in the stored top-left corner, and an APP1 Exif whose
+    /// orientation 6 says "turn 90° clockwise to show" (so upright the block is top right), with
+    /// GPS; an XMP packet, a comment and an ICC profile as well.
+    /// </summary>
+    public static byte[] SidewaysPhoneJpeg(int storedWidth, int storedHeight)
+    {
+        using var blue = Image.Black(storedWidth, storedHeight).NewFromImage(30, 60, 200);
+        using var pattern = blue.Mutate(m => m.DrawRect([220, 20, 20], 0, 0, storedWidth / 4, storedHeight / 4, fill: true));
+        using var srgb = pattern.Copy(interpretation: Enums.Interpretation.Srgb);
+        var withProfile = srgb.JpegsaveBuffer(q: 95, profile: "srgb", keep: Enums.ForeignKeep.Icc);
+        using var output = new MemoryStream();
+        output.Write(withProfile, 0, 2);
+        Segment(output, 0xE1, [.. "Exif\0\0"u8, .. ExifTiffWithGps(orientation: 6)]);
+        Segment(output, 0xE1, [.. "http://ns.adobe.com/xap/1.0/\0"u8, .. "<x:xmpmeta><exif:GPSLatitude>59,20N</exif:GPSLatitude></x:xmpmeta>"u8]);
+        Segment(output, 0xFE, [.. "Taken at home GPS 59.33 18.06"u8]);
+        output.Write(withProfile, 2, withProfile.Length - 2);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// A <paramref name="width"/> × <paramref name="height"/> image, blue, with a red square
+    /// <paramref name="side"/> pixels wide centred at (<paramref name="centreX"/>, <paramref name="centreY"/>).
+    /// </summary>
+    public static byte[] BlueWithRedSquare(ImageFormat format, int width, int height, int centreX, int centreY, int side)
+    {
+        using var blue = Image.Black(width, height).NewFromImage(30, 60, 200);
+        using var pattern = blue.Mutate(m => m.DrawRect([220, 20, 20], centreX - side / 2, centreY - side / 2, side, side, fill: true));
+        using var srgb = pattern.Copy(interpretation: Enums.Interpretation.Srgb);
+        return format switch
+        {
+            ImageFormat.Jpeg => srgb.JpegsaveBuffer(q: 90),
+            ImageFormat.Png => srgb.PngsaveBuffer(),
+            _ => srgb.WebpsaveBuffer(q: 90),
+        };
+    }
+
+    /// <summary>Whether the pixel at the given place (in percent of the width and height) is mostly red.</summary>
+    public static bool IsRedAt(byte[] image, double xPercent, double yPercent)
+    {
+        using var decoded = Image.NewFromBuffer(image);
+        var pixel = decoded.Getpoint((int)(decoded.Width * xPercent / 100), (int)(decoded.Height * yPercent / 100));
+        return pixel[0] > 150 && pixel[2] < 100;
+    }
+
+    /// <summary>Whether any pixel of the image is mostly red.</summary>
+    public static bool HasRed(byte[] image)
+    {
+        using var decoded = Image.NewFromBuffer(image);
+        using var red = decoded[0] > 150;
+        using var notBlue = decoded[2] < 100;
+        using var both = red & notBlue;
+        return both.Max() > 0;
+    }
+
+    /// <summary>Width and height as libvips reads them, and the metadata fields it finds.</summary>
+    public static (int Width, int Height, string[] Metadata) Read(byte[] image)
+    {
+        using var decoded = Image.NewFromBuffer(image);
+        string[] kinds = ["exif-", "xmp-data", "iptc-data", "icc-profile-data", "jpeg-comment", "png-comment-", "orientation"];
+        return (decoded.Width, decoded.Height, decoded.GetFields().Where(f => kinds.Any(k => f.StartsWith(k, StringComparison.Ordinal))).ToArray());
+    }
+
+    private static byte[] ExifTiffWithGps(ushort? orientation = null)
+    {
+        var withGps = ExifTiffWithGps();
+        if (orientation is not { } value)
+        {
+            return withGps;
+        }
+        // The same TIFF with a second IFD0 entry, 0x0112 Orientation, before GPSInfo (entries are sorted by tag).
+        var tiff = new byte[withGps.Length + 12];
+        withGps.AsSpan(0, 10).CopyTo(tiff);
+        BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(8), 2);
+        BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(10), 0x0112);
+        BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(12), 3);
+        BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(14), 1);
+        BinaryPrimitives.WriteUInt16BigEndian(tiff.AsSpan(18), value);
+        withGps.AsSpan(10).CopyTo(tiff.AsSpan(22));
+        // The GPS IFD moved 12 bytes on.
+        BinaryPrimitives.WriteUInt32BigEndian(tiff.AsSpan(30), 26 + 12);
+        return tiff;
     }
 
     private static byte[] ExifTiffWithGps()

@@ -101,6 +101,7 @@ public sealed class AuthorizationMatrixTests
         ("GET /redaktion/sokning", null, EditorPage),
         ("GET /redaktion/taggar", null, EditorPage),
         ("GET /redaktion/media", null, EditorPage),
+        ("GET /redaktion/media/{id:guid}", "/redaktion/media/{media}", EditorPage),
         ("GET /redaktion/anvandare", null, AdminPage),
         ("GET /redaktion/anvandare/ny", null, AdminPage),
         ("GET /redaktion/granskningslogg", null, AdminPage),

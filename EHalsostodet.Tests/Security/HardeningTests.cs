@@ -220,16 +220,22 @@ public sealed class HardeningTests
     {
         using var editor = await Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Editor));
         var before = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MediaItems.CountAsync());
+        var accepted = new List<string>();
         foreach (var (name, png) in DamagedPngs())
         {
             using var response = await editor.PostAsync(new Uri("/api/management/v1/media", UriKind.Relative), MediaLibraryTests.Upload(png, "bild.png", "image/png", "En bild"));
-            Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, name);
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                accepted.Add($"{name}: {(int)response.StatusCode}");
+                continue;
+            }
             var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-            Assert.AreEqual(PngIntegrity.Damaged, problem["errors"]!["file"]![0]!.GetValue<string>(), name);
+            Assert.AreEqual(ImageProcessor.Damaged, problem["errors"]!["file"]![0]!.GetValue<string>(), name);
         }
+        Assert.IsEmpty(accepted, string.Join("; ", accepted));
         Assert.AreEqual(before, await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MediaItems.CountAsync()));
-        Assert.IsTrue(PngIntegrity.IsIntact(TestImages.Png(40, 30)), "a whole PNG passes");
-        Assert.IsTrue(PngIntegrity.IsIntact(TestImages.Png(40, 30, withMetadata: true)));
+        using var whole = await editor.PostAsync(new Uri("/api/management/v1/media", UriKind.Relative), MediaLibraryTests.Upload(TestImages.Png(40, 30, withMetadata: true), "hel.png", "image/png", "En hel bild"));
+        Assert.AreEqual(HttpStatusCode.Created, whole.StatusCode, "a whole PNG passes");
     }
 
     /// <summary>PNGs with a valid signature and header whose chunks are broken in different ways.</summary>

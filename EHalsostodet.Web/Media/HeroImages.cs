@@ -22,5 +22,8 @@ public sealed class HeroImages(MediaLibrary library)
     }
 }
 
-/// <summary>What the hero partial renders: an image id and the layout width it takes.</summary>
-public sealed record HeroImageSpec(Guid? Id, string Sizes, string CssClass);
+/// <summary>
+/// What the hero partial renders: an image id, the layout width it takes, and whether it shows as
+/// a card image (a 16:9 crop around the image's focal point) rather than whole.
+/// </summary>
+public sealed record HeroImageSpec(Guid? Id, string Sizes, string CssClass, bool IsCard = false);

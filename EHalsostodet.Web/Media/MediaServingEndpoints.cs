@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace EHalsostodet.Web.Media;
 
-/// <summary>GET /media/{id}/{variant}: the stripped original or a WebP variant, cached for a year.</summary>
+/// <summary>GET /media/{id}/{variant}: the stripped original, a WebP variant or a card crop, cached for a year.</summary>
 public static class MediaServingEndpoints
 {
     public static IEndpointRouteBuilder MapMediaServing(this IEndpointRouteBuilder app)
@@ -30,6 +30,10 @@ public static class MediaServingEndpoints
         {
             (path, contentType) = (files.VariantPath(item, width), "image/webp");
         }
+        else if (MediaUrls.TryParseCard(variant, out var focalPoint, out var cardWidth) && focalPoint == item.FocalPoint && item.Cards.Contains(cardWidth))
+        {
+            (path, contentType) = (files.CardPath(item, cardWidth), "image/webp");
+        }
         else
         {
             return Results.NotFound();
@@ -38,7 +42,7 @@ public static class MediaServingEndpoints
         {
             return Results.NotFound();
         }
-        // An id's files never change, so the id and variant are a strong validator.
+        // An address's file never changes (a new focal point makes new card addresses), so the id and variant are a strong validator.
         var etag = new EntityTagHeaderValue($"\"{item.Id:N}-{variant}\"");
         var headers = context.Response.Headers;
         headers.CacheControl = "public, max-age=31536000, immutable";

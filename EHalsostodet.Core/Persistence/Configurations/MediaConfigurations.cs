@@ -20,7 +20,10 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.Property(m => m.StorageKey).HasMaxLength(100);
         builder.HasIndex(m => m.StorageKey).IsUnique();
         builder.Property(m => m.VariantWidths).HasMaxLength(100);
+        builder.Property(m => m.CardWidths).HasMaxLength(100);
         builder.HasIndex(m => m.UploadedAt);
         builder.Ignore(m => m.Variants);
+        builder.Ignore(m => m.Cards);
+        builder.Ignore(m => m.FocalPoint);
     }
 }

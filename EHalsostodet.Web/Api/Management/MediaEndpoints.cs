@@ -23,7 +23,7 @@ internal static class MediaEndpoints
             .DisableAntiforgery()
             .WithName("UploadMedia")
             .WithSummary("Ladda upp en bild")
-            .WithDescription("Multipart med fälten file (JPEG, PNG eller WebP; typen avgörs av filens innehåll) och alt (alternativtext, krävs, högst 300 tecken). Metadata (EXIF, GPS) tas bort. Svarar med id, url och WebP-varianter.");
+            .WithDescription("Multipart med fälten file (JPEG, PNG eller WebP; typen avgörs av filens innehåll) och alt (alternativtext, krävs, högst 300 tecken). Bilden vänds efter sin EXIF-orientering och all metadata (EXIF, GPS, XMP, ICC, kommentarer) tas bort. Svarar med id, url, WebP-varianter och beskurna kortbilder (16:9).");
         media.MapGet("", ListAsync).WithName("ListMedia").WithSummary("Lista bilderna i mediebiblioteket");
         media.MapDelete("/{id:guid}", DeleteAsync)
             .WithName("DeleteMedia")
@@ -110,5 +110,6 @@ internal static class MediaEndpoints
 
     private static MediaResponse ToResponse(MediaItem item, IReadOnlyList<MediaUsage> usages) => new(
         item.Id, MediaUrls.Original(item.Id), item.Variants.Select(w => new MediaVariantResponse(w, MediaUrls.Variant(item.Id, w))).ToList(),
+        item.Cards.Select(w => new MediaVariantResponse(w, MediaUrls.Card(item, w))).ToList(), new FocalPointResponse(item.FocalPointX, item.FocalPointY),
         item.AltText, item.OriginalFileName, item.ContentType, item.Width, item.Height, item.ByteSize, item.UploadedAt, ToUsages(usages));
 }

@@ -5,7 +5,7 @@ using static EHalsostodet.Web.BackOffice.Editing.FormFields;
 namespace EHalsostodet.Web.BackOffice.Editing;
 
 /// <summary>The edit form of a Samling: stories chosen row by row, each with its place in the order.</summary>
-public sealed class CollectionForm : IContentForm
+public sealed class CollectionForm : IContentForm, IHeroImageForm
 {
     public ContentType Type => ContentType.Collection;
 

@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
+using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,15 +9,18 @@ namespace EHalsostodet.Web.BackOffice.Editing;
 
 /// <summary>
 /// What the "new" and "edit" pages share: binding the posted form, "Fler rader", the Markdown
-/// preview, the save with its outcomes, and the account's unsaved copy (autosaved, restored, discarded).
+/// preview, uploading a hero image from inside the form, the save with its outcomes, and the
+/// account's unsaved copy (autosaved, restored, discarded).
 /// </summary>
-public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners) : EditorFormPageModel
+public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, HeroImageUpload heroImageUpload)
+    : EditorFormPageModel
 {
     public const string SaveAction = "save";
     public const string PreviewAction = "preview";
     public const string RowsAction = "rows";
     /// <summary>The query that opens the form with the account's unsaved copy: ?utkast=1.</summary>
     public const string RestoreQuery = "utkast";
+    public const string UploadAction = "upload";
 
     protected ContentEditor Editor { get; } = editor;
 
@@ -33,10 +37,20 @@ public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftSt
     {
         var form = await BindAsync(type, null);
         var posted = Request.Form;
+        var action = posted["editorAction"].ToString();
+        // An image chosen beside the hero picker is uploaded by "Ladda upp" and by "Spara" alike, before the
+        // lookups are read, so the new image is among the choices; a refused upload saves nothing.
+        var upload = new HeroImageUploadView(posted[HeroImageUpload.AltField].ToString());
+        if (form is IHeroImageForm heroForm && action is UploadAction or SaveAction)
+        {
+            upload = await heroImageUpload.UploadAsync(posted, heroForm, User.ToActor(), cancellationToken)
+                ?? (action == UploadAction ? upload with { FileError = MediaLibrary.FileMissing } : upload);
+        }
         Guid? baseVersionId = Guid.TryParse(posted["baseVersionId"], out var parsed) ? parsed : null;
         var target = Target(type, itemId);
         View = new EditorView
         {
+            HeroUpload = upload,
             Type = type,
             Form = form,
             Lookups = await Editor.LookupsAsync(type, cancellationToken),
@@ -52,7 +66,15 @@ public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftSt
             Unsaved = true,
         };
 
-        var action = posted["editorAction"].ToString();
+        if (upload.HasErrors)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (action == UploadAction)
+        {
+            return Page();
+        }
         if (action.StartsWith(RowsAction, StringComparison.Ordinal))
         {
             form.AddEmptyRows(action.Length > RowsAction.Length + 1 ? action[(RowsAction.Length + 1)..] : null);

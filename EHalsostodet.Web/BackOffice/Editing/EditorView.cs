@@ -37,6 +37,8 @@ public sealed class EditorView
     public DraftOffer? DraftOffer { get; set; }
     /// <summary>Set when the form shows a restored copy.</summary>
     public DraftOffer? Restored { get; set; }
+    /// <summary>The image upload beside the hero picker: the alt text as typed, and what became of the upload.</summary>
+    public HeroImageUploadView HeroUpload { get; set; } = new();
 
     public bool IsNew => ItemId is null;
 
@@ -87,6 +89,12 @@ public sealed class EditorView
     }
 
     public string? Preview(string path) => Previews is not null && Previews.TryGetValue(path, out var html) ? html : null;
+}
+
+/// <summary>The upload beside the hero picker, as the page shows it after a post.</summary>
+public sealed record HeroImageUploadView(string Alt = "", string? FileError = null, string? AltError = null, string? Message = null)
+{
+    public bool HasErrors => FileError is not null || AltError is not null;
 }
 
 /// <summary>What kind of control a simple field is.</summary>

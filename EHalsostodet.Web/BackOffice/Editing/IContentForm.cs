@@ -17,6 +17,12 @@ public interface IContentForm
     IEnumerable<MarkdownField> MarkdownFields();
 }
 
+/// <summary>A form with a hero image, which the editor may also upload from inside the form.</summary>
+public interface IHeroImageForm
+{
+    Guid? HeroImageId { get; set; }
+}
+
 /// <summary>A Markdown field of a form and the heading level its text starts under on the public page.</summary>
 public sealed record MarkdownField(string Path, string? Text, int HeadingOffset);
 

@@ -4,7 +4,7 @@ using static EHalsostodet.Web.BackOffice.Editing.FormFields;
 namespace EHalsostodet.Web.BackOffice.Editing;
 
 /// <summary>The edit form of a Kommunberättelse: every field of <see cref="StoryDocument"/>.</summary>
-public sealed class StoryForm : IContentForm
+public sealed class StoryForm : IContentForm, IHeroImageForm
 {
     public const int EmptyRows = 2;
 

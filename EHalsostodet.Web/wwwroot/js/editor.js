@@ -46,12 +46,21 @@
         return ("0" + now.getHours()).slice(-2) + "." + ("0" + now.getMinutes()).slice(-2);
     }
 
+    // The copy keeps what was typed; a chosen image is sent only by "Ladda upp" and "Spara".
+    function draftData() {
+        var data = new FormData(form);
+        form.querySelectorAll("input[type=file][name]").forEach(function (input) {
+            data.delete(input.name);
+        });
+        return data;
+    }
+
     function autosave() {
         timer = null;
         if (!autosaveUrl || submitting) {
             return;
         }
-        fetch(autosaveUrl, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual" })
+        fetch(autosaveUrl, { method: "POST", body: draftData(), credentials: "same-origin", redirect: "manual" })
             .then(function (response) {
                 if (response.ok) {
                     if (!sessionEnded) {
@@ -101,7 +110,7 @@
         if (timer && autosaveUrl && navigator.sendBeacon) {
             window.clearTimeout(timer);
             timer = null;
-            navigator.sendBeacon(autosaveUrl, new FormData(form));
+            navigator.sendBeacon(autosaveUrl, draftData());
         }
     });
 }());

@@ -7,6 +7,7 @@ using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.BackOffice.Editing;
+using EHalsostodet.Web.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,8 +17,11 @@ namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 /// /redaktion/innehall/{id}/redigera: a new version based on the latest one. Also lists the
 /// item's old addresses, which an administrator may remove.
 /// </summary>
-public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, AddressHistory addresses)
-    : ContentEditorPageModel(editor, drafts, owners)
+// The editor form may carry an image to upload (HeroImageUpload).
+[RequestSizeLimit(MediaUploadReader.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MediaUploadReader.MaxRequestBytes)]
+public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, HeroImageUpload heroImageUpload, AddressHistory addresses)
+    : ContentEditorPageModel(editor, drafts, owners, heroImageUpload)
 {
     /// <summary>What is wrong with the stored version, when it breaks today's rules.</summary>
     public string? StoredProblem { get; private set; }

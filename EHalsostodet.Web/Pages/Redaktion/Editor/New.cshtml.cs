@@ -1,13 +1,17 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Web.BackOffice.Editing;
+using EHalsostodet.Web.Media;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 
 /// <summary>/redaktion/innehall/ny/{type}: the first version of a new item.</summary>
-public sealed class NewModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners)
-    : ContentEditorPageModel(editor, drafts, owners)
+// The editor form may carry an image to upload (HeroImageUpload).
+[RequestSizeLimit(MediaUploadReader.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MediaUploadReader.MaxRequestBytes)]
+public sealed class NewModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, HeroImageUpload heroImageUpload)
+    : ContentEditorPageModel(editor, drafts, owners, heroImageUpload)
 {
     public async Task<IActionResult> OnGetAsync(string type, CancellationToken cancellationToken)
     {

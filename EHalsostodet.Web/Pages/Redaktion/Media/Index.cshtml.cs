@@ -9,13 +9,10 @@ using Microsoft.Extensions.Options;
 namespace EHalsostodet.Web.Pages.Redaktion.Media;
 
 /// <summary>Mediebiblioteket: upload images with alt text, see where each is used, delete unused ones.</summary>
-[RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(MediaUploadReader.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MediaUploadReader.MaxRequestBytes)]
 public sealed class IndexModel(MediaLibrary library, MediaUsages usages, IOptions<MediaOptions> options) : PageModel
 {
-    /// <summary>Above any sensible Media:MaxBytes; the configured limit is checked on the file itself.</summary>
-    private const long MaxRequestBytes = 64L * 1024 * 1024;
-
     public IReadOnlyList<MediaItem> Items { get; private set; } = [];
 
     public IReadOnlyDictionary<Guid, IReadOnlyList<MediaUsage>> Usages { get; private set; } = new Dictionary<Guid, IReadOnlyList<MediaUsage>>();
