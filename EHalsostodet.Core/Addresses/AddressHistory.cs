@@ -31,11 +31,15 @@ public sealed class AddressHistory(PortalDbContext db, AuditLog audit, TimeProvi
          select live.Slug).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The current slug of a tag that has been renamed or merged away, if any.</summary>
-    public Task<string?> CurrentTagSlugAsync(string oldSlug, CancellationToken cancellationToken) =>
+    public async Task<string?> CurrentTagSlugAsync(string oldSlug, CancellationToken cancellationToken) =>
+        (await TagAtOldAddressAsync(oldSlug, cancellationToken))?.Slug;
+
+    /// <summary>The tag an old tag address leads to, if it is one.</summary>
+    public Task<Tag?> TagAtOldAddressAsync(string oldSlug, CancellationToken cancellationToken) =>
         (from redirect in db.TagRedirects
          join tag in db.Tags on redirect.TagId equals tag.Id
          where redirect.OldSlug == oldSlug
-         select tag.Slug).FirstOrDefaultAsync(cancellationToken);
+         select tag).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The item that has been published at this address, if any.</summary>
     public async Task<AddressHolder?> HolderAsync(ContentType type, string slug, CancellationToken cancellationToken)

@@ -70,6 +70,10 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
         {
             return new(false, "Det nya namnet är samma som det gamla.");
         }
+        if (await addresses.TagAtOldAddressAsync(newSlug, cancellationToken) is { } leadsTo && leadsTo.Id != tag.Id)
+        {
+            return new(false, $"”{newName}” är ett gammalt namn på taggen ”{leadsTo.Name}”, och dess adress leder dit. Välj ett annat namn, eller slå ihop taggarna.");
+        }
         var oldName = tag.Name;
         var oldSlug = tag.Slug;
         return await InTransactionAsync(async () =>

@@ -117,7 +117,7 @@ public sealed class OldAddressTests
     }
 
     [TestMethod]
-    public async Task A_renamed_tags_old_address_keeps_its_query_string_and_its_feed()
+    public async Task A_renamed_tags_old_address_keeps_its_query_string_and_its_feed_and_no_other_tag_takes_it()
     {
         var tag = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Tags.AsNoTracking().SingleAsync(t => t.Name == "Anhöriga"));
         var reviewer = new WorkflowActor("test", "Test", new HashSet<string> { PortalRoles.Reviewer });
@@ -136,6 +136,14 @@ public sealed class OldAddressTests
             Assert.AreEqual(HttpStatusCode.MovedPermanently, response.StatusCode, from);
             Assert.AreEqual(to + Query, response.Headers.Location!.OriginalString, from);
         }
+
+        // No other tag may take the old name, whose address leads to the renamed tag.
+        var other = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Tags.AsNoTracking().FirstAsync(t => t.Id != tag.Id));
+        var refused = await factory.WithScopeAsync(s => s.GetRequiredService<TagManager>().RenameAsync(other.Id, "Anhöriga", reviewer, CancellationToken.None));
+        Assert.IsFalse(refused.Succeeded);
+        Assert.AreEqual("”Anhöriga” är ett gammalt namn på taggen ”Närstående”, och dess adress leder dit. Välj ett annat namn, eller slå ihop taggarna.", refused.Message);
+        using var still = await client.GetAsync(new Uri($"/taggar/{tag.Slug}", UriKind.Relative));
+        Assert.AreEqual("/taggar/narstaende", still.Headers.Location?.OriginalString);
     }
 
     [TestMethod]
