@@ -60,15 +60,24 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
         }
     }
 
-    /// <summary>The card crops of a stored original (already upright and in sRGB) around a new focal point.</summary>
-    public async Task<IReadOnlyList<ImageVariant>> CardsAsync(byte[] storedOriginal, FocalPoint focalPoint, CancellationToken cancellationToken)
+    /// <summary>The card crops of a stored original (already upright and in sRGB) around a new focal point, or the Swedish reason there are none.</summary>
+    public async Task<(IReadOnlyList<ImageVariant>? Cards, string? Error)> CardsAsync(byte[] storedOriginal, FocalPoint focalPoint, CancellationToken cancellationToken)
     {
+        if (!Libvips.IsAvailable)
+        {
+            return (null, Unavailable);
+        }
         await gate.WaitAsync(cancellationToken);
         try
         {
             using var image = Image.NewFromBuffer(storedOriginal, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
             using var working = WorkingCopy(image, image.Width);
-            return Cards(working, focalPoint);
+            return (Cards(working, focalPoint), null);
+        }
+        catch (VipsException e)
+        {
+            logger.LogWarning("libvips kunde inte läsa en lagrad bild: {Message}", e.Message);
+            return (null, Damaged);
         }
         finally
         {

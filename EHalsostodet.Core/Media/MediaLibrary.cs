@@ -130,7 +130,11 @@ public sealed class MediaLibrary(
         var newCrops = change.FocalPoint != oldFocalPoint || oldCards.Count == 0;
         if (newCrops)
         {
-            var cards = await processor.CardsAsync(await files.ReadOriginalAsync(item, cancellationToken), change.FocalPoint, cancellationToken);
+            var (cards, error) = await processor.CardsAsync(await files.ReadOriginalAsync(item, cancellationToken), change.FocalPoint, cancellationToken);
+            if (cards is null)
+            {
+                return new MediaChangeOutcome.Refused("focalPoint", error!);
+            }
             item.FocalPoint = change.FocalPoint;
             item.CardWidths = Widths(cards);
             await files.WriteCardsAsync(item, cards, cancellationToken);
