@@ -70,7 +70,7 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IndexReader? reade
     };
 
     /// <summary>Whether a word can match anything in the index: its term, a synonym, or all of its parts.</summary>
-    public bool Occurs(IndexReader reader, string word)
+    public bool Occurs(IndexReader index, string word)
     {
         var analyzed = Analyze(word);
         if (analyzed.Positions.Count == 0)
@@ -78,16 +78,17 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IndexReader? reade
             return false;
         }
         return analyzed.Positions.All(p =>
-            Variants(p.Whole).Any(v => v.All(t => InAnyField(reader, t))) ||
-            (p.Parts.Count >= 2 && p.Parts.All(part => Variants(part).Any(v => v.All(t => InAnyField(reader, t))))));
+            Variants(p.Whole).Any(v => v.All(t => DocFreq(index, t) > 0)) ||
+            (p.Parts.Count >= 2 && p.Parts.All(part => Variants(part).Any(v => v.All(t => DocFreq(index, t) > 0)))));
     }
 
     /// <summary>Whether the term or one of its one-word synonyms is in at least <see cref="PartsBelow"/> items, in some field.</summary>
     private bool FoundByItself(string term) => reader is not null &&
-        Variants(term).Where(v => v.Count == 1).Any(v => fields.Any(f => reader.DocFreq(new LuceneTerm(f.Field, v[0])) >= PartsBelow));
+        Variants(term).Where(v => v.Count == 1).Any(v => DocFreq(reader, v[0]) >= PartsBelow);
 
-    private bool InAnyField(IndexReader reader, string term) =>
-        fields.Any(f => reader.DocFreq(new LuceneTerm(f.Field, term)) > 0);
+    /// <summary>In how many items the term is, in the field that has it most.</summary>
+    private int DocFreq(IndexReader index, string term) =>
+        fields.Select(f => index.DocFreq(new LuceneTerm(f.Field, term))).DefaultIfEmpty().Max();
 
     private static AnalyzedWord Analyze(string text) => AnalyzedWord.Of(SearchIndexes.Analyzer, IndexFields.Body, text);
 
