@@ -504,11 +504,12 @@ public sealed class SearchQueryParserTests
             {
                 for (var i = 0; i < Rows.Length; i++)
                 {
-                    writer.AddDocument(new Document
+                    var document = new Document { new StoredField(IndexFields.Id, i + 1) };
+                    foreach (var field in SearchIndexDocuments.Body(Rows[i]))
                     {
-                        new StoredField(IndexFields.Id, i + 1),
-                        new TextField(IndexFields.Body, Rows[i], Field.Store.NO),
-                    });
+                        document.Add(field);
+                    }
+                    writer.AddDocument(document);
                 }
                 writer.Commit();
             }

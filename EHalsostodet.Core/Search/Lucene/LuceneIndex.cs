@@ -204,6 +204,8 @@ public static class IndexFields
     public const string Tags = "tags";
     public const string Teaser = "teaser";
     public const string Body = "body";
+    /// <summary>The body's words two by two ("forandr arbetssatt"), so that a two-word phrase is one term (<see cref="WordPairFilter"/>).</summary>
+    public const string BodyPairs = "body_pairs";
     /// <summary>The words as written, for spelling suggestions.</summary>
     public const string Spelling = "spelling";
     /// <summary>When the item was first published (UTC ticks), for newest first and ties.</summary>

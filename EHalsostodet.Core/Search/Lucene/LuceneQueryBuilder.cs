@@ -133,7 +133,7 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IndexReader? reade
             var weight = index == 0 ? 1f : SynonymWeight;
             foreach (var (field, boost) in fields)
             {
-                var clause = variant.Count == 1 ? new TermQuery(new LuceneTerm(field, variant[0])) : (LuceneQuery)PhraseQueryOf(field, variant, 0);
+                var clause = variant.Count == 1 ? new TermQuery(new LuceneTerm(field, variant[0])) : PhraseQueryOf(field, variant, 0);
                 clause.Boost = boost * weight;
                 query.Add(clause);
             }
@@ -209,8 +209,13 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IndexReader? reade
         };
     }
 
-    private static PhraseQuery PhraseQueryOf(string field, IReadOnlyList<string> terms, int slop)
+    /// <summary>The terms in a row (or within <paramref name="slop"/>); two in a row in the body are one word pair.</summary>
+    private static LuceneQuery PhraseQueryOf(string field, IReadOnlyList<string> terms, int slop)
     {
+        if (field == IndexFields.Body && slop == 0 && terms.Count == 2)
+        {
+            return new TermQuery(new LuceneTerm(IndexFields.BodyPairs, terms[0] + " " + terms[1]));
+        }
         var phrase = new PhraseQuery { Slop = slop };
         foreach (var term in terms)
         {

@@ -33,6 +33,13 @@ public static class SearchIndexDocuments
     /// <summary>The words as written: only which documents have them matters (no positions, frequencies or norms).</summary>
     private static readonly FieldType SpellingField = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true };
 
+    /// <summary>The body's word pairs: which items have a pair, and how often, ranks a two-word phrase; positions are not needed.</summary>
+    private static readonly FieldType PairsField = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+
+    /// <summary>The body as words and as word pairs.</summary>
+    public static IEnumerable<IIndexableField> Body(string body) =>
+        [new TextField(IndexFields.Body, body, Field.Store.NO), new Field(IndexFields.BodyPairs, body, PairsField)];
+
     public static string Key(Guid itemId) => itemId.ToString("N");
 
     /// <summary>The stamp stored with an item: its id and the version (or concurrency stamp) it was indexed at.</summary>
@@ -45,7 +52,7 @@ public static class SearchIndexDocuments
         new TextField(IndexFields.Title, text.Title, Field.Store.NO),
         new TextField(IndexFields.Tags, text.Tags, Field.Store.NO),
         new TextField(IndexFields.Teaser, text.Teaser, Field.Store.NO),
-        new TextField(IndexFields.Body, text.Body, Field.Store.NO),
+        .. Body(text.Body),
         new Field(IndexFields.Spelling, string.Join('\n', text.Title, text.Tags, text.Teaser, text.Body), SpellingField),
     ];
 

@@ -12,7 +12,7 @@ namespace EHalsostodet.Core.Search.Lucene;
 public sealed class SearchIndexes : IDisposable
 {
     /// <summary>Raise when the fields or the analysis change: every instance rebuilds its index at the next start.</summary>
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
     private readonly Lazy<LuceneIndex> published;
     private readonly Lazy<LuceneIndex> editorial;
@@ -26,10 +26,14 @@ public sealed class SearchIndexes : IDisposable
         editorial = new(() => new LuceneIndex(System.IO.Path.Combine(Folder, "editorial"), Analyzer, schema, logger), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The analysis of every field: Swedish search terms, and the words as written for spelling.</summary>
+    /// <summary>The analysis of every field: Swedish search terms, the body's word pairs, and the words as written for spelling.</summary>
     public static Analyzer Analyzer { get; } = new PerFieldAnalyzerWrapper(
         new SwedishSearchAnalyzer(CompoundSplitter.Default),
-        new Dictionary<string, Analyzer> { [IndexFields.Spelling] = new SpellingAnalyzer() });
+        new Dictionary<string, Analyzer>
+        {
+            [IndexFields.BodyPairs] = new SwedishSearchAnalyzer(CompoundSplitter.Default, wordPairs: true),
+            [IndexFields.Spelling] = new SpellingAnalyzer(),
+        });
 
     public string Folder { get; }
 
