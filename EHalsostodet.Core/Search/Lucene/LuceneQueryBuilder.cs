@@ -121,25 +121,29 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IndexReader? reade
         return new BooleanQuery { { whole, Occur.SHOULD }, { parts, Occur.SHOULD } };
     }
 
-    /// <summary>A term and its synonyms in every field, the best field counting most.</summary>
-    private DisjunctionMaxQuery Term(string term) => Terms([term]);
+    /// <summary>A term and its synonyms in every field.</summary>
+    private LuceneQuery Term(string term) => Terms([term]);
 
-    /// <summary>A term or a phrase of terms, and its synonyms, in every field.</summary>
-    private DisjunctionMaxQuery Terms(IReadOnlyList<string> terms)
+    /// <summary>A term or a phrase of terms, and its synonyms, in every field; the best of them counting most.</summary>
+    private LuceneQuery Terms(IReadOnlyList<string> terms)
     {
-        var query = new DisjunctionMaxQuery(0.1f);
-        foreach (var (variant, index) in tuning.SynonymsOf(string.Join(' ', terms)).Prepend(terms).Select((v, i) => (v, i)))
+        var variants = tuning.SynonymsOf(string.Join(' ', terms)).Prepend(terms).ToList();
+        if (variants.Count == 1)
         {
-            var weight = index == 0 ? 1f : SynonymWeight;
-            foreach (var (field, boost) in fields)
-            {
-                var clause = variant.Count == 1 ? new TermQuery(new LuceneTerm(field, variant[0])) : PhraseQueryOf(field, variant, 0);
-                clause.Boost = boost * weight;
-                query.Add(clause);
-            }
+            return Fielded(f => Clause(f, terms));
         }
-        return query;
+        var best = new DisjunctionMaxQuery(0.1f);
+        foreach (var (variant, index) in variants.Select((v, i) => (v, i)))
+        {
+            var clause = Fielded(f => Clause(f, variant));
+            clause.Boost = index == 0 ? 1f : SynonymWeight;
+            best.Add(clause);
+        }
+        return best;
     }
+
+    private static LuceneQuery Clause(string field, IReadOnlyList<string> terms) =>
+        terms.Count == 1 ? new TermQuery(new LuceneTerm(field, terms[0])) : PhraseQueryOf(field, terms, 0);
 
     /// <summary>
     /// The typed start of a word, as typed and as its stem, since the index holds stems:
@@ -224,16 +228,22 @@ internal sealed class LuceneQueryBuilder(SearchTuning tuning, IndexReader? reade
         return phrase;
     }
 
-    private DisjunctionMaxQuery Fielded(Func<string, LuceneQuery> query)
+    /// <summary>
+    /// The query in every field, each weighted, the scores added up. A disjunction-max query
+    /// (the best field's score and a tenth of the others') ranks much the same, but Lucene scores
+    /// it for every match in every field as it walks them: for a word or prefix in most items that
+    /// took twice the CPU time (<c>digi*</c> at 100,000 stories 15.7 → 7.4 ms).
+    /// </summary>
+    private BooleanQuery Fielded(Func<string, LuceneQuery> query)
     {
-        var max = new DisjunctionMaxQuery(0.1f);
+        var any = new BooleanQuery(disableCoord: true);
         foreach (var (field, boost) in fields)
         {
             var clause = query(field);
             clause.Boost = boost;
-            max.Add(clause);
+            any.Add(clause, Occur.SHOULD);
         }
-        return max;
+        return any;
     }
 
     private LuceneQuery? All(And and)
