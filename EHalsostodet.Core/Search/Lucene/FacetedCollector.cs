@@ -75,13 +75,6 @@ internal sealed class FacetedCollector : ICollector
 
     public void Collect(int doc)
     {
-        if (fullMask == 0)
-        {
-            state!.Mark(doc);
-            Total++;
-            Keep(doc);
-            return;
-        }
         var mask = 0;
         for (var i = 0; i < filterFacets.Length; i++)
         {
@@ -92,14 +85,14 @@ internal sealed class FacetedCollector : ICollector
         }
         if (mask == fullMask)
         {
-            state!.CountAll(doc);
+            state!.Mark(doc);
             Total++;
             Keep(doc);
         }
         else if (BitOperations.PopCount((uint)(fullMask & ~mask)) == 1)
         {
             // Fails one facet's filter only: it counts for that facet's other values.
-            state!.CountOne(BitOperations.TrailingZeroCount(fullMask & ~mask), doc);
+            state!.MarkFailing(BitOperations.TrailingZeroCount(fullMask & ~mask), doc);
         }
     }
 
@@ -169,7 +162,11 @@ internal sealed class FacetedCollector : ICollector
 
     internal readonly record struct Hit(int Doc, int Tier, float Score, long Published);
 
-    /// <summary>The filters and counts of the segment being collected.</summary>
+    /// <summary>
+    /// The filters and counts of the segment being collected. Hits are marked in bit sets and
+    /// counted at the end, from whichever side is cheaper: those that pass every filter count for
+    /// every facet; those that fail one facet's filter only, for that facet.
+    /// </summary>
     private sealed class SegmentState
     {
         private readonly SegmentFacets.Facet?[] filterFacets;
@@ -177,9 +174,8 @@ internal sealed class FacetedCollector : ICollector
         private readonly int[][] counts;
         private readonly int[] facetOfFilter;
         private readonly SegmentFacets segment;
-        // Without filters every hit counts for every facet: the hits are marked and counted at the end, from whichever side is smaller.
-        private readonly ulong[]? marked;
-        private int markedCount;
+        private readonly Marks passing;
+        private readonly Marks?[] failingOnly;
 
         public SegmentState(SegmentFacets segment, string[] filterNames, Dictionary<string, HashSet<string>> filters)
         {
@@ -188,7 +184,8 @@ internal sealed class FacetedCollector : ICollector
             filterFacets = new SegmentFacets.Facet?[filterNames.Length];
             chosen = new bool[]?[filterNames.Length];
             facetOfFilter = new int[filterNames.Length];
-            marked = filterNames.Length == 0 ? new ulong[(segment.MaxDoc + 63) / 64] : null;
+            passing = new Marks(segment.MaxDoc);
+            failingOnly = new Marks?[filterNames.Length];
             for (var i = 0; i < filterNames.Length; i++)
             {
                 facetOfFilter[i] = -1;
@@ -205,10 +202,15 @@ internal sealed class FacetedCollector : ICollector
             }
         }
 
-        public void Mark(int doc)
+        public void Mark(int doc) => passing.Add(doc);
+
+        /// <summary>The document fails only the given filter's facet: it counts for that facet alone.</summary>
+        public void MarkFailing(int filter, int doc)
         {
-            marked![doc >> 6] |= 1UL << doc;
-            markedCount++;
+            if (facetOfFilter[filter] >= 0)
+            {
+                (failingOnly[filter] ??= new Marks(segment.MaxDoc)).Add(doc);
+            }
         }
 
         public bool Passes(int filter, int doc)
@@ -228,59 +230,43 @@ internal sealed class FacetedCollector : ICollector
             return false;
         }
 
-        public void CountAll(int doc)
+        public IEnumerable<(SegmentFacets.Facet Facet, int[] Counts)> Counts()
         {
             for (var f = 0; f < counts.Length; f++)
             {
-                segment.Facets[f].Count(counts[f], doc);
-            }
-        }
-
-        public void CountOne(int filter, int doc)
-        {
-            if (facetOfFilter[filter] >= 0)
-            {
-                segment.Facets[facetOfFilter[filter]].Count(counts[facetOfFilter[filter]], doc);
-            }
-        }
-
-        public IEnumerable<(SegmentFacets.Facet Facet, int[] Counts)> Counts()
-        {
-            if (marked is not null && markedCount > 0)
-            {
-                CountMarked();
+                var filter = Array.IndexOf(facetOfFilter, f);
+                var hits = filter >= 0 && failingOnly[filter] is { } failing ? passing.Or(failing) : passing;
+                if (hits.Count > 0)
+                {
+                    Count(segment.Facets[f], counts[f], hits, segment.Totals[f]);
+                }
             }
             return segment.Facets.Select((f, i) => (f, counts[i]));
         }
 
         /// <summary>
-        /// The marked hits' values, per facet the cheaper way: by the bit set of each value ANDed
-        /// with the hits (a facet with few values over many hits), or document by document, when
-        /// most of the segment matched as the segment's totals less the documents that did not
-        /// (deleted ones among them).
+        /// The hits' values the cheaper way: by the bit set of each value ANDed with the hits (a
+        /// facet with few values over many hits), or document by document, when most of the
+        /// segment matched as the segment's totals less the documents that did not (deleted ones
+        /// among them).
         /// </summary>
-        private void CountMarked()
+        private void Count(SegmentFacets.Facet facet, int[] facetCounts, Marks hits, int[] totals)
         {
-            var dense = markedCount > segment.MaxDoc / 2;
-            var documents = dense ? segment.MaxDoc - markedCount : markedCount;
-            for (var f = 0; f < counts.Length; f++)
+            var dense = hits.Count > segment.MaxDoc / 2;
+            var documents = dense ? segment.MaxDoc - hits.Count : hits.Count;
+            if ((long)facet.Values.Length * hits.Words.Length < 2 * documents * facet.OrdinalsPerDocument)
             {
-                var facet = segment.Facets[f];
-                if ((long)facet.Values.Length * marked!.Length < 2 * documents * facet.OrdinalsPerDocument)
-                {
-                    CountByValue(facet, counts[f]);
-                }
-                else
-                {
-                    CountByDocument(facet, counts[f], dense, segment.Totals[f]);
-                }
+                CountByValue(facet, facetCounts, hits.Words);
+            }
+            else
+            {
+                CountByDocument(facet, facetCounts, hits.Words, dense, totals);
             }
         }
 
-        private void CountByValue(SegmentFacets.Facet facet, int[] facetCounts)
+        private static void CountByValue(SegmentFacets.Facet facet, int[] facetCounts, ulong[] hits)
         {
             var byValue = facet.DocumentsByValue;
-            var hits = marked!;
             for (var ordinal = 0; ordinal < byValue.Length; ordinal++)
             {
                 var documents = byValue[ordinal];
@@ -293,14 +279,13 @@ internal sealed class FacetedCollector : ICollector
             }
         }
 
-        private void CountByDocument(SegmentFacets.Facet facet, int[] facetCounts, bool dense, int[] totals)
+        private void CountByDocument(SegmentFacets.Facet facet, int[] facetCounts, ulong[] hits, bool dense, int[] totals)
         {
             if (dense)
             {
                 totals.CopyTo(facetCounts, 0);
             }
             var sign = dense ? -1 : 1;
-            var hits = marked!;
             for (var w = 0; w < hits.Length; w++)
             {
                 var bits = dense ? ~hits[w] : hits[w];
@@ -315,6 +300,31 @@ internal sealed class FacetedCollector : ICollector
                     facet.Count(facetCounts, doc, sign);
                 }
             }
+        }
+    }
+
+    /// <summary>A set of a segment's documents as bits, with its size.</summary>
+    private sealed class Marks(int maxDoc)
+    {
+        public ulong[] Words { get; } = new ulong[(maxDoc + 63) / 64];
+
+        public int Count { get; private set; }
+
+        public void Add(int doc)
+        {
+            Words[doc >> 6] |= 1UL << doc;
+            Count++;
+        }
+
+        /// <summary>Both sets in one (they share no document).</summary>
+        public Marks Or(Marks other)
+        {
+            var both = new Marks(maxDoc) { Count = Count + other.Count };
+            for (var w = 0; w < Words.Length; w++)
+            {
+                both.Words[w] = Words[w] | other.Words[w];
+            }
+            return both;
         }
     }
 }
