@@ -96,13 +96,13 @@ public sealed partial class ManagerJourneyTests
         var all = await BrowserSteps.HitCountAsync(page);
         Assert.IsTrue(all > 1, $"{all} träffar för larm");
 
+        // On a phone the filters wait behind "Filtrera", after the hits.
+        await page.Locator("details.search-filters > summary").ClickAsync();
         // The facet with the fewest hits narrows the most; the count beside it is the promise.
         var facets = page.Locator("fieldset.facet input[type='checkbox']");
         var chosen = facets.First;
         var label = page.Locator($"label[for='{await chosen.GetAttributeAsync("id")}']");
         var promised = int.Parse(FacetCount().Match(await label.InnerTextAsync()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        // On a phone the filters wait behind "Filtrera", after the hits.
-        await page.Locator("details.search-filters > summary").ClickAsync();
         await chosen.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa träffar" }).ClickAsync();
         await Expect(page.Locator("fieldset.facet input[type='checkbox']:checked")).ToHaveCountAsync(1);
