@@ -65,6 +65,13 @@ public sealed partial class FindAndReadJourneyTests
         await Expect(firstHit.Locator("time")).ToBeVisibleAsync();
         await Expect(page.Locator("[role='search']")).ToHaveCountAsync(1);
 
+        // From the search box the keyboard reaches the first hit in a few presses, past the filters.
+        await page.Locator("#search-q").FocusAsync();
+        await KeyboardFocus.TabToAsync(page, "länken Hoppa till träffarna", f => f.Text == "Hoppa till träffarna", maxTabs: 3);
+        await page.Keyboard.PressAsync("Enter");
+        var afterSkip = await KeyboardFocus.TabToAsync(page, "första träffen", _ => true, maxTabs: 1);
+        Assert.AreEqual(await firstHit.Locator(".card-title a").GetAttributeAsync("href"), afterSkip.Href);
+
         var summary = page.Locator("details.search-filters > summary");
         var firstFacet = page.Locator("fieldset.facet").First;
         if (phone)
