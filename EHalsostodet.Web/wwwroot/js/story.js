@@ -18,7 +18,7 @@
     }
 
     if (toggle && steps.length > 0) {
-        toggle.hidden = false;
+        toggle.parentElement.hidden = false;
         toggle.addEventListener("click", function () {
             var open = !allOpen();
             steps.forEach(function (step) { step.open = open; });
