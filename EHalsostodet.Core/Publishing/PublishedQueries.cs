@@ -66,6 +66,10 @@ public sealed class PublishedQueries(PortalDbContext db)
     public Task<IReadOnlyList<CollectionCard>> CollectionsAsync(CancellationToken cancellationToken) =>
         CollectionCardsAsync(_ => true, cancellationToken);
 
+    /// <summary>Published collections among the ids, by title.</summary>
+    public Task<IReadOnlyList<CollectionCard>> CollectionsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        CollectionCardsAsync(p => ids.Contains(p.ItemId), cancellationToken);
+
     public Task<IReadOnlyList<CollectionCard>> CollectionsContainingAsync(Guid storyId, CancellationToken cancellationToken) =>
         CollectionCardsAsync(p => db.CollectionMemberships.Any(m => m.CollectionId == p.ItemId && m.StoryId == storyId), cancellationToken);
 

@@ -14,6 +14,7 @@ public static class FacetLabels
         (Type, "Innehållstyp"),
         (FacetNames.OperationalArea, "Verksamhetsområde"),
         (FacetNames.Tag, "Tagg"),
+        (FacetNames.Municipality, "Kommun"),
         (FacetNames.County, "Län"),
         (FacetNames.MunicipalityGroup, "Kommungrupp"),
         (FacetNames.ProcessStep, "Processteg"),
@@ -25,13 +26,19 @@ public static class FacetLabels
         (FacetNames.Organisation, "Organisation"),
     ];
 
+    /// <summary>Facets only knowledge initiatives have: worth showing only when initiatives are among the hits.</summary>
+    public static IReadOnlySet<string> InitiativeOnly { get; } =
+        new HashSet<string>([FacetNames.InitiativeArea, FacetNames.TargetGroup, FacetNames.SubArea, FacetNames.Organisation], StringComparer.Ordinal);
+
     public static bool IsKnown(string facet) => Facets.Any(f => f.Facet == facet);
 
     /// <param name="tagNames">Tag slug → name, for the tag facet.</param>
-    public static string Value(string facet, string value, IReadOnlyDictionary<string, string> tagNames) => facet switch
+    /// <param name="municipalityNames">Municipality code → name, for the municipality facet.</param>
+    public static string Value(string facet, string value, IReadOnlyDictionary<string, string> tagNames, IReadOnlyDictionary<string, string>? municipalityNames = null) => facet switch
     {
         Type when ContentTypeNames.TryParseKey(value, out var type) => type.Label(),
         FacetNames.Tag => tagNames.GetValueOrDefault(value, value),
+        FacetNames.Municipality => municipalityNames?.GetValueOrDefault(value, value) ?? value,
         FacetNames.MunicipalityGroup => MunicipalityGroups.Label(value),
         FacetNames.OperationalArea => EnumLabel<OperationalArea>(value, v => v.Label()),
         FacetNames.ProcessStep => EnumLabel<ProcessStepKind>(value, v => v.Label()),

@@ -35,6 +35,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<SearchVocabularyCache>();
         services.AddSingleton<IContentCache>(s => s.GetRequiredService<SearchVocabularyCache>());
         services.AddScoped<SearchVocabulary>();
+        services.AddScoped<SearchHitCards>();
         services.AddScoped<SearchMissCounter>();
         services.AddScoped<LuceneSearchIndex>();
         services.AddScoped<ISearchIndex>(s => new CachedSearchIndex(s.GetRequiredService<LuceneSearchIndex>(), s.GetRequiredService<SearchResultCache>()));

@@ -59,7 +59,7 @@ public sealed class SearchVocabulary(PortalDbContext db, SearchVocabularyCache c
             .Select(m => m.Name).ToListAsync(cancellationToken);
 
         static string[] Folded(string text) => SearchText.Tokenize(text).Select(SearchText.Fold).Distinct(StringComparer.Ordinal).ToArray();
-        var suggestions = tags.Select(t => (new SearchSuggestion(t.Name, "Tagg", $"/sok?tag={Uri.EscapeDataString(t.Slug)}"), Folded(t.Name)))
+        var suggestions = tags.Select(t => (new SearchSuggestion(t.Name, "Tagg", $"/taggar/{Uri.EscapeDataString(t.Slug)}"), Folded(t.Name)))
             .Concat(municipalities.Select(m => (new SearchSuggestion(m, "Kommun", $"/sok?q={Uri.EscapeDataString(m)}"), Folded(m))))
             .ToList();
         return new VocabularySnapshot(suggestions);

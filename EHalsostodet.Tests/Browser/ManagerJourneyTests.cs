@@ -46,10 +46,10 @@ public sealed partial class ManagerJourneyTests
         var tag = page.Locator("section[aria-labelledby='popular-tags'] a.tag").First;
         var tagName = (await tag.InnerTextAsync()).Split('(')[0].Trim();
         await tag.ClickAsync();
-        await Expect(page).ToHaveURLAsync(SearchByTag());
-        await Expect(page.Locator(".tag-context")).ToContainTextAsync(tagName);
+        await Expect(page).ToHaveURLAsync(TagPage());
+        await Expect(page.Locator("h1")).ToHaveTextAsync(tagName);
 
-        var story = page.Locator("ol.search-hits a[href^='/berattelser/']").First;
+        var story = page.Locator(".story-card .card-title a[href^='/berattelser/']").First;
         var storyTitle = (await story.InnerTextAsync()).Trim();
         await story.ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(storyTitle);
@@ -96,13 +96,15 @@ public sealed partial class ManagerJourneyTests
         var all = await BrowserSteps.HitCountAsync(page);
         Assert.IsTrue(all > 1, $"{all} träffar för larm");
 
+        // On a phone the filters wait behind "Filtrera", after the hits.
+        await page.Locator("details.search-filters > summary").ClickAsync();
         // The facet with the fewest hits narrows the most; the count beside it is the promise.
         var facets = page.Locator("fieldset.facet input[type='checkbox']");
         var chosen = facets.First;
         var label = page.Locator($"label[for='{await chosen.GetAttributeAsync("id")}']");
         var promised = int.Parse(FacetCount().Match(await label.InnerTextAsync()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         await chosen.CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrera" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Visa träffar" }).ClickAsync();
         await Expect(page.Locator("fieldset.facet input[type='checkbox']:checked")).ToHaveCountAsync(1);
         var narrowed = await BrowserSteps.HitCountAsync(page);
         Assert.AreEqual(promised, narrowed, "träffarna efter filtret ska vara så många som filtret lovade");
@@ -131,11 +133,11 @@ public sealed partial class ManagerJourneyTests
         var skip = await KeyboardFocus.TabToAsync(page, "länken Hoppa till innehållet", f => f.Text == "Hoppa till innehållet", maxTabs: 1);
         Assert.AreEqual("#innehall", skip.Href);
 
-        var tag = await KeyboardFocus.TabToAsync(page, "en populär tagg", f => f.Href.StartsWith("/sok?tag=", StringComparison.Ordinal));
+        var tag = await KeyboardFocus.TabToAsync(page, "en populär tagg", f => f.Href.StartsWith("/taggar/", StringComparison.Ordinal));
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(tag.Href.Replace("/sok?tag=", "tag=", StringComparison.Ordinal)) + "$"));
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(tag.Href) + "$"));
 
-        var story = await KeyboardFocus.TabToAsync(page, "en berättelse bland träffarna", f => f.Href.StartsWith("/berattelser/", StringComparison.Ordinal));
+        var story = await KeyboardFocus.TabToAsync(page, "en berättelse med taggen", f => f.Href.StartsWith("/berattelser/", StringComparison.Ordinal));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(story.Href) + "$"));
 
@@ -167,8 +169,8 @@ public sealed partial class ManagerJourneyTests
         StringAssert.Contains(failure.Message, "Fokus syns inte");
     }
 
-    [GeneratedRegex(@"/sok\?tag=")]
-    private static partial Regex SearchByTag();
+    [GeneratedRegex(@"/taggar/[a-z0-9-]+$")]
+    private static partial Regex TagPage();
 
     [GeneratedRegex(@"/sok\?q=larm")]
     private static partial Regex SearchForLarm();

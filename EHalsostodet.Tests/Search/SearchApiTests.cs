@@ -82,7 +82,7 @@ public sealed class SearchApiTests
         var suggestions = (await response.Content.ReadFromJsonAsync<JsonArray>())!;
 
         Assert.IsTrue(suggestions.Count is > 0 and <= 8);
-        Assert.IsTrue(suggestions.Any(s => s!["text"]!.GetValue<string>() == "Trygghetslarm" && s["url"]!.GetValue<string>() == "/sok?tag=trygghetslarm"));
+        Assert.IsTrue(suggestions.Any(s => s!["text"]!.GetValue<string>() == "Trygghetslarm" && s["url"]!.GetValue<string>() == "/taggar/trygghetslarm"));
 
         using var place = await SeededPortal.CreateClient().GetAsync(new Uri("/api/v1/search/suggest?q=storkop", UriKind.Relative));
         var places = (await place.Content.ReadFromJsonAsync<JsonArray>())!;

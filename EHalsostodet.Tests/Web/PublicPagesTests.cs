@@ -28,7 +28,7 @@ public sealed class PublicPagesTests
         Assert.IsNotNull(page.QuerySelector("form[action='/sok'] input[name='q']"));
         var tags = page.QuerySelectorAll("#popular-tags + ul a.tag");
         Assert.IsTrue(tags.Length >= 8, "popular tags");
-        Assert.IsTrue(tags.All(a => a.GetAttribute("href")!.StartsWith("/sok?tag=", StringComparison.Ordinal)));
+        Assert.IsTrue(tags.All(a => a.GetAttribute("href")!.StartsWith("/taggar/", StringComparison.Ordinal)));
         var collections = await PublishedAsync(ContentType.Collection);
         foreach (var collection in collections)
         {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages;
 
-public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCounter usage, AddressHistory addresses) : PageModel
+public sealed class SearchModel(ISearchIndex search, SearchHitCards cards, PortalDbContext db, UsageCounter usage, AddressHistory addresses) : PageModel
 {
     public const int PageSize = 20;
 
@@ -27,8 +27,14 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCo
     public int PageNumber { get; set; } = 1;
 
     public SearchResults? Results { get; private set; }
+    public IReadOnlyList<SearchHitCard> Hits { get; private set; } = [];
+    public IReadOnlyList<ShownFacet> Facets { get; private set; } = [];
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
     public IReadOnlyDictionary<string, string> TagNames { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> MunicipalityNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Every chosen facet value, in the order of the query string.</summary>
+    public IReadOnlyList<(string Facet, string Value)> Chosen => Filters.SelectMany(f => f.Value.Select(v => (f.Key, v))).ToList();
 
     /// <summary>Browsing by facets alone, e.g. from a tag link: no words, at least one filter.</summary>
     public bool IsBrowsing => string.IsNullOrWhiteSpace(Query) && Filters.Any(f => f.Value.Count > 0);
@@ -49,7 +55,15 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCo
         }
         PageNumber = Math.Clamp(PageNumber, 1, 1000);
         Results = await search.SearchAsync(new SearchRequest(Query ?? "", PageNumber, PageSize, Filters: Filters, Newest: Newest || IsBrowsing), cancellationToken);
+        Hits = await cards.ForAsync(Results.Hits, cancellationToken);
+        Facets = ShownFacets.For(Results, Filters);
         TagNames = await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
+        var codes = Facets.Where(f => f.Name == FacetNames.Municipality).SelectMany(f => f.Values.Select(v => v.Value))
+            .Concat(Filters.GetValueOrDefault(FacetNames.Municipality) ?? []).Distinct().ToList();
+        if (codes.Count > 0)
+        {
+            MunicipalityNames = await db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code)).ToDictionaryAsync(m => m.Code, m => m.Name, cancellationToken);
+        }
         if (PageNumber == 1 && Filters.TryGetValue(FacetNames.Tag, out var chosenTags))
         {
             foreach (var tag in chosenTags.Where(TagNames.ContainsKey))
@@ -88,16 +102,32 @@ public sealed class SearchModel(ISearchIndex search, PortalDbContext db, UsageCo
         return RedirectPermanent(Request.Path + query.ToQueryString());
     }
 
+    /// <summary>A facet value's Swedish name: a tag's or municipality's name, a list value's label.</summary>
+    public string ValueLabel(string facet, string value) => FacetLabels.Value(facet, value, TagNames, MunicipalityNames);
+
+    public static string FacetTitle(string facet) => FacetLabels.Facets.Where(f => f.Facet == facet).Select(f => f.Title).FirstOrDefault() ?? facet;
+
     /// <summary>The current search with another page number, keeping the filters.</summary>
-    public string PageUrl(int page)
+    public string PageUrl(int page) => SearchUrl(Chosen, page);
+
+    /// <summary>The current search without one chosen value, from its first page.</summary>
+    public string WithoutUrl(string facet, string value) => SearchUrl(Chosen.Where(c => c != (facet, value)), page: null);
+
+    /// <summary>The current words without any filter.</summary>
+    public string WithoutFiltersUrl() => SearchUrl([], page: null);
+
+    private string SearchUrl(IEnumerable<(string Facet, string Value)> chosen, int? page)
     {
         var parts = new List<string> { "q=" + Uri.EscapeDataString(Query ?? "") };
-        parts.AddRange(Filters.SelectMany(f => f.Value.Select(v => $"{f.Key}={Uri.EscapeDataString(v)}")));
+        parts.AddRange(chosen.Select(c => $"{c.Facet}={Uri.EscapeDataString(c.Value)}"));
         if (Newest)
         {
             parts.Add("sortering=nyast");
         }
-        parts.Add($"sida={page}");
+        if (page is { } number)
+        {
+            parts.Add($"sida={number}");
+        }
         return "/sok?" + string.Join('&', parts);
     }
 }
