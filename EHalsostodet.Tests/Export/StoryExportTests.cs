@@ -223,14 +223,74 @@ public sealed class StoryExportTests
     }
 
     [TestMethod]
-    public async Task The_story_page_offers_the_three_downloads()
+    public async Task The_story_page_offers_the_four_downloads()
     {
         var story = await StoryAsync();
         var page = await SeededPortal.CreateClient().GetPageAsync($"/berattelser/{story.Slug}");
         var links = page.QuerySelectorAll(".downloads a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
         CollectionAssert.AreEqual(new[]
         {
-            ("Ladda ner som PDF", $"/berattelser/{story.Slug}/pdf"), ("PowerPoint", $"/berattelser/{story.Slug}/pptx"), ("Word", $"/berattelser/{story.Slug}/docx"),
+            ("Ladda ner som PDF", $"/berattelser/{story.Slug}/pdf"), ("Kortversion som PDF", $"/berattelser/{story.Slug}/kortversion/pdf"),
+            ("PowerPoint", $"/berattelser/{story.Slug}/pptx"), ("Word", $"/berattelser/{story.Slug}/docx"),
         }, links);
+    }
+
+    [TestMethod]
+    public async Task The_short_PDF_of_every_seed_story_has_the_summary_and_benefits_with_link_and_QR_code_on_at_most_two_pages()
+    {
+        var client = SeededPortal.CreateClient();
+        var stories = await SeededPortal.Factory.WithScopeAsync(async s =>
+            (await s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking().Where(p => p.Type == ContentType.Story).ToListAsync())
+                .Select(r => ContentDocumentSerializer.Deserialize<StoryDocument>(r.DocumentJson)).ToList());
+        Assert.IsGreaterThan(1, stories.Count);
+        foreach (var story in stories)
+        {
+            using var response = await client.GetAsync($"/berattelser/{story.Slug}/kortversion/pdf");
+            Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, story.Slug);
+            Assert.AreEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            StringAssert.Contains(response.Content.Headers.ContentDisposition!.ToString(), $"{story.Slug}-kortversion.pdf");
+            var pdf = await response.Content.ReadAsByteArrayAsync();
+
+            Assert.IsLessThanOrEqualTo(2, OpenPdf(pdf).PageCount, $"{story.Slug}: the short version has at most two pages");
+            var text = PdfText(pdf);
+            var flat = string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+            StringAssert.Contains(flat, story.Title);
+            StringAssert.Contains(text, "Sammanfattning");
+            StringAssert.Contains(text, "Nyttoeffekter");
+            StringAssert.Contains(text.Replace("\n", "", StringComparison.Ordinal), $"http://localhost:5000/berattelser/{story.Slug}");
+            Assert.AreEqual($"http://localhost:5000/berattelser/{story.Slug}", QrCodesOnFirstPage(pdf).Trim(), story.Slug);
+            if (story.Benefits.Effects.SelectMany(e => e.Indicators).FirstOrDefault() is { } indicator)
+            {
+                // A name wraps inside its table cell, and pdftotext reads the cells of a row side by side.
+                foreach (var word in indicator.Name.Split(' '))
+                {
+                    StringAssert.Contains(flat, word, $"{story.Slug}: {indicator.Name}");
+                }
+                StringAssert.Contains(text, "Utgångsläge");
+            }
+            Assert.IsFalse(text.Contains("Steg 1: Identifiera", StringComparison.Ordinal), "the process steps are only in the full version");
+        }
+    }
+
+    [TestMethod]
+    public void A_short_version_too_long_for_two_pages_leaves_out_the_end_and_says_where_to_read_the_rest()
+    {
+        _ = new ExportRenderer(Microsoft.Extensions.Options.Options.Create(new ExportOptions()));
+        var longText = string.Join(" ", Enumerable.Repeat("Kommunen mätte tiden till beslut varje månad och följde upp resultaten i nämnden.", 20));
+        var document = new ExportDocument("En mycket lång berättelse", "Kort om berättelsen.", [new ExportFact("Kommun", "Exempelby")], [],
+            "http://localhost:5000/berattelser/lang", "Innehållet kommer från kommunen.",
+        [
+            new ExportSection("summary", "Sammanfattning", 1, [.. Enumerable.Range(1, 12).Select(i => new ExportParagraph($"Stycke {i}. {longText}"))]),
+            new ExportSection("benefits", "Nyttoeffekter", 1, [new ExportSubheading("Medarbetare"), .. Enumerable.Range(1, 12).Select(i => new ExportParagraph($"Nytta {i}. {longText}"))]),
+        ]);
+
+        var pdf = Core.Export.Pdf.PdfExportRenderer.Summary(document);
+
+        Assert.AreEqual(2, OpenPdf(pdf).PageCount);
+        var text = PdfText(pdf);
+        StringAssert.Contains(text, "Stycke 1.");
+        StringAssert.Contains(text, "Nytta 1.");
+        Assert.IsFalse(text.Contains("Stycke 12.", StringComparison.Ordinal));
+        StringAssert.Contains(text, "Kortversionen har inte plats för allt");
     }
 }

@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests
         ("GET /berattelser/{slug}", "/berattelser/{story}", Public),
         ("GET /berattelser/{slug}/qr.svg", "/berattelser/{story}/qr.svg", Public),
         ("GET /berattelser/{slug}/{format:regex(^(pdf|pptx|docx)$)}", "/berattelser/{story}/pdf", Public),
+        ("GET /berattelser/{slug}/kortversion/pdf", "/berattelser/{story}/kortversion/pdf", Public),
         ("GET /samlingar", null, Public),
         ("GET /samlingar/{slug}", "/samlingar/{collection}", Public),
         ("GET /samlingar/{slug}/feed", "/samlingar/{collection}/feed", Public),
