@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests
         ("GET /berattelser", null, Public),
         ("GET /berattelser/{slug}", "/berattelser/{story}", Public),
         ("GET /berattelser/{slug}/qr.svg", "/berattelser/{story}/qr.svg", Public),
+        ("HEAD /berattelser/{slug}/qr.svg", "/berattelser/{story}/qr.svg", Public),
         ("GET /berattelser/{slug}/{format:regex(^(pdf|pptx|docx)$)}", "/berattelser/{story}/pdf", Public),
         ("GET /berattelser/{slug}/kortversion/pdf", "/berattelser/{story}/kortversion/pdf", Public),
         ("GET /samlingar", null, Public),
@@ -46,6 +47,7 @@ public sealed class AuthorizationMatrixTests
         ("GET /samlingar/{slug}/feed", "/samlingar/{collection}/feed", Public),
         ("GET /samlingar/{slug}/pdf", "/samlingar/{collection}/pdf", Public),
         ("GET /samlingar/{slug}/qr.svg", "/samlingar/{collection}/qr.svg", Public),
+        ("HEAD /samlingar/{slug}/qr.svg", "/samlingar/{collection}/qr.svg", Public),
         ("GET /taggar", null, Public),
         ("GET /taggar/{slug}", "/taggar/{tag}", Public),
         ("GET /taggar/{slug}/feed", "/taggar/{tag}/feed", Public),
@@ -61,6 +63,7 @@ public sealed class AuthorizationMatrixTests
         ("GET /delad-samling/{token}", "/delad-samling/{collectionToken}", Public),
         ("GET /delad-samling/{token}/pdf", "/delad-samling/{collectionToken}/pdf", Public),
         ("GET /delad-samling/{token}/qr.svg", "/delad-samling/{collectionToken}/qr.svg", Public),
+        ("HEAD /delad-samling/{token}/qr.svg", "/delad-samling/{collectionToken}/qr.svg", Public),
         ("GET /delad-handlingsplan/{token}", "/delad-handlingsplan/{planToken}", Public),
         ("GET /delad-handlingsplan/{token}/{format:regex(^(pdf|docx)$)}", "/delad-handlingsplan/{planToken}/docx", Public),
 

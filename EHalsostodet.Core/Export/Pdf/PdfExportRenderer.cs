@@ -52,7 +52,7 @@ public static class PdfExportRenderer
         {
             layout.Paragraph(book.Description);
         }
-        layout.Paragraph($"En samling med {book.Documents.Count} kommunberättelser från {PortalName}.", muted: true);
+        layout.Paragraph($"En samling med {Wording.SwedishCount.Stories(book.Documents.Count)} från {PortalName}.", muted: true);
         layout.Space(24);
         layout.QrCode(book.PageUrl, "Samlingen på webben");
         layout.PageBreak();
