@@ -79,6 +79,7 @@ public sealed class AuthorizationMatrixTests
         ("GET /mina-sidor/installningar", null, MemberPage),
         ("GET /mina-sidor/notiser", null, MemberPage),
         ("GET /mina-sidor/sparat", null, MemberPage),
+        ("GET /mina-sidor/spara/{id:guid}", "/mina-sidor/spara/{storyId}", MemberPage),
         ("GET /mina-sidor/mina-uppgifter", null, MemberPage),
         ("GET /mina-sidor/samlingar", null, MemberPage),
         ("GET /mina-sidor/samlingar/{id:guid}", "/mina-sidor/samlingar/{ownCollection}", OwnerOnly),
