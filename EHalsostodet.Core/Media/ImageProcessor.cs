@@ -125,9 +125,9 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
 
     /// <summary>
     /// Opens an upload with the loader of its format, for an image about <paramref name="reduction"/>
-    /// times smaller than stored (never smaller than that): JPEG decodes at 1/2, 1/4 or 1/8 scale and
-    /// WebP at any scale, which spares most of the decoding and all of the re-encoding of pixels
-    /// that the capped original would throw away. PNG has no such shortcut.
+    /// times smaller than stored (never smaller than that): JPEG decodes at 1/2, 1/4 or 1/8 scale
+    /// (sparing most of the decoding) and WebP at any scale (sparing its colour conversion), and
+    /// neither re-encodes pixels the capped original would throw away. PNG has no such shortcut.
     /// </summary>
     private static Image Load(ImageFormat format, byte[] data, double reduction) => format switch
     {
