@@ -106,14 +106,15 @@ public static class PptxDeckRenderer
     private static Slide TitleSlide(ExportDocument document)
     {
         var tree = EmptyTree();
-        tree.Append(Box(2, "Rubrik", 1400000, 1500000, [Paragraph(document.Title, 4000, TitleColor, bold: true)], PlaceholderValues.CenteredTitle));
+        // Long titles and leads get a smaller size, so the title slide's boxes keep apart.
+        tree.Append(Box(2, "Rubrik", 1400000, 1500000, [Paragraph(document.Title, document.Title.Length <= 60 ? 4000 : 3000, TitleColor, bold: true)], PlaceholderValues.CenteredTitle));
         tree.Append(Box(3, "Avsändare", 900000, 500000, [Paragraph($"{PortalName} · Kommunberättelse", 1800, AccentColor, bold: true)]));
         var lines = new List<A.Paragraph>();
         if (document.Lead.Length > 0)
         {
-            lines.Add(Paragraph(document.Lead, 2000, TextColor, spaceAfter: 1200));
+            lines.Add(Paragraph(document.Lead, document.Lead.Length <= 200 ? 2000 : 1600, TextColor, spaceAfter: 1200));
         }
-        lines.AddRange(document.Facts.Select(f => Paragraph($"{f.Label}: {f.Value}", 1600, MutedColor)));
+        lines.AddRange(document.Facts.Select(f => Paragraph($"{f.Label}: {f.Value}", 1400, MutedColor, spaceAfter: 200)));
         tree.Append(Box(4, "Underrubrik", 3000000, 2100000, lines, PlaceholderValues.SubTitle));
         if (document.Notice.Length > 0)
         {
