@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Core.Export;
 
-/// <summary>One cached export: an item in a format, for links to one base address.</summary>
-public sealed record ExportCacheKey(Guid ItemId, ExportFormat Format, string BaseUrl);
+/// <summary>One cached export: an item in a format (in full or the short version), for links to one base address.</summary>
+public sealed record ExportCacheKey(Guid ItemId, ExportFormat Format, string BaseUrl, bool IsShortVersion = false);
 
 /// <summary>
 /// Finished exports of published stories and collections, kept in memory until the item is

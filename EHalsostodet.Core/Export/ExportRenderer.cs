@@ -17,5 +17,8 @@ public sealed class ExportRenderer
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
+    /// <summary>The short version of a story as a PDF of at most two pages.</summary>
+    public byte[] RenderShortPdf(ExportDocument document) => PdfExportRenderer.Summary(document);
+
     public byte[] RenderBook(ExportBook book) => PdfExportRenderer.Book(book);
 }

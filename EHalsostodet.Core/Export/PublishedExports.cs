@@ -15,20 +15,29 @@ namespace EHalsostodet.Core.Export;
 public sealed class PublishedExports(PortalDbContext db, StoryViewBuilder views, ExportRenderer renderer, ExportCache cache, UsageCounter usage)
 {
     /// <param name="baseUrl">The portal's absolute address without a trailing slash, for links and the QR code.</param>
-    public async Task<ExportFile?> StoryAsync(string slug, ExportFormat format, string baseUrl, CancellationToken cancellationToken)
+    public Task<ExportFile?> StoryAsync(string slug, ExportFormat format, string baseUrl, CancellationToken cancellationToken) =>
+        StoryFileAsync(slug, format, baseUrl, isShortVersion: false, cancellationToken);
+
+    /// <summary>The short version of a story (summary and benefit effects) as a PDF of at most two pages.</summary>
+    public Task<ExportFile?> StoryShortPdfAsync(string slug, string baseUrl, CancellationToken cancellationToken) =>
+        StoryFileAsync(slug, ExportFormat.Pdf, baseUrl, isShortVersion: true, cancellationToken);
+
+    private async Task<ExportFile?> StoryFileAsync(string slug, ExportFormat format, string baseUrl, bool isShortVersion, CancellationToken cancellationToken)
     {
         var row = await db.PublishedContent.AsNoTracking().FirstOrDefaultAsync(p => p.Type == ContentType.Story && p.Slug == slug, cancellationToken);
         if (row is null)
         {
             return null;
         }
-        var key = new ExportCacheKey(row.ItemId, format, baseUrl);
-        var etag = row.VersionId.ToString("N");
+        var key = new ExportCacheKey(row.ItemId, format, baseUrl, isShortVersion);
+        var etag = isShortVersion ? "kort-" + row.VersionId.ToString("N") : row.VersionId.ToString("N");
         var file = cache.Find(key, etag);
         if (file is null)
         {
             var document = await BuildStoryAsync(row, baseUrl, cancellationToken);
-            file = new ExportFile(renderer.Render(document, format), format, $"{row.Slug}.{format.Extension()}", etag);
+            file = isShortVersion
+                ? new ExportFile(renderer.RenderShortPdf(document), format, $"{row.Slug}-kortversion.pdf", etag)
+                : new ExportFile(renderer.Render(document, format), format, $"{row.Slug}.{format.Extension()}", etag);
             cache.Store(key, file);
         }
         await usage.CountAsync(UsageMetrics.Exported, row.ItemId, cancellationToken);

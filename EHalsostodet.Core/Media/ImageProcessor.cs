@@ -8,8 +8,9 @@ namespace EHalsostodet.Core.Media;
 public sealed record ImageVariant(int Width, byte[] Data);
 
 /// <summary>
-/// An upload as it is kept: the original turned upright, in sRGB, without any metadata, with its
-/// width and height after turning, its WebP variants and its 16:9 card crops.
+/// An upload as it is kept: the original turned upright, in sRGB, without any metadata and no
+/// larger than <see cref="MediaOptions.MaxOriginalSide"/>, with its width and height as kept, its
+/// WebP variants and its 16:9 card crops.
 /// </summary>
 public sealed record ProcessedImage(byte[] Original, int Width, int Height, IReadOnlyList<ImageVariant> Variants, IReadOnlyList<ImageVariant> Cards);
 
@@ -90,13 +91,8 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
     private (ProcessedImage? Image, string? Error) Process(ImageFormat format, byte[] data, FocalPoint focalPoint)
     {
         // Only the header is read here; the pixels are decoded once, by CopyMemory below.
-        using var loaded = format switch
-        {
-            ImageFormat.Jpeg => Image.JpegloadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-            ImageFormat.Png => Image.PngloadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-            _ => Image.WebploadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-        };
-        if (ImageSniffer.TooLarge(loaded.Width, loaded.Height, options.Value) is { } tooLarge)
+        using var header = Load(format, data, 1);
+        if (ImageSniffer.TooLarge(header.Width, header.Height, options.Value) is { } tooLarge)
         {
             return (null, tooLarge);
         }
@@ -105,21 +101,45 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
             // libvips stops reading after the last row, so a file cut off just after its image data would pass.
             return (null, Damaged);
         }
+        var maxSide = Math.Max(1, options.Value.MaxOriginalSide);
+        var reduction = Math.Max(header.Width, header.Height) / (double)maxSide;
+        using var loaded = reduction > 1 && format != ImageFormat.Png ? Load(format, data, reduction) : header.Copy();
         using var srgb = ToSrgb(loaded);
         using var decoded = srgb.CopyMemory();
-        using var upright = decoded.Autorot();
+        using var capped = Math.Max(decoded.Width, decoded.Height) > maxSide
+            ? decoded.ThumbnailImage(maxSide, height: maxSide, noRotate: true).CopyMemory()
+            : decoded.Copy();
+        using var upright = capped.Autorot();
         var original = format switch
         {
             ImageFormat.Jpeg => upright.JpegsaveBuffer(q: 85, keep: Enums.ForeignKeep.None),
             ImageFormat.Png => upright.PngsaveBuffer(compression: 6, keep: Enums.ForeignKeep.None),
             _ => upright.WebpsaveBuffer(q: 85, effort: 0, keep: Enums.ForeignKeep.None),
         };
-        using var working = WorkingCopy(decoded, upright.Width);
+        using var working = WorkingCopy(capped, upright.Width);
         var variants = options.Value.VariantWidths.Where(w => w > 0 && w < upright.Width).Order()
             .Select(width => new ImageVariant(width, Webp(working, width)))
             .ToList();
         return (new ProcessedImage(original, upright.Width, upright.Height, variants, Cards(working, focalPoint)), null);
     }
+
+    /// <summary>
+    /// Opens an upload with the loader of its format, for an image about <paramref name="reduction"/>
+    /// times smaller than stored (never smaller than that): JPEG decodes at 1/2, 1/4 or 1/8 scale
+    /// (sparing most of the decoding) and WebP at any scale (sparing its colour conversion), and
+    /// neither re-encodes pixels the capped original would throw away. PNG has no such shortcut.
+    /// </summary>
+    private static Image Load(ImageFormat format, byte[] data, double reduction) => format switch
+    {
+        ImageFormat.Jpeg => Image.JpegloadBuffer(data, shrink: JpegShrink(reduction), access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+        ImageFormat.Png => Image.PngloadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+        _ => reduction > 1
+            ? Image.WebploadBuffer(data, scale: 1 / reduction, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error)
+            : Image.WebploadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+    };
+
+    /// <summary>The largest shrink-on-load factor libjpeg offers that still leaves at least the capped size.</summary>
+    private static int JpegShrink(double reduction) => reduction >= 8 ? 8 : reduction >= 4 ? 4 : reduction >= 2 ? 2 : 1;
 
     /// <summary>
     /// The image turned upright and shrunk once, in memory, to the widest variant or crop it

@@ -14,6 +14,13 @@ public sealed class MediaOptions
 
     public int MaxSide { get; set; } = 12_000;
 
+    /// <summary>
+    /// The longest side of the original as kept, in pixels; a larger upload is scaled down to it.
+    /// Decoding a large JPEG or WebP straight at the reduced size and re-encoding only that keeps
+    /// an upload at the pixel limit well under a second of CPU (see docs/benchmarks.md, Media).
+    /// </summary>
+    public int MaxOriginalSide { get; set; } = 3200;
+
     /// <summary>Variant widths in pixels; never wider than the original.</summary>
     public int[] VariantWidths { get; set; } = [480, 960, 1600];
 

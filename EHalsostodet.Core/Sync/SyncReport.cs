@@ -1,3 +1,5 @@
+using EHalsostodet.Core.Wording;
+
 namespace EHalsostodet.Core.Sync;
 
 /// <summary>An import plan as the Swedish lines the command line and the back office show.</summary>
@@ -47,5 +49,6 @@ public static class SyncReport
     public static string Summary(SyncPlan plan) =>
         $"{plan.Count(SyncAction.Create)} skapas, {plan.Count(SyncAction.Update)} uppdateras, {plan.Count(SyncAction.Unchanged)} oförändrade, "
         + $"{plan.Conflicts} {(plan.Conflicts == 1 ? "konflikt" : "konflikter")} som lämnas som de är, "
-        + $"{plan.MunicipalitiesChanged} kommuner, {plan.TagsAdded} taggar och {plan.SynonymsChanged} synonymgrupper nya eller ändrade, {plan.Problems.Count} problem.";
+        + $"{SwedishCount.Of(plan.MunicipalitiesChanged, "kommun", "kommuner")}, {SwedishCount.Of(plan.TagsAdded, "tagg", "taggar")} och "
+        + $"{SwedishCount.Of(plan.SynonymsChanged, "synonymgrupp", "synonymgrupper")} nya eller ändrade, {plan.Problems.Count} problem.";
 }

@@ -104,6 +104,48 @@ public sealed partial class MemberJourneyTests
         await Expect(shared.Locator("form.add-to-collection")).ToHaveCountAsync(0);
     }
 
+    [TestMethod]
+    public async Task On_the_saved_page_the_add_to_collection_form_stays_inside_its_card_on_a_phone_and_a_desktop()
+    {
+        const string email = "sparar.kort@kommun.example.se";
+        await portal.Factory.CreateUserAsync(email, EHalsostodet.Core.Accounts.PortalRoles.Member);
+        await using var context = await chromium.NewContextAsync(portal, Chromium.Phone);
+        var page = await context.NewPageAsync();
+        await BrowserSteps.SignInAsMemberAsync(page, email, Infrastructure.PortalFactory.Password);
+        await page.GotoAsync("/berattelser");
+        var stories = await page.Locator("main h3 a[href^='/berattelser/']").EvaluateAllAsync<string[]>("links => links.slice(0, 2).map(a => a.getAttribute('href'))");
+        foreach (var story in stories)
+        {
+            await page.GotoAsync(story);
+            await page.Locator(".member-actions form.toggle-form button").First.ClickAsync();
+            await Expect(page.Locator(".member-actions form.toggle-form button").First).ToHaveAttributeAsync("aria-pressed", "true");
+        }
+
+        foreach (var width in new[] { 390, 1280 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.GotoAsync("/mina-sidor/sparat");
+            var cards = page.Locator("li.saved-story");
+            await Expect(cards).ToHaveCountAsync(2);
+            for (var i = 0; i < 2; i++)
+            {
+                var card = (await cards.Nth(i).BoundingBoxAsync())!;
+                Assert.IsLessThanOrEqualTo(width + 0.5, card.X + card.Width, $"{width} px: the card fits the window");
+                foreach (var part in await cards.Nth(i).Locator("form.add-to-collection, form.add-to-collection label, form.add-to-collection input:not([type=hidden]), form.add-to-collection select, form.add-to-collection button").AllAsync())
+                {
+                    var box = (await part.BoundingBoxAsync())!;
+                    var inside = box.X >= card.X - 0.5 && box.Y >= card.Y - 0.5 && box.X + box.Width <= card.X + card.Width + 0.5 && box.Y + box.Height <= card.Y + card.Height + 0.5;
+                    Assert.IsTrue(inside, $"{width} px, card {i + 1}: {await part.EvaluateAsync<string>("e => e.outerHTML.slice(0, 80)")} at ({box.X}, {box.Y}, {box.Width} × {box.Height}) outside the card ({card.X}, {card.Y}, {card.Width} × {card.Height})");
+                }
+            }
+            Assert.AreEqual(width, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), $"{width} px: nothing scrolls sideways");
+        }
+
+        await page.GotoAsync("/mina-sidor/samlingar");
+        var font = await page.Locator("#collection-description").EvaluateAsync<string>("e => getComputedStyle(e).fontFamily");
+        Assert.AreEqual(await page.Locator("body").EvaluateAsync<string>("e => getComputedStyle(e).fontFamily"), font, "the text area uses the site's font, not monospace");
+    }
+
     [GeneratedRegex(@"https?://\S+/mina-sidor/bekrafta\?\S+")]
     private static partial Regex ConfirmLink();
 }

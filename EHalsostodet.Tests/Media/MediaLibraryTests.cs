@@ -203,6 +203,40 @@ public sealed class MediaLibraryTests
     }
 
     [TestMethod]
+    public async Task The_stored_original_of_a_large_upload_is_scaled_down_to_the_longest_side_kept_upright_and_without_metadata()
+    {
+        var maxSide = new MediaOptions().MaxOriginalSide;
+        // 7000 px: JPEG decodes it at half size (3500) and the rest is scaled; stored sideways, so upright it is 4000 × 7000.
+        var sideways = TestImages.SidewaysPhoneJpeg(7000, 4000);
+        var webp = TestImages.BlueWithRedSquare(ImageFormat.WebP, 4000, 2000, 3000, 500, 400);
+        var png = TestImages.BlueWithRedSquare(ImageFormat.Png, 3300, 600, 300, 300, 200);
+        var uploads = new (byte[] Data, string Name, string ContentType, int Width, int Height)[]
+        {
+            (sideways, "stor.jpg", "image/jpeg", 4000 * maxSide / 7000, maxSide),
+            (webp, "stor.webp", "image/webp", maxSide, maxSide / 2),
+            (png, "stor.png", "image/png", maxSide, 600 * maxSide / 3300),
+        };
+        using var client = factory.CreateClient();
+        var kept = new List<byte[]>();
+        foreach (var (data, name, contentType, width, height) in uploads)
+        {
+            var created = await UploadOkAsync(editor, data, name, contentType, "En stor bild");
+            var stored = await client.GetByteArrayAsync(new Uri(created["url"]!.GetValue<string>(), UriKind.Relative));
+            var (storedWidth, storedHeight, metadata) = TestImages.Read(stored);
+
+            Assert.AreEqual(maxSide, Math.Max(storedWidth, storedHeight), $"{name}: the longest side of the stored original");
+            Assert.AreEqual(width, storedWidth, 1, name);
+            Assert.AreEqual(height, storedHeight, 1, name);
+            Assert.AreEqual((storedWidth, storedHeight), (created["width"]!.GetValue<int>(), created["height"]!.GetValue<int>()), $"{name}: the row describes the file kept");
+            Assert.IsEmpty(metadata, $"{name}: {string.Join(", ", metadata)}");
+            kept.Add(stored);
+        }
+        var upright = kept[0];
+        Assert.IsTrue(TestImages.IsRedAt(upright, 90, 5), "the block the camera stored top left is top right once turned");
+        Assert.IsFalse(TestImages.IsRedAt(upright, 10, 5));
+    }
+
+    [TestMethod]
     public async Task A_truncated_jpeg_or_webp_is_refused_in_swedish_and_nothing_is_stored()
     {
         var before = await MediaCountAsync();

@@ -104,6 +104,45 @@ public sealed partial class SharePanelTests
     }
 
     [TestMethod]
+    public async Task HEAD_on_a_qr_code_answers_as_GET_without_a_body_and_counts_no_share()
+    {
+        var story = await PublishedAsync(factory, ContentType.Story, 2);
+        var collection = await PublishedAsync(factory, ContentType.Collection);
+        using var get = await Anonymous().GetAsync(new Uri(story.Url + "/qr.svg", UriKind.Relative));
+        var getLength = (await get.Content.ReadAsByteArrayAsync()).Length;
+
+        foreach (var url in new[] { story.Url + "/qr.svg", collection.Url + "/qr.svg" })
+        {
+            using var head = await Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(url, UriKind.Relative)));
+            Assert.AreEqual(HttpStatusCode.OK, head.StatusCode, url);
+            Assert.AreEqual("image/svg+xml", head.Content.Headers.ContentType!.MediaType, url);
+            StringAssert.Contains(head.Headers.CacheControl!.ToString(), "max-age", url);
+            Assert.IsEmpty(await head.Content.ReadAsByteArrayAsync(), url);
+            if (url.StartsWith(story.Url, StringComparison.Ordinal))
+            {
+                Assert.AreEqual(getLength, head.Content.Headers.ContentLength, "the length GET would send");
+            }
+        }
+        Assert.IsGreaterThan(0, getLength);
+
+        await factory.FlushUsageCountsAsync();
+        var sharesBefore = await SharesAsync(story.Id);
+        using (var download = await Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(story.Url + "/qr.svg?ladda-ner=1", UriKind.Relative))))
+        {
+            Assert.AreEqual(HttpStatusCode.OK, download.StatusCode);
+            Assert.AreEqual("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        }
+        await factory.FlushUsageCountsAsync();
+        Assert.AreEqual(sharesBefore, await SharesAsync(story.Id), "asking with HEAD is not a share");
+
+        using var missing = await Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/berattelser/finns-inte/qr.svg", UriKind.Relative)));
+        Assert.AreEqual(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    private static Task<int> SharesAsync(Guid itemId) =>
+        QueryAsync(factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Shared && u.Subject == itemId.ToString("D")).SumAsync(u => u.Count));
+
+    [TestMethod]
     public async Task Collection_qr_codes_encode_their_url_and_unknown_pages_get_404()
     {
         var collection = await PublishedAsync(factory, ContentType.Collection);

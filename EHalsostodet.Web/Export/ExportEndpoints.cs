@@ -8,12 +8,13 @@ using Microsoft.Net.Http.Headers;
 
 namespace EHalsostodet.Web.Export;
 
-/// <summary>Downloads: stories as PDF, PowerPoint and Word; collections and action plans as PDF (plans also as Word).</summary>
+/// <summary>Downloads: stories as PDF (in full or short), PowerPoint and Word; collections and action plans as PDF (plans also as Word).</summary>
 public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/berattelser/{slug}/{format:regex(^(pdf|pptx|docx)$)}", StoryAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Story)).ExcludeFromDescription();
+        app.MapGet("/berattelser/{slug}/kortversion/pdf", StoryShortAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Story)).ExcludeFromDescription();
         app.MapGet("/samlingar/{slug}/pdf", CollectionAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Collection)).ExcludeFromDescription();
         app.MapGet("/delad-samling/{token}/pdf", SharedCollectionAsync).ExcludeFromDescription();
         app.MapGet("/delad-handlingsplan/{token}/{format:regex(^(pdf|docx)$)}", SharedPlanAsync).ExcludeFromDescription();
@@ -24,9 +25,16 @@ public static class ExportEndpoints
 
     public static string StoryPath(string slug, ExportFormat format) => $"/berattelser/{slug}/{format.Extension()}";
 
+    /// <summary>The short version of a story: summary and benefit effects on at most two pages.</summary>
+    public static string StoryShortPdfPath(string slug) => $"/berattelser/{slug}/kortversion/pdf";
+
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> StoryAsync(
         string slug, string format, HttpContext context, PublishedExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
         Send(context, await exports.StoryAsync(slug, Enum.Parse<ExportFormat>(format, ignoreCase: true), urls.BaseUrl, cancellationToken), publicContent: true);
+
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> StoryShortAsync(
+        string slug, HttpContext context, PublishedExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
+        Send(context, await exports.StoryShortPdfAsync(slug, urls.BaseUrl, cancellationToken), publicContent: true);
 
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> CollectionAsync(
         string slug, HttpContext context, PublishedExports exports, PublicUrls urls, CancellationToken cancellationToken) =>

@@ -16,7 +16,7 @@ public sealed class SearchIndexHealthCheck(ISearchIndex search) : IHealthCheck
         try
         {
             var results = await search.SearchAsync(new SearchRequest("", PageSize: 1, Type: ContentType.Page), cancellationToken);
-            return HealthCheckResult.Healthy($"Sökindexet svarar ({results.Total} sidor).");
+            return HealthCheckResult.Healthy($"Sökindexet svarar ({EHalsostodet.Core.Wording.SwedishCount.Of(results.Total, "sida", "sidor")}).");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

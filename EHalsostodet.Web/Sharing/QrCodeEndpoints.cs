@@ -18,20 +18,23 @@ public static class QrCodeEndpoints
     /// <summary>The subject of share counts for members' shared collections: never the token, which would let a count reveal a link.</summary>
     public const string SharedCollectionSubject = "delad-samling";
 
+    /// <summary>HEAD answers as GET does (the server leaves the body out), so link checkers and previews see the image exists.</summary>
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapQrCodes(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/berattelser/{slug}/qr.svg", (string slug, HttpContext context, ShareTargets targets, IQrCodeRenderer renderer, PublicUrls urls, UsageCounter counter, CancellationToken cancellationToken) =>
+        app.MapMethods("/berattelser/{slug}/qr.svg", GetAndHead, (string slug, HttpContext context, ShareTargets targets, IQrCodeRenderer renderer, PublicUrls urls, UsageCounter counter, CancellationToken cancellationToken) =>
             QrAsync(targets.PublishedAsync(ContentType.Story, slug, cancellationToken), slug, context, renderer, urls, counter, cancellationToken))
             .WithMetadata(new OldContentSlugsAttribute(ContentType.Story));
-        app.MapGet("/samlingar/{slug}/qr.svg", (string slug, HttpContext context, ShareTargets targets, IQrCodeRenderer renderer, PublicUrls urls, UsageCounter counter, CancellationToken cancellationToken) =>
+        app.MapMethods("/samlingar/{slug}/qr.svg", GetAndHead, (string slug, HttpContext context, ShareTargets targets, IQrCodeRenderer renderer, PublicUrls urls, UsageCounter counter, CancellationToken cancellationToken) =>
             QrAsync(targets.PublishedAsync(ContentType.Collection, slug, cancellationToken), slug, context, renderer, urls, counter, cancellationToken))
             .WithMetadata(new OldContentSlugsAttribute(ContentType.Collection));
-        app.MapGet("/delad-samling/{token}/qr.svg", (string token, HttpContext context, ShareTargets targets, IQrCodeRenderer renderer, PublicUrls urls, UsageCounter counter, CancellationToken cancellationToken) =>
+        app.MapMethods("/delad-samling/{token}/qr.svg", GetAndHead, (string token, HttpContext context, ShareTargets targets, IQrCodeRenderer renderer, PublicUrls urls, UsageCounter counter, CancellationToken cancellationToken) =>
             QrAsync(targets.SharedCollectionAsync(token, cancellationToken), "delad-samling", context, renderer, urls, counter, cancellationToken));
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> QrAsync(
+    private static async Task<Results<ContentHttpResult, EmptyHttpResult, NotFound>> QrAsync(
         Task<ShareTarget?> find, string fileKey, HttpContext context, IQrCodeRenderer renderer, PublicUrls urls, UsageCounter counter, CancellationToken cancellationToken)
     {
         if (await find is not { } target)
@@ -42,8 +45,11 @@ public static class QrCodeEndpoints
         var headers = context.Response.Headers;
         if (context.Request.Query.ContainsKey(ShareTargets.DownloadQuery))
         {
-            // Downloading the code is a share; merely showing it in the panel on every page view is not.
-            await counter.CountAsync(UsageMetrics.Shared, target.ItemId is { } id ? UsageCounter.Subject(id) : SharedCollectionSubject, cancellationToken);
+            // Downloading the code is a share; merely showing it in the panel on every page view (or asking with HEAD) is not.
+            if (HttpMethods.IsGet(context.Request.Method))
+            {
+                await counter.CountAsync(UsageMetrics.Shared, target.ItemId is { } id ? UsageCounter.Subject(id) : SharedCollectionSubject, cancellationToken);
+            }
             headers.ContentDisposition = $"attachment; filename=\"{ShareLink.QrFileName(fileKey)}\"";
             headers.CacheControl = "no-store";
         }
@@ -51,6 +57,12 @@ public static class QrCodeEndpoints
         {
             // A member's shared collection can be revoked, so only the published pages' codes are public cache material.
             headers.CacheControl = target.ItemId is null ? "private, max-age=300" : "public, max-age=3600";
+        }
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.ContentType = SvgContentType + "; charset=utf-8";
+            context.Response.ContentLength = System.Text.Encoding.UTF8.GetByteCount(svg);
+            return TypedResults.Empty;
         }
         return TypedResults.Content(svg, SvgContentType, System.Text.Encoding.UTF8);
     }

@@ -45,5 +45,5 @@ public static class ActionPlanProgress
     /// <summary>The progress in words, so it never depends on a bar or a colour.</summary>
     public static string Text(int done, int count) => count == 0
         ? "Inga uppgifter ännu"
-        : $"{done} av {count} uppgifter klara";
+        : $"{done} av {(count == 1 ? "1 uppgift klar" : $"{count} uppgifter klara")}";
 }

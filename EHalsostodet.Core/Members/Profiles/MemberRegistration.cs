@@ -24,21 +24,7 @@ public sealed class MemberRegistration(
         string email, string password, string? displayName, CancellationToken cancellationToken)
     {
         email = email.Trim();
-        var errors = new List<AccountError>();
-        if (email.Length == 0 || email.Length > 256 || !EmailFormat.IsValid(email))
-        {
-            errors.Add(new("email", "Ange en giltig e-postadress, till exempel namn@kommun.se."));
-        }
-        if ((displayName?.Trim().Length ?? 0) > ProfileEditor.MaxDisplayNameLength)
-        {
-            errors.Add(new("displayName", $"Namnet får vara högst {ProfileEditor.MaxDisplayNameLength} tecken."));
-        }
-        // The password rules are checked before looking the address up, so both answers look alike.
-        foreach (var validator in users.PasswordValidators)
-        {
-            var result = await validator.ValidateAsync(users, new PortalUser { UserName = email, Email = email }, password);
-            errors.AddRange(result.Errors.Select(e => new AccountError("password", e.Description)));
-        }
+        var errors = await InputErrorsAsync(email, password, displayName);
         if (errors.Count > 0)
         {
             return errors;
@@ -82,6 +68,31 @@ public sealed class MemberRegistration(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
+    }
+
+    /// <summary>
+    /// What is wrong with the address, name and password as typed, all of it at once, without
+    /// looking the address up (so the answer is the same whether or not it has an account).
+    /// </summary>
+    public async Task<IReadOnlyList<AccountError>> InputErrorsAsync(string? email, string? password, string? displayName)
+    {
+        email = (email ?? "").Trim();
+        password ??= "";
+        var errors = new List<AccountError>();
+        if (email.Length == 0 || email.Length > 256 || !EmailFormat.IsValid(email))
+        {
+            errors.Add(new("email", "Ange en giltig e-postadress, till exempel namn@kommun.se."));
+        }
+        if ((displayName?.Trim().Length ?? 0) > ProfileEditor.MaxDisplayNameLength)
+        {
+            errors.Add(new("displayName", $"Namnet får vara högst {ProfileEditor.MaxDisplayNameLength} tecken."));
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new PortalUser { UserName = email, Email = email }, password);
+            errors.AddRange(result.Errors.Select(e => new AccountError("password", e.Description)));
+        }
+        return errors;
     }
 
     /// <summary>Confirms an address from the mailed link; false when the link is wrong or has expired.</summary>

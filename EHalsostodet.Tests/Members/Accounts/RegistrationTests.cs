@@ -92,7 +92,7 @@ public sealed class RegistrationTests
     }
 
     [TestMethod]
-    public async Task Registration_errors_are_in_Swedish_and_keep_what_was_typed()
+    public async Task Registration_shows_every_error_at_once_in_Swedish_and_keeps_what_was_typed()
     {
         var client = factory.CreateBrowserClient();
         using var response = await RegisterAsync(client, "kort@kommun.example.se", password: "kort", confirm: "annat", consent: false);
@@ -101,6 +101,18 @@ public sealed class RegistrationTests
         var errors = string.Join(" ", page.Texts("main .field-error"));
         StringAssert.Contains(errors, "Lösenorden är inte lika");
         StringAssert.Contains(errors, "Kryssa i");
+        StringAssert.Contains(page.QuerySelector("#password-error")!.TextContent, "minst 12 tecken", "the password rules too, in the same round");
+        var summary = string.Join(" ", page.Texts("main .alert-error li"));
+        foreach (var expected in new[] { "Lösenorden är inte lika", "Kryssa i", "minst 12 tecken" })
+        {
+            StringAssert.Contains(summary, expected, "the summary at the top lists them all");
+        }
+
+        using var badAddress = await RegisterAsync(client, "inte-en-adress", password: "kort", confirm: "kort", consent: false);
+        var badPage = await new HtmlParser().ParseDocumentAsync(await badAddress.Content.ReadAsStringAsync());
+        StringAssert.Contains(badPage.QuerySelector("#email-error")!.TextContent, "giltig e-postadress");
+        StringAssert.Contains(badPage.QuerySelector("#password-error")!.TextContent, "minst 12 tecken");
+        StringAssert.Contains(badPage.QuerySelector("#consent-error")!.TextContent, "Kryssa i");
         Assert.AreEqual("kort@kommun.example.se", page.QuerySelector("#Email")!.GetAttribute("value"));
         Assert.AreEqual("Maja Medlem", page.QuerySelector("#DisplayName")!.GetAttribute("value"));
         Assert.IsNull(await factory.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("kort@kommun.example.se")));

@@ -48,6 +48,30 @@ public sealed class OwnCollectionPagesTests
         (await client.GetPageAsync($"/mina-sidor/samlingar/{id}")).QuerySelectorAll(".own-collection-stories li > a").Select(a => a.GetAttribute("href")!).ToList();
 
     [TestMethod]
+    public async Task Counts_of_stories_agree_in_number_on_the_collection_list_and_the_tag_page()
+    {
+        var (_, client) = await MemberAsync(factory, "samling-antal@example.se");
+        var first = await PublishedAsync(factory, ContentType.Story, 0);
+        var second = await PublishedAsync(factory, ContentType.Story, 1);
+        var id = await CreateAsync(client, "Att läsa");
+        await AddFromStoryPageAsync(client, first, id);
+
+        string CountOnList(AngleSharp.Dom.IDocument page) => page.QuerySelector($"a[href='/mina-sidor/samlingar/{id}']")!.ParentElement!.QuerySelector(".muted")!.TextContent;
+        Assert.AreEqual("1 kommunberättelse", CountOnList(await client.GetPageAsync("/mina-sidor/samlingar")));
+        await AddFromStoryPageAsync(client, second, id);
+        Assert.AreEqual("2 kommunberättelser", CountOnList(await client.GetPageAsync("/mina-sidor/samlingar")));
+
+        // A tag that only one story carries, and one that several carry.
+        var storiesPerTag = await QueryAsync(factory, db => db.PublishedFacets.AsNoTracking().Where(f => f.Facet == Core.Publishing.FacetNames.Tag)
+            .Join(db.PublishedContent.Where(p => p.Type == ContentType.Story), f => f.ItemId, p => p.ItemId, (f, p) => f.Value).ToListAsync());
+        var counts = storiesPerTag.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        var single = counts.First(c => c.Value == 1).Key;
+        var several = counts.First(c => c.Value > 1);
+        StringAssert.StartsWith((await client.GetPageAsync($"/taggar/{single}")).QuerySelector("main .lead")!.TextContent, "1 kommunberättelse har taggen");
+        StringAssert.StartsWith((await client.GetPageAsync($"/taggar/{several.Key}")).QuerySelector("main .lead")!.TextContent, $"{several.Value} kommunberättelser har taggen");
+    }
+
+    [TestMethod]
     public async Task A_collection_without_a_name_is_refused_in_Swedish_and_the_form_keeps_the_input()
     {
         var (userId, client) = await MemberAsync(factory, "samling-fel@example.se");

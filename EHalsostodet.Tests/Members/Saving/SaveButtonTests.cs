@@ -109,8 +109,61 @@ public sealed class SaveButtonTests
         Assert.IsNull(SaveForm(page, story.Id));
         var link = page.QuerySelector(".member-actions a.login-to-act")!;
         StringAssert.StartsWith(link.TextContent, "Spara");
-        Assert.AreEqual($"/mina-sidor/logga-in?ReturnUrl={Uri.EscapeDataString(story.Url)}", link.GetAttribute("href"));
+        Assert.AreEqual($"/mina-sidor/logga-in?ReturnUrl={Uri.EscapeDataString($"/mina-sidor/spara/{story.Id}?tillbaka={Uri.EscapeDataString(story.Url)}")}", link.GetAttribute("href"));
         Assert.IsNotNull((await client.GetPageAsync(link.GetAttribute("href")!)).QuerySelector("input[type='password']"), "the login form");
+    }
+
+    [TestMethod]
+    public async Task Spara_while_signed_out_finishes_the_save_after_sign_in_with_one_confirmed_post()
+    {
+        var userId = await factory.CreateUserAsync("spara-efter-inloggning@example.se", EHalsostodet.Core.Accounts.PortalRoles.Member);
+        var client = factory.CreateBrowserClient();
+        var story = await PublishedAsync(factory, ContentType.Story, skip: 5);
+        var loginLink = (await client.GetPageAsync(story.Url)).QuerySelector(".member-actions a.login-to-act")!.GetAttribute("href")!;
+        var returnUrl = Uri.UnescapeDataString(loginLink[(loginLink.IndexOf("ReturnUrl=", StringComparison.Ordinal) + "ReturnUrl=".Length)..]);
+
+        using var signIn = await Accounts.MemberSteps.SignInAsync(client, "spara-efter-inloggning@example.se", PortalFactory.Password, returnUrl);
+        Assert.AreEqual(HttpStatusCode.Redirect, signIn.StatusCode);
+        var confirmUrl = signIn.Headers.Location!.OriginalString;
+        Assert.AreEqual($"/mina-sidor/spara/{story.Id}?tillbaka={Uri.EscapeDataString(story.Url)}", confirmUrl);
+
+        var confirm = await client.GetPageAsync(confirmUrl);
+        Assert.IsFalse(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)), "a GET saves nothing");
+        StringAssert.Contains(confirm.QuerySelector("main h1")!.TextContent, "Spara kommunberättelse?");
+        StringAssert.Contains(confirm.QuerySelector("main")!.TextContent, story.Title);
+        var form = confirm.QuerySelector("form.confirm-save")!;
+        using var saved = await SubmitAsync(client, form, confirmUrl);
+
+        Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode);
+        Assert.AreEqual(story.Url, saved.Headers.Location!.OriginalString, "back to the story");
+        Assert.IsTrue(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        Assert.AreEqual("true", Pressed(SaveForm(await client.GetPageAsync(story.Url), story.Id)));
+        StringAssert.Contains((await client.GetPageAsync(confirmUrl)).QuerySelector("main h1")!.TextContent, "Redan sparad");
+    }
+
+    [TestMethod]
+    public async Task A_foreign_link_to_the_save_page_saves_nothing_and_cannot_send_the_member_elsewhere()
+    {
+        var (userId, client) = await MemberAsync(factory, "spara-frammande@example.se");
+        var story = await PublishedAsync(factory, ContentType.Story, skip: 6);
+        var url = $"/mina-sidor/spara/{story.Id}?tillbaka={Uri.EscapeDataString("//elak.example/falsk")}";
+
+        var page = await client.GetPageAsync(url);
+
+        Assert.IsFalse(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        var form = page.QuerySelector("form.confirm-save")!;
+        Assert.AreEqual(story.Url, form.QuerySelector("input[name='ReturnUrl']")!.GetAttribute("value"), "a foreign return address is replaced by the item's page");
+        Assert.IsFalse(page.QuerySelectorAll("main a").Any(a => (a.GetAttribute("href") ?? "").Contains("elak.example", StringComparison.Ordinal)));
+        using (var withoutToken = await client.PostAsync(new Uri("/mina-sidor/sparat?handler=Save", UriKind.Relative),
+                   new FormUrlEncodedContent(new Dictionary<string, string> { ["ItemId"] = story.Id.ToString(), ["Saved"] = "true" })))
+        {
+            Assert.AreEqual(HttpStatusCode.BadRequest, withoutToken.StatusCode, "the save itself needs the antiforgery token");
+        }
+        Assert.IsFalse(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        Assert.AreEqual(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/mina-sidor/spara/{Guid.NewGuid()}", UriKind.Relative))).StatusCode);
+        using var anonymous = await factory.CreateBrowserClient().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.AreEqual(HttpStatusCode.Redirect, anonymous.StatusCode);
+        StringAssert.Contains(anonymous.Headers.Location!.OriginalString, "/mina-sidor/logga-in");
     }
 
     [TestMethod]

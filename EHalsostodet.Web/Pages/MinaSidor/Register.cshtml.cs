@@ -41,6 +41,9 @@ public sealed class RegisterModel(MemberRegistration registration) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // Every mistake is shown at once: the address, name and password rules as well as the two below.
+        var inputErrors = await registration.InputErrorsAsync(Email, Password, DisplayName);
+        ModelState.AddAccountErrors(inputErrors.Where(e => !HasError(Fields.GetValueOrDefault(e.Field, ""))), Fields);
         if (!string.IsNullOrEmpty(Password) && !string.IsNullOrEmpty(ConfirmPassword) && Password != ConfirmPassword)
         {
             ModelState.AddModelError(nameof(ConfirmPassword), "Lösenorden är inte lika. Skriv samma lösenord två gånger.");
@@ -63,4 +66,7 @@ public sealed class RegisterModel(MemberRegistration registration) : PageModel
         Registered = true;
         return Page();
     }
+
+    /// <summary>Whether the field already has an error (an empty required field), so the rules do not say the same again.</summary>
+    private bool HasError(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
 }
