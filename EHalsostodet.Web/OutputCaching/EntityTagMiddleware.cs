@@ -35,6 +35,11 @@ public sealed class EntityTagMiddleware(RequestDelegate next, IOptions<PublicPag
         }
         var response = context.Response;
         context.Items[RenderedKey] = true;
+        if (buffer.Length == 0)
+        {
+            // Nothing to tag, and a bare 404 stays bare for the status code pages to fill in.
+            return;
+        }
         if (PublicPageCachePolicy.IsShareable(response))
         {
             // Browsers ask again each time (a 304 while the ETag holds). The same address answers a

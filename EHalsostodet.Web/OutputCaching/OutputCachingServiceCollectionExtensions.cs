@@ -27,7 +27,7 @@ public static class OutputCachingServiceCollectionExtensions
             services.AddStackExchangeRedisOutputCache(options =>
             {
                 options.Configuration = settings.Redis;
-                options.InstanceName = "ehalsostodet:";
+                options.InstanceName = settings.RedisPrefix;
             });
         }
         var redis = services.Where(d => d.ServiceType == typeof(IOutputCacheStore)).Except(before).LastOrDefault();

@@ -14,6 +14,9 @@ public sealed class PublicPageCacheOptions
     /// </summary>
     public string? Redis { get; set; }
 
+    /// <summary>The prefix of the portal's keys in Redis, so that several portals can share one server.</summary>
+    public string RedisPrefix { get; set; } = "ehalsostodet:";
+
     /// <summary>How long a page is kept when nothing it shows changes.</summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromHours(1);
 

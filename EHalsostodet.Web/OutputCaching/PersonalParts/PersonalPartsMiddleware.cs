@@ -42,6 +42,11 @@ public sealed class PersonalPartsMiddleware(RequestDelegate next)
             context.Response.Body = body;
         }
         var response = context.Response;
+        if (buffer.Length == 0)
+        {
+            // A bare 404 stays bare for the status code pages to fill in.
+            return;
+        }
         var bytes = buffer.ToArray();
         if (response.StatusCode == StatusCodes.Status200OK && response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
         {
