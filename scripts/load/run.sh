@@ -209,6 +209,10 @@ mkdir -p "$paths"
 echo "/" >"$paths/start.txt"
 sed 's|^|/berattelser/|' "$story_list" >"$paths/story.txt"
 cp "$paths/story.txt" "$paths/story-member.txt"
+# One story asked for again and again, as when a newsletter links to it: after the first request
+# the page cache (where there is one) answers.
+head -n 1 "$paths/story.txt" >"$paths/story-one.txt"
+cp "$paths/story-one.txt" "$paths/story-one-member.txt"
 while IFS= read -r word; do
   [ -n "$word" ] && printf '/sok?q=%s\n' "$(printf '%s' "$word" | jq -sRr @uri)"
 done <"$script_dir/search-words.txt" >"$paths/search.txt"
@@ -231,7 +235,7 @@ echo "/css/site.css" >"$paths/static.txt"
   for _ in $(seq 1 100); do cat "$paths/static.txt"; done
 } >"$paths/soak.txt"
 
-for target in start story story-member search search-uncached pdf pdf-cached static; do
+for target in start story story-member story-one story-one-member search search-uncached pdf pdf-cached static; do
   code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $member_cookie" "$base$(head -n 1 "$paths/$target.txt")")"
   if [ "$code" != "200" ]; then
     echo "$target: $(head -n 1 "$paths/$target.txt") answered $code, not 200." >&2
@@ -248,7 +252,7 @@ run_wrk() {
   local name="$1" conns="$2" length="$3" threads=2
   [ "$conns" -lt 2 ] && threads=1
   local headers=()
-  [ "$name" = "story-member" ] && headers=(-H "Cookie: $member_cookie")
+  case "$name" in *member) headers=(-H "Cookie: $member_cookie") ;; esac
   LOAD_PATHS="$paths/$name.txt" wrk "${headers[@]}" -t "$threads" -c "$conns" -d "$length" --timeout "$timeout" --latency \
     -s "$script_dir/paths.lua" "$base" >"$out/wrk-$name-$conns.txt" 2>&1 || true
   local line
@@ -266,6 +270,8 @@ describe() {
     start) echo "start page \`/\`" ;;
     story) echo "story page (random of $(wc -l <"$story_list"))" ;;
     story-member) echo "story page, signed in (random of $(wc -l <"$story_list"))" ;;
+    story-one) echo "story page (one story, asked again and again)" ;;
+    story-one-member) echo "story page, signed in (one story)" ;;
     search) echo "search \`/sok?q=…\` ($(wc -l <"$paths/search.txt") words, kept results)" ;;
     search-uncached) echo "search \`/sok?q=…&sida=N\` ($(wc -l <"$paths/search-uncached.txt") different, engine)" ;;
     pdf) echo "story PDF (random story, mostly rendered)" ;;
@@ -278,7 +284,7 @@ if ! $skip_table; then
   # Rows are kept until the static file has run, so each can be given as a share of its req/s.
   rows=()
   declare -A static_rps=()
-  for target in start story story-member search search-uncached pdf pdf-cached static; do
+  for target in start story story-member story-one story-one-member search search-uncached pdf pdf-cached static; do
     for conns in $connections; do
       settle
       log "$target at $conns connections for $duration …"
