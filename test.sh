@@ -22,11 +22,18 @@ if [ ! -d EHalsostodet.Tests/Browser/axe/node_modules ]; then
 fi
 
 # The suite runs twice: on the embedded SQLite database and on a PostgreSQL server that this
-# script starts (as the postgres user) and stops again.
+# script starts (as the postgres user) and stops again. The two-instance tests on PostgreSQL also
+# share a throwaway Redis for the output cache.
 source scripts/test-postgres.sh
-trap stop_test_postgres EXIT
+source scripts/test-redis.sh
+trap 'stop_test_redis; stop_test_postgres' EXIT
 if ! start_test_postgres; then
   echo "PostgreSQL kunde inte startas för testerna." >&2
+  echo "Tests: 0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+if ! start_test_redis; then
+  echo "Redis kunde inte startas för testerna." >&2
   echo "Tests: 0 passed, 1 failed, 0 skipped"
   exit 1
 fi

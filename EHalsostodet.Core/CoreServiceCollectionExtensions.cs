@@ -24,6 +24,7 @@ using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Core.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EHalsostodet.Core;
 
@@ -52,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AddressHistory>();
         services.AddScoped<PublishedProjector>();
         services.AddScoped<ContentPublisher>();
+        services.TryAddScoped<IShownContent, NoShownContent>();
         services.AddScoped<PublishedQueries>();
         services.AddScoped<StoryViewBuilder>();
         services.AddSearchServices(configuration, provider, contentRootPath);

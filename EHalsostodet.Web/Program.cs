@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 // every environment, not only Development; a published app has no such manifest and is unaffected.
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddPortalWeb();
+builder.Services.AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())

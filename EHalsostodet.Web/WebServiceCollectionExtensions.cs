@@ -14,6 +14,7 @@ using EHalsostodet.Web.Insights;
 using EHalsostodet.Web.Media;
 using EHalsostodet.Web.MemberAccounts;
 using EHalsostodet.Web.Operations;
+using EHalsostodet.Web.OutputCaching;
 using EHalsostodet.Web.Seo;
 using EHalsostodet.Web.Members.Saving;
 using EHalsostodet.Web.RateLimiting;
@@ -26,7 +27,7 @@ namespace EHalsostodet.Web;
 public static class WebServiceCollectionExtensions
 {
     /// <summary>The HTTP side of the portal, wired explicitly.</summary>
-    public static IServiceCollection AddPortalWeb(this IServiceCollection services)
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortalAccounts();
         services.AddContentEditing();
@@ -48,6 +49,7 @@ public static class WebServiceCollectionExtensions
         services.AddSharingWeb();
         services.AddPortalOperations().AddDeliveryApi().AddSeo();
         services.AddPortalRateLimiting();
+        services.AddPublicPageCaching(configuration);
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHsts(options =>
         {
@@ -99,6 +101,8 @@ public static class WebServiceCollectionExtensions
         app.UseAuthentication();
         app.UseSignedOutEditorFormKeeper();
         app.UseAuthorization();
+        app.UseMiddleware<ViewCountingMiddleware>();
+        app.UsePublicPageCaching();
         app.UseMiddleware<OldAddressRedirects>();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

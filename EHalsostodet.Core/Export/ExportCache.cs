@@ -8,36 +8,68 @@ namespace EHalsostodet.Core.Export;
 public sealed record ExportCacheKey(Guid ItemId, ExportFormat Format, string BaseUrl, bool IsShortVersion = false);
 
 /// <summary>
-/// Finished exports of published stories and collections, kept in memory until the item is
-/// published again (<see cref="ContentCacheEviction"/> evicts it, on every instance). A file is
-/// only served while its ETag (built from the published version ids) still matches, so a stale
-/// file can never be sent even before the eviction runs. The files together stay under
-/// <see cref="ExportOptions.CacheMegabytes"/>: when a new file would pass it, the least recently
-/// served files go first, so a crawler fetching every story's PDF cannot fill the memory.
+/// Finished exports of published stories and collections, kept as files on this instance's disk
+/// (not in the process's memory) until the item is published again (<see cref="ContentCacheEviction"/>
+/// evicts it, on every instance). A file is only served while its ETag (built from the published
+/// version ids) still matches, so a stale file can never be sent even before the eviction runs. The
+/// files together stay under <see cref="ExportOptions.CacheMegabytes"/>: when a new file would pass
+/// it, the least recently served files go first, so a crawler fetching every story's PDF cannot fill
+/// the disk. A file is opened for a request under the same lock that deletes files, and a deleted
+/// file stays readable for a request that has it open.
 /// </summary>
-public sealed class ExportCache(IOptions<ExportOptions> options) : IContentCache
+public sealed class ExportCache : IContentCache, IDisposable
 {
-    private sealed class Entry(ExportFile file, long lastUsed)
+    private sealed class Entry(ExportFile file, string path, long length, long lastUsed)
     {
         public ExportFile File { get; } = file;
+        public string Path { get; } = path;
+        public long Length { get; } = length;
         public long LastUsed = lastUsed;
     }
 
     private readonly ConcurrentDictionary<ExportCacheKey, Entry> files = new();
     private readonly Lock changing = new();
+    private readonly IOptions<ExportOptions> options;
+    private readonly string folder;
     private long bytes;
     private long clock;
 
+    public ExportCache(IOptions<ExportOptions> options)
+    {
+        this.options = options;
+        folder = options.Value.CacheFolder is { Length: > 0 } configured
+            ? configured
+            : System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ehalsostodet-exports", Guid.NewGuid().ToString("N"));
+        // What an earlier run left is not known to this one.
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        Directory.CreateDirectory(folder);
+    }
+
     private long Limit => Math.Max(0, options.Value.CacheMegabytes) * 1024L * 1024L;
 
+    /// <summary>The kept file, opened for reading, while its ETag still matches; the caller disposes <see cref="ExportFile.Stored"/>.</summary>
     public ExportFile? Find(ExportCacheKey key, string etag)
     {
-        if (!files.TryGetValue(key, out var entry) || entry.File.ETag != etag)
+        lock (changing)
         {
-            return null;
+            if (!files.TryGetValue(key, out var entry) || entry.File.ETag != etag)
+            {
+                return null;
+            }
+            Volatile.Write(ref entry.LastUsed, Interlocked.Increment(ref clock));
+            try
+            {
+                return entry.File with { Stored = new FileStream(entry.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true) };
+            }
+            catch (IOException)
+            {
+                Remove(key, entry);
+                return null;
+            }
         }
-        Volatile.Write(ref entry.LastUsed, Interlocked.Increment(ref clock));
-        return entry.File;
     }
 
     public void Store(ExportCacheKey key, ExportFile file)
@@ -46,13 +78,23 @@ public sealed class ExportCache(IOptions<ExportOptions> options) : IContentCache
         {
             return;
         }
+        var path = System.IO.Path.Combine(folder, $"{Guid.NewGuid():N}.{file.Format.Extension()}");
+        try
+        {
+            System.IO.File.WriteAllBytes(path, file.Content);
+        }
+        catch (IOException)
+        {
+            // A full or broken disk only costs rendering the file again next time.
+            return;
+        }
         lock (changing)
         {
             if (files.TryGetValue(key, out var old))
             {
-                bytes -= old.File.Content.LongLength;
+                Remove(key, old);
             }
-            files[key] = new Entry(file, Interlocked.Increment(ref clock));
+            files[key] = new Entry(file with { Content = [] }, path, file.Content.LongLength, Interlocked.Increment(ref clock));
             bytes += file.Content.LongLength;
             if (bytes > Limit)
             {
@@ -71,7 +113,7 @@ public sealed class ExportCache(IOptions<ExportOptions> options) : IContentCache
     {
         lock (changing)
         {
-            foreach (var (key, entry) in files.Where(f => f.Key.ItemId == itemId || f.Value.File.IsCollection))
+            foreach (var (key, entry) in files.Where(f => f.Key.ItemId == itemId || f.Value.File.IsCollection).ToList())
             {
                 Remove(key, entry);
             }
@@ -82,8 +124,22 @@ public sealed class ExportCache(IOptions<ExportOptions> options) : IContentCache
     {
         lock (changing)
         {
-            files.Clear();
-            bytes = 0;
+            foreach (var (key, entry) in files.ToList())
+            {
+                Remove(key, entry);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        Clear();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
         }
     }
 
@@ -105,7 +161,14 @@ public sealed class ExportCache(IOptions<ExportOptions> options) : IContentCache
     {
         if (files.TryRemove(KeyValuePair.Create(key, entry)))
         {
-            bytes -= entry.File.Content.LongLength;
+            bytes -= entry.Length;
+            try
+            {
+                System.IO.File.Delete(entry.Path);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }

@@ -62,6 +62,12 @@ public enum ExportFormat
 public sealed record ExportFile(byte[] Content, ExportFormat Format, string FileName, string ETag, bool IsCollection = false)
 {
     public string ContentType => Format.ContentType();
+
+    /// <summary>
+    /// The file as <see cref="ExportCache"/> keeps it on disk, opened for one request (which sends and
+    /// disposes it); <see cref="Content"/> is then empty.
+    /// </summary>
+    public Stream? Stored { get; init; }
 }
 
 public static class ExportFormats

@@ -27,6 +27,9 @@ public static class InstancesServiceCollectionExtensions
         services.AddScoped<LocalCacheEvictionHandler>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
+        services.AddScoped<CollectionMembersEviction>();
+        services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<CollectionMembersEviction>());
+        services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<CollectionMembersEviction>());
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddSingleton(new PostgresConnectionString(configuration.GetConnectionString("Postgres")!));

@@ -5,18 +5,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Publishing;
 
-/// <summary>Reads published content for the public site. Never touches drafts.</summary>
-public sealed class PublishedQueries(PortalDbContext db)
+/// <summary>
+/// Reads published content for the public site. Never touches drafts. Tells <see cref="IShownContent"/>
+/// what each read shows, for the cache of rendered pages.
+/// </summary>
+public sealed class PublishedQueries(PortalDbContext db, IShownContent shown)
 {
     public async Task<PublishedItem<T>?> FindAsync<T>(ContentType type, string slug, CancellationToken cancellationToken)
         where T : IContentDocument
     {
         var row = await db.PublishedContent.AsNoTracking().FirstOrDefaultAsync(p => p.Type == type && p.Slug == slug, cancellationToken);
+        if (row is not null)
+        {
+            shown.Item(row.ItemId, type);
+        }
         return row is null ? null : ToItem<T>(row);
     }
 
     public async Task<IReadOnlyList<StoryCard>> LatestStoriesAsync(int count, CancellationToken cancellationToken)
     {
+        shown.ListOf(ContentType.Story);
         var rows = await db.PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Story)
             .OrderByDescending(p => p.FirstPublishedAt).ThenBy(p => p.Title)
@@ -26,6 +34,7 @@ public sealed class PublishedQueries(PortalDbContext db)
 
     public async Task<IReadOnlyList<StoryCard>> AllStoriesAsync(CancellationToken cancellationToken)
     {
+        shown.ListOf(ContentType.Story);
         var rows = await db.PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Story)
             .ToListAsync(cancellationToken);
@@ -35,6 +44,10 @@ public sealed class PublishedQueries(PortalDbContext db)
     /// <summary>Published stories among the ids, in the order given; unpublished ones are left out.</summary>
     public async Task<IReadOnlyList<StoryCard>> StoriesAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
+        foreach (var id in ids)
+        {
+            shown.Item(id, ContentType.Story);
+        }
         var rows = await db.PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Story && ids.Contains(p.ItemId))
             .ToListAsync(cancellationToken);
@@ -43,6 +56,7 @@ public sealed class PublishedQueries(PortalDbContext db)
 
     public async Task<IReadOnlyList<StoryCard>> StoriesWithTagAsync(string tagSlug, CancellationToken cancellationToken)
     {
+        shown.ListOf(ContentType.Story);
         var rows = await db.PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Story &&
                 db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == FacetNames.Tag && f.Value == tagSlug))
@@ -53,6 +67,7 @@ public sealed class PublishedQueries(PortalDbContext db)
 
     public async Task<IReadOnlyList<StoryCard>> StoriesReferencingAsync(Guid initiativeId, CancellationToken cancellationToken)
     {
+        shown.ListOf(ContentType.Story);
         var rows = await db.PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Story && db.InitiativeReferences.Any(r => r.StoryId == p.ItemId && r.InitiativeId == initiativeId))
             .OrderBy(p => p.Title)
@@ -60,22 +75,34 @@ public sealed class PublishedQueries(PortalDbContext db)
         return await ToCardsAsync(rows, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CollectionCard>> CollectionsWithTagAsync(string tagSlug, CancellationToken cancellationToken) =>
-        await CollectionCardsAsync(p => db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == FacetNames.Tag && f.Value == tagSlug), cancellationToken);
+    public async Task<IReadOnlyList<CollectionCard>> CollectionsWithTagAsync(string tagSlug, CancellationToken cancellationToken)
+    {
+        shown.ListOf(ContentType.Collection);
+        return await CollectionCardsAsync(p => db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == FacetNames.Tag && f.Value == tagSlug), cancellationToken);
+    }
 
-    public Task<IReadOnlyList<CollectionCard>> CollectionsAsync(CancellationToken cancellationToken) =>
-        CollectionCardsAsync(_ => true, cancellationToken);
+    public Task<IReadOnlyList<CollectionCard>> CollectionsAsync(CancellationToken cancellationToken)
+    {
+        shown.ListOf(ContentType.Collection);
+        return CollectionCardsAsync(_ => true, cancellationToken);
+    }
 
     /// <summary>Published collections among the ids, by title.</summary>
     public Task<IReadOnlyList<CollectionCard>> CollectionsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
         CollectionCardsAsync(p => ids.Contains(p.ItemId), cancellationToken);
 
+    /// <summary>
+    /// Not a list of collections to the cache: a collection that takes the story in or lets it go
+    /// changes the story itself (<see cref="Instances.CollectionMembersEviction"/>).
+    /// </summary>
     public Task<IReadOnlyList<CollectionCard>> CollectionsContainingAsync(Guid storyId, CancellationToken cancellationToken) =>
         CollectionCardsAsync(p => db.CollectionMemberships.Any(m => m.CollectionId == p.ItemId && m.StoryId == storyId), cancellationToken);
 
     /// <summary>The tags most used by published content, for the start page.</summary>
     public async Task<IReadOnlyList<TagCount>> PopularTagsAsync(int count, CancellationToken cancellationToken)
     {
+        shown.ListOf(ContentType.Story);
+        shown.ListOf(ContentType.Collection);
         var counts = await db.PublishedFacets.AsNoTracking()
             .Where(f => f.Facet == FacetNames.Tag)
             .GroupBy(f => f.Value)
@@ -93,6 +120,7 @@ public sealed class PublishedQueries(PortalDbContext db)
 
     public async Task<IReadOnlyList<PublishedItem<InitiativeDocument>>> InitiativesAsync(InitiativeArea? area, CancellationToken cancellationToken)
     {
+        shown.ListOf(ContentType.Initiative);
         var areaKey = area is { } a ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(a.ToString()) : null;
         var rows = await db.PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Initiative &&
@@ -105,6 +133,10 @@ public sealed class PublishedQueries(PortalDbContext db)
     public async Task<IReadOnlyDictionary<Guid, InitiativeLinkView>> InitiativeLinksAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
+        foreach (var id in wanted)
+        {
+            shown.Item(id, ContentType.Initiative);
+        }
         var rows = await db.PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Initiative && wanted.Contains(p.ItemId))
             .ToListAsync(cancellationToken);
@@ -121,6 +153,7 @@ public sealed class PublishedQueries(PortalDbContext db)
 
     public async Task<IReadOnlyList<PublishedItem<PageDocument>>> PagesAsync(CancellationToken cancellationToken)
     {
+        shown.ListOf(ContentType.Page);
         var rows = await db.PublishedContent.AsNoTracking().Where(p => p.Type == ContentType.Page).ToListAsync(cancellationToken);
         return rows.Select(ToItem<PageDocument>).ToList();
     }
@@ -139,6 +172,10 @@ public sealed class PublishedQueries(PortalDbContext db)
                     db.PublishedContent.Any(s => s.ItemId == m.StoryId)),
             })
             .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            shown.Item(row.Row.ItemId, ContentType.Collection);
+        }
         return rows
             .OrderBy(r => r.Row.Title, StringComparer.Create(SwedishCulture, true))
             .Select(r =>
@@ -156,6 +193,10 @@ public sealed class PublishedQueries(PortalDbContext db)
         var municipalities = await db.Municipalities.AsNoTracking()
             .Where(m => codes.Contains(m.Code))
             .ToDictionaryAsync(m => m.Code, m => new MunicipalityInfo(m.Code, m.Name, m.County, m.Group, m.IsExample), cancellationToken);
+        foreach (var row in rows)
+        {
+            shown.Item(row.ItemId, ContentType.Story);
+        }
         return rows.Select(r =>
         {
             var story = ContentDocumentSerializer.Deserialize<StoryDocument>(r.DocumentJson);

@@ -77,4 +77,26 @@ public sealed class ExportCacheTests
         cache.Clear();
         Assert.AreEqual(0L, cache.Bytes);
     }
+
+    [TestMethod]
+    public void Files_are_kept_on_disk_in_the_configured_folder_and_deleted_when_evicted()
+    {
+        var folder = Path.Combine(Infrastructure.TestPaths.NewTempFolder(), "exporter");
+        using var cache = new ExportCache(Options.Create(new ExportOptions { CacheMegabytes = 8, CacheFolder = folder }));
+        var (key, file) = Export(100);
+        Array.Fill(file.Content, (byte)7);
+
+        cache.Store(key, file);
+
+        var kept = Directory.GetFiles(folder).Single();
+        Assert.AreEqual(100L * Kilobyte, new FileInfo(kept).Length);
+        var found = cache.Find(key, "\"v1\"")!;
+        Assert.AreEqual(0, found.Content.Length, "the cache holds no bytes in memory");
+        using var stored = found.Stored!;
+        cache.Evict(key.ItemId);
+        Assert.AreEqual(0, Directory.GetFiles(folder).Length, "eviction deletes the file");
+        using var read = new MemoryStream();
+        stored.CopyTo(read);
+        CollectionAssert.AreEqual(file.Content, read.ToArray(), "a request that has the file open still reads all of it");
+    }
 }

@@ -28,36 +28,36 @@ public static class ExportEndpoints
     /// <summary>The short version of a story: summary and benefit effects on at most two pages.</summary>
     public static string StoryShortPdfPath(string slug) => $"/berattelser/{slug}/kortversion/pdf";
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> StoryAsync(
+    private static async Task<Results<FileContentHttpResult, FileStreamHttpResult, StatusCodeHttpResult, NotFound>> StoryAsync(
         string slug, string format, HttpContext context, PublishedExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
         Send(context, await exports.StoryAsync(slug, Enum.Parse<ExportFormat>(format, ignoreCase: true), urls.BaseUrl, cancellationToken), publicContent: true);
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> StoryShortAsync(
+    private static async Task<Results<FileContentHttpResult, FileStreamHttpResult, StatusCodeHttpResult, NotFound>> StoryShortAsync(
         string slug, HttpContext context, PublishedExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
         Send(context, await exports.StoryShortPdfAsync(slug, urls.BaseUrl, cancellationToken), publicContent: true);
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> CollectionAsync(
+    private static async Task<Results<FileContentHttpResult, FileStreamHttpResult, StatusCodeHttpResult, NotFound>> CollectionAsync(
         string slug, HttpContext context, PublishedExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
         Send(context, await exports.CollectionPdfAsync(slug, urls.BaseUrl, cancellationToken), publicContent: true);
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> SharedCollectionAsync(
+    private static async Task<Results<FileContentHttpResult, FileStreamHttpResult, StatusCodeHttpResult, NotFound>> SharedCollectionAsync(
         string token, HttpContext context, MemberExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
         Send(context, await exports.SharedCollectionPdfAsync(token, urls.BaseUrl, cancellationToken), publicContent: false);
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> SharedPlanAsync(
+    private static async Task<Results<FileContentHttpResult, FileStreamHttpResult, StatusCodeHttpResult, NotFound>> SharedPlanAsync(
         string token, string format, HttpContext context, MemberExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
         Send(context, await exports.SharedPlanAsync(token, Enum.Parse<ExportFormat>(format, ignoreCase: true), urls.BaseUrl, cancellationToken), publicContent: false);
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> OwnCollectionAsync(
+    private static async Task<Results<FileContentHttpResult, FileStreamHttpResult, StatusCodeHttpResult, NotFound>> OwnCollectionAsync(
         Guid id, HttpContext context, MemberExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
         Send(context, await exports.OwnCollectionPdfAsync(UserId(context.User), id, urls.BaseUrl, cancellationToken), publicContent: false);
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> OwnPlanAsync(
+    private static async Task<Results<FileContentHttpResult, FileStreamHttpResult, StatusCodeHttpResult, NotFound>> OwnPlanAsync(
         Guid id, string format, HttpContext context, MemberExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
         Send(context, await exports.OwnPlanAsync(UserId(context.User), id, Enum.Parse<ExportFormat>(format, ignoreCase: true), urls.BaseUrl, cancellationToken), publicContent: false);
 
     /// <summary>The file as a download, or 304 when the client already has this version.</summary>
-    private static Results<FileContentHttpResult, StatusCodeHttpResult, NotFound> Send(HttpContext context, ExportFile? file, bool publicContent)
+    private static Results<FileContentHttpResult, FileStreamHttpResult, StatusCodeHttpResult, NotFound> Send(HttpContext context, ExportFile? file, bool publicContent)
     {
         if (file is null)
         {
@@ -67,13 +67,16 @@ public static class ExportEndpoints
         context.Response.Headers.CacheControl = publicContent ? "public, max-age=300" : "private, no-store";
         if (context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false)))
         {
+            file.Stored?.Dispose();
             context.Response.Headers.ETag = etag.ToString();
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(file.FileName);
         context.Response.Headers.ContentDisposition = disposition.ToString();
-        return TypedResults.File(file.Content, file.ContentType, entityTag: etag);
+        return file.Stored is { } stored
+            ? TypedResults.Stream(stored, file.ContentType, entityTag: etag)
+            : TypedResults.File(file.Content, file.ContentType, entityTag: etag);
     }
 
     private static string UserId(ClaimsPrincipal user) =>

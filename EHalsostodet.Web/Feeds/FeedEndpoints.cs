@@ -4,6 +4,7 @@ using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Sharing;
 using EHalsostodet.Web.Addresses;
+using EHalsostodet.Web.OutputCaching;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +17,8 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/taggar/{slug}/feed", TagFeedAsync).WithMetadata(new OldTagSlugsAttribute()).WithTags("Flöden").ExcludeFromDescription();
-        app.MapGet("/samlingar/{slug}/feed", CollectionFeedAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Collection)).WithTags("Flöden").ExcludeFromDescription();
+        app.MapGet("/taggar/{slug}/feed", TagFeedAsync).WithMetadata(new OldTagSlugsAttribute(), new PublicPageAttribute { Lists = [ContentType.Story] }).WithTags("Flöden").ExcludeFromDescription();
+        app.MapGet("/samlingar/{slug}/feed", CollectionFeedAsync).WithMetadata(new OldContentSlugsAttribute(ContentType.Collection), new PublicPageAttribute { Lists = [ContentType.Collection, ContentType.Story] }).WithTags("Flöden").ExcludeFromDescription();
         return app;
     }
 

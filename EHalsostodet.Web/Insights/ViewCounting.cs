@@ -10,27 +10,55 @@ public interface IViewedItemPage
 }
 
 /// <summary>
-/// Counts a view of a story, collection or initiative page after it was shown. No cookie is set
-/// and nothing about the visitor is stored: only the day's count per item grows. Crawlers,
-/// which say so in their user agent, are not counted.
+/// Marks the answer of a story, collection or initiative page with the item it shows, in a header
+/// that <see cref="ViewCountingMiddleware"/> takes off again. The header travels with the page into
+/// the output cache, so a view served from the cache is counted as one rendered is.
 /// </summary>
-public sealed class ViewCountingPageFilter(UsageCounter usage) : IAsyncPageFilter
+public sealed class ViewCountingPageFilter : IAsyncPageFilter
 {
-    private static readonly string[] CrawlerMarks = ["bot", "crawler", "spider", "slurp", "preview"];
+    public const string ViewedItemHeader = "X-Viewed-Item";
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        var http = context.HttpContext;
-        if (executed.Exception is null && HttpMethods.IsGet(http.Request.Method) &&
+        if (executed.Exception is null && HttpMethods.IsGet(context.HttpContext.Request.Method) &&
             executed.Result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult &&
-            executed.HandlerInstance is IViewedItemPage { ViewedItemId: { } itemId } &&
-            !IsCrawler(http.Request.Headers.UserAgent.ToString()))
+            executed.HandlerInstance is IViewedItemPage { ViewedItemId: { } itemId })
         {
-            await usage.CountAsync(UsageMetrics.Viewed, itemId, http.RequestAborted);
+            context.HttpContext.Response.Headers[ViewedItemHeader] = itemId.ToString("N");
         }
+    }
+}
+
+/// <summary>
+/// Counts a view of a story, collection or initiative page when it is sent, rendered or from the
+/// cache. No cookie is set and nothing about the visitor is stored: only the day's count per item
+/// grows. Crawlers, which say so in their user agent, are not counted.
+/// </summary>
+public sealed class ViewCountingMiddleware(RequestDelegate next)
+{
+    private static readonly string[] CrawlerMarks = ["bot", "crawler", "spider", "slurp", "preview"];
+
+    public Task InvokeAsync(HttpContext context, UsageCounter usage)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            if (!headers.TryGetValue(ViewCountingPageFilter.ViewedItemHeader, out var value))
+            {
+                return Task.CompletedTask;
+            }
+            headers.Remove(ViewCountingPageFilter.ViewedItemHeader);
+            if (context.Response.StatusCode == StatusCodes.Status200OK && Guid.TryParseExact(value.ToString(), "N", out var itemId) &&
+                !IsCrawler(context.Request.Headers.UserAgent.ToString()))
+            {
+                return usage.CountAsync(UsageMetrics.Viewed, itemId, context.RequestAborted);
+            }
+            return Task.CompletedTask;
+        });
+        return next(context);
     }
 
     private static bool IsCrawler(string userAgent) =>

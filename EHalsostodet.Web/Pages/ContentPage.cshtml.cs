@@ -8,6 +8,7 @@ namespace EHalsostodet.Web.Pages;
 
 /// <summary>Editor-written pages at the top level: /om, /kontakt and so on.</summary>
 [OldContentSlugs(ContentType.Page)]
+[EHalsostodet.Web.OutputCaching.PublicPage]
 public sealed class ContentPageModel(PublishedQueries queries) : PageModel
 {
     public PageDocument Document { get; private set; } = null!;

@@ -1,5 +1,7 @@
 using System.Text;
+using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Sharing;
+using EHalsostodet.Web.OutputCaching;
 
 namespace EHalsostodet.Web.Seo;
 
@@ -14,7 +16,7 @@ public static class SeoEndpoints
 
     public static IEndpointRouteBuilder MapSeo(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sitemap.xml", SitemapAsync).ExcludeFromDescription();
+        app.MapGet("/sitemap.xml", SitemapAsync).WithMetadata(new PublicPageAttribute { Lists = Enum.GetValues<ContentType>() }).ExcludeFromDescription();
         app.MapGet("/robots.txt", Robots).ExcludeFromDescription();
         return app;
     }

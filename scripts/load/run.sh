@@ -100,6 +100,10 @@ if [ -z "$port" ]; then
 fi
 base="http://127.0.0.1:$port"
 
+# The account the signed-in rows use: the first administrator, created at start.
+load_account="load-test@example.se"
+load_password="Belastning-prov-2026"
+
 portal_pid=""
 stop_portal() {
   if [ -n "$portal_pid" ] && kill -0 "$portal_pid" 2>/dev/null; then
@@ -109,29 +113,68 @@ stop_portal() {
 }
 trap stop_portal EXIT
 
-log "Starting the portal on $base (Production, rate limits off) …"
-# The content root is the project folder, as with `dotnet run`; media and mail go to the output folder.
-(cd "$root/EHalsostodet.Web" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet "$web_dll" \
-  --urls "$base" \
-  --ConnectionStrings:Sqlite="Data Source=$database" \
-  --Media:Folder="$out/media" \
-  --Email:PickupDirectory="$out/mail" \
-  --RateLimits:Enabled=false) >"$out/portal.log" 2>&1 &
-portal_pid=$!
+# Starts the built portal in the background on a SQLite database (Production, rate limits off);
+# the content root is the project folder, as with `dotnet run`.
+start_portal() {
+  local db="$1" files="$2" log_file="$3"
+  shift 3
+  (cd "$root/EHalsostodet.Web" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet "$web_dll" \
+    --urls "$base" \
+    --ConnectionStrings:Sqlite="Data Source=$db" \
+    --Media:Folder="$files/media" \
+    --Email:PickupDirectory="$files/mail" \
+    --RateLimits:Enabled=false "$@") >"$log_file" 2>&1 &
+  portal_pid=$!
+}
 
-for _ in $(seq 1 240); do
-  if ! kill -0 "$portal_pid" 2>/dev/null; then
-    echo "The portal stopped during start-up; see $out/portal.log:" >&2
-    tail -n 30 "$out/portal.log" >&2
-    exit 1
-  fi
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = "200" ]; then
-    break
-  fi
-  sleep 1
-done
-if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" != "200" ]; then
-  echo "The portal did not answer 200 on / within 4 minutes; see $out/portal.log." >&2
+# Waits until / answers 200 and prints the seconds since $1 (date +%s.%N); fails after 4 minutes.
+wait_for_portal() {
+  local started="$1" log_file="$2" code
+  for _ in $(seq 1 4800); do
+    if ! kill -0 "$portal_pid" 2>/dev/null; then
+      echo "The portal stopped during start-up; see $log_file:" >&2
+      tail -n 30 "$log_file" >&2
+      return 1
+    fi
+    code="$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)"
+    if [ "$code" = "200" ]; then
+      awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "The portal did not answer 200 on / within 4 minutes; see $log_file." >&2
+  return 1
+}
+
+# Start time: from process start to the first 200 on /, first on an empty database (migrations,
+# the seed import from uSync/, the search index), then again on the database that start made.
+startup="$out/startup"
+rm -rf "$startup"
+mkdir -p "$startup"
+log "Start time: an empty database, then a restart on it …"
+started="$(date +%s.%N)"
+start_portal "$startup/portal.db" "$startup" "$startup/first.log"
+first_start="$(wait_for_portal "$started" "$startup/first.log")" || exit 1
+stop_portal
+started="$(date +%s.%N)"
+start_portal "$startup/portal.db" "$startup" "$startup/restart.log"
+restart="$(wait_for_portal "$started" "$startup/restart.log")" || exit 1
+stop_portal
+log "Empty database to ready: $first_start s; restart: $restart s."
+
+log "Starting the portal on $base (Production, rate limits off) …"
+start_portal "$database" "$out" "$out/portal.log" --Bootstrap:AdminEmail="$load_account" --Bootstrap:AdminPassword="$load_password"
+wait_for_portal "$(date +%s.%N)" "$out/portal.log" >/dev/null || exit 1
+
+# Signs in through the login form and keeps the cookie, for the signed-in row.
+jar="$out/cookies.txt"
+form_token="$(curl -s -c "$jar" -b "$jar" "$base/mina-sidor/logga-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')"
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$load_account" --data-urlencode "Password=$load_password" \
+  --data-urlencode "__RequestVerificationToken=$form_token" "$base/mina-sidor/logga-in"
+member_cookie="$(awk -F '\t' 'NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")"
+if [ "$(awk -F '\t' 'NF >= 7 && $6 !~ /Antiforgery/' "$jar" | wc -l)" -eq 0 ]; then
+  echo "Could not sign in as $load_account for the signed-in row; see $out/portal.log." >&2
   exit 1
 fi
 
@@ -165,6 +208,11 @@ paths="$out/paths"
 mkdir -p "$paths"
 echo "/" >"$paths/start.txt"
 sed 's|^|/berattelser/|' "$story_list" >"$paths/story.txt"
+cp "$paths/story.txt" "$paths/story-member.txt"
+# One story asked for again and again, as when a newsletter links to it: after the first request
+# the page cache (where there is one) answers.
+head -n 1 "$paths/story.txt" >"$paths/story-one.txt"
+cp "$paths/story-one.txt" "$paths/story-one-member.txt"
 while IFS= read -r word; do
   [ -n "$word" ] && printf '/sok?q=%s\n' "$(printf '%s' "$word" | jq -sRr @uri)"
 done <"$script_dir/search-words.txt" >"$paths/search.txt"
@@ -187,8 +235,8 @@ echo "/css/site.css" >"$paths/static.txt"
   for _ in $(seq 1 100); do cat "$paths/static.txt"; done
 } >"$paths/soak.txt"
 
-for target in start story search search-uncached pdf pdf-cached static; do
-  code="$(curl -s -o /dev/null -w '%{http_code}' "$base$(head -n 1 "$paths/$target.txt")")"
+for target in start story story-member story-one story-one-member search search-uncached pdf pdf-cached static; do
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $member_cookie" "$base$(head -n 1 "$paths/$target.txt")")"
   if [ "$code" != "200" ]; then
     echo "$target: $(head -n 1 "$paths/$target.txt") answered $code, not 200." >&2
     exit 1
@@ -203,7 +251,9 @@ results="$out/results.md"
 run_wrk() {
   local name="$1" conns="$2" length="$3" threads=2
   [ "$conns" -lt 2 ] && threads=1
-  LOAD_PATHS="$paths/$name.txt" wrk -t "$threads" -c "$conns" -d "$length" --timeout "$timeout" --latency \
+  local headers=()
+  case "$name" in *member) headers=(-H "Cookie: $member_cookie") ;; esac
+  LOAD_PATHS="$paths/$name.txt" wrk "${headers[@]}" -t "$threads" -c "$conns" -d "$length" --timeout "$timeout" --latency \
     -s "$script_dir/paths.lua" "$base" >"$out/wrk-$name-$conns.txt" 2>&1 || true
   local line
   line="$(grep '^RESULT ' "$out/wrk-$name-$conns.txt" | tail -n 1)"
@@ -219,6 +269,9 @@ describe() {
   case "$1" in
     start) echo "start page \`/\`" ;;
     story) echo "story page (random of $(wc -l <"$story_list"))" ;;
+    story-member) echo "story page, signed in (random of $(wc -l <"$story_list"))" ;;
+    story-one) echo "story page (one story, asked again and again)" ;;
+    story-one-member) echo "story page, signed in (one story)" ;;
     search) echo "search \`/sok?q=…\` ($(wc -l <"$paths/search.txt") words, kept results)" ;;
     search-uncached) echo "search \`/sok?q=…&sida=N\` ($(wc -l <"$paths/search-uncached.txt") different, engine)" ;;
     pdf) echo "story PDF (random story, mostly rendered)" ;;
@@ -228,11 +281,10 @@ describe() {
 }
 
 if ! $skip_table; then
-  {
-    echo "| target | conns | requests | req/s | p50 ms | p99 ms | non-2xx/3xx | socket errors | timeouts | CPU ms/req | RSS MB after |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-  } | tee -a "$results"
-  for target in start story search search-uncached pdf pdf-cached static; do
+  # Rows are kept until the static file has run, so each can be given as a share of its req/s.
+  rows=()
+  declare -A static_rps=()
+  for target in start story story-member story-one story-one-member search search-uncached pdf pdf-cached static; do
     for conns in $connections; do
       settle
       log "$target at $conns connections for $duration …"
@@ -243,14 +295,32 @@ if ! $skip_table; then
         echo "The portal died during $target at $conns connections; see $out/portal.log." >&2
         exit 1
       fi
-      echo "| $(describe "$target") | $conns | $requests | $rps | $p50 | $p99 | $status | $sockets | $timeouts | $(cpu_ms_per_request "$cpu_before" "$cpu_after" "$requests") | $(rss_mb) |" | tee -a "$results"
+      log "$requests requests, $rps req/s, p99 $p99 ms"
+      rows+=("$target|$conns|$requests|$rps|$p50|$p99|$status|$sockets|$timeouts|$(cpu_ms_per_request "$cpu_before" "$cpu_after" "$requests")|$(rss_mb)")
+      [ "$target" = "static" ] && static_rps[$conns]="$rps"
       if [ $((status + sockets + timeouts)) -gt 0 ] || [ "$requests" -eq 0 ]; then
         failed=1
       fi
     done
   done
-  printf '\n(load average after the table: %s)\n' "$(load1)" | tee -a "$results"
+  {
+    echo "| target | conns | requests | req/s | % of static | p50 ms | p99 ms | non-2xx/3xx | socket errors | timeouts | CPU ms/req | RSS MB after |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for row in "${rows[@]}"; do
+      IFS='|' read -r target conns requests rps p50 p99 status sockets timeouts cpu rss <<<"$row"
+      share="$(awk -v r="$rps" -v s="${static_rps[$conns]:-0}" 'BEGIN { if (s > 0) printf "%.1f %%", 100 * r / s; else print "–" }')"
+      echo "| $(describe "$target") | $conns | $requests | $rps | $share | $p50 | $p99 | $status | $sockets | $timeouts | $cpu | $rss |"
+    done
+    printf '\n(load average after the table: %s)\n' "$(load1)"
+  } | tee -a "$results"
 fi
+{
+  echo
+  echo "| start | seconds to the first 200 on / |"
+  echo "| --- | ---: |"
+  echo "| empty database (migrations, seed import, search index) | $first_start |"
+  echo "| restart on that database | $restart |"
+} | tee -a "$results"
 
 if [ "$soak_duration" -gt 0 ]; then
   settle

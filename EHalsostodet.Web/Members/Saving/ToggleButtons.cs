@@ -17,3 +17,6 @@ public sealed record MemberActions(Guid ItemId, string Title, FollowKind? Follow
 
 /// <summary>The form that adds a published story to one of the member's own collections, or to a new one.</summary>
 public sealed record AddToOwnCollection(Guid StoryId, string Title);
+
+/// <summary>"Gör en egen handlingsplan" under a story: a form for a signed-in account, a sign-in link for a visitor.</summary>
+public sealed record StartPlanButton(Guid StoryId, string Title, string Slug);

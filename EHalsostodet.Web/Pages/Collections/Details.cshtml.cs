@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EHalsostodet.Web.Pages.Collections;
 
 [OldContentSlugs(ContentType.Collection)]
+[EHalsostodet.Web.OutputCaching.PublicPage]
 public sealed class DetailsModel(PublishedQueries queries) : PageModel, IViewedItemPage
 {
     public Guid? ViewedItemId => Collection?.Id;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EHalsostodet.Web.Pages.Initiatives;
 
 [OldContentSlugs(ContentType.Initiative)]
+[EHalsostodet.Web.OutputCaching.PublicPage]
 public sealed class DetailsModel(PublishedQueries queries) : PageModel, IViewedItemPage
 {
     public Guid? ViewedItemId => Initiative?.Id;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Initiatives;
 
+[EHalsostodet.Web.OutputCaching.PublicPage]
 public sealed class IndexModel(PublishedQueries queries) : PageModel
 {
     public InitiativeArea? Area { get; private set; }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EHalsostodet.Web.Pages.Stories;
 
 [OldContentSlugs(ContentType.Story)]
+[EHalsostodet.Web.OutputCaching.PublicPage]
 public sealed class DetailsModel(PublishedQueries queries, StoryViewBuilder views) : PageModel, IViewedItemPage
 {
     public Guid? ViewedItemId => Story?.Id;

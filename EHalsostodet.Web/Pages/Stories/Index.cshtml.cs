@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Stories;
 
+[EHalsostodet.Web.OutputCaching.PublicPage]
 public sealed class IndexModel(PublishedQueries queries) : PageModel
 {
     public IReadOnlyList<StoryCard> Stories { get; private set; } = [];

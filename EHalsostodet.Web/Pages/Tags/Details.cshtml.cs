@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EHalsostodet.Web.Pages.Tags;
 
 [OldTagSlugs]
+[EHalsostodet.Web.OutputCaching.PublicPage]
 public sealed class DetailsModel(PublishedQueries queries, UsageCounter usage) : PageModel
 {
     public Tag Tag { get; private set; } = null!;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Tags;
 
+[EHalsostodet.Web.OutputCaching.PublicPage]
 public sealed class IndexModel(PublishedQueries queries) : PageModel
 {
     public IReadOnlyList<TagCount> Tags { get; private set; } = [];
