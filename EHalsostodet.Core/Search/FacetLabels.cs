@@ -23,6 +23,7 @@ public static class FacetLabels
         (FacetNames.TargetGroup, "Målgrupp"),
         (FacetNames.SubArea, "Delområde"),
         (FacetNames.Organisation, "Organisation"),
+        (FacetNames.Format, "Format"),
     ];
 
     public static bool IsKnown(string facet) => Facets.Any(f => f.Facet == facet);
@@ -41,6 +42,7 @@ public static class FacetLabels
         FacetNames.TargetGroup => EnumLabel<TargetGroup>(value, v => v.Label()),
         FacetNames.SubArea => EnumLabel<InitiativeSubArea>(value, v => v.Label()),
         FacetNames.Sector => EnumLabel<InitiativeSector>(value, v => v.Label()),
+        FacetNames.Format => EnumLabel<InitiativeFormat>(value, v => v.Label()),
         _ => value,
     };
 
@@ -54,6 +56,7 @@ public static class FacetLabels
         FacetNames.InitiativeArea => ByEnum<InitiativeArea>(counts),
         FacetNames.TargetGroup => ByEnum<TargetGroup>(counts),
         FacetNames.SubArea => ByEnum<InitiativeSubArea>(counts),
+        FacetNames.Format => ByEnum<InitiativeFormat>(counts),
         _ => counts,
     };
 
