@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Addresses;
+using EHalsostodet.Core.ContactMessages;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Email;
@@ -67,6 +68,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMemberSavingServices();
         services.AddActionPlanServices();
         services.AddSharingServices();
+        services.AddContactServices(configuration);
         services.AddScoped<SyncImporter>();
         services.AddScoped<SyncExporter>();
         services.AddScoped<SyncCommand>();

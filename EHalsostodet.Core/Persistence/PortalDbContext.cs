@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Addresses;
+using EHalsostodet.Core.ContactMessages;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Email;
@@ -43,6 +44,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -53,7 +53,7 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
         builder.UseSetting("Workflow:SchedulerInterval", "01:00:00");
         builder.UseSetting("Email:DispatchInterval", "01:00:00");
         // The suite signs in and searches many times from one client: generous limits unless a test sets its own.
-        foreach (var kind in new[] { "Login", "Registration", "Search", "Export" })
+        foreach (var kind in new[] { "Login", "Registration", "Search", "Export", "Contact" })
         {
             builder.UseSetting($"RateLimits:{kind}:PermitLimit", "1000000");
         }
