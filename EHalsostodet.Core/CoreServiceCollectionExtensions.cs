@@ -9,6 +9,7 @@ using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Media;
+using EHalsostodet.Core.Members.Inactivity;
 using EHalsostodet.Core.Members.Privacy;
 using EHalsostodet.Core.Members.Notifying;
 using EHalsostodet.Core.Members.Plans;
@@ -65,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<MemberProfileStore>();
         services.AddMemberProfileServices();
         services.AddMemberPrivacyServices();
+        services.AddInactivityServices(configuration);
         services.AddMemberSavingServices();
         services.AddActionPlanServices();
         services.AddSharingServices();

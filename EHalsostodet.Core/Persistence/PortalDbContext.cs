@@ -7,6 +7,7 @@ using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Members;
+using EHalsostodet.Core.Members.Inactivity;
 using EHalsostodet.Core.Members.Plans;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
@@ -45,6 +46,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
+    public DbSet<AccountActivity> AccountActivities => Set<AccountActivity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
