@@ -5,6 +5,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Export;
+using EHalsostodet.Core.ExternalLinks;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Markdown;
@@ -71,6 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddActionPlanServices();
         services.AddSharingServices();
         services.AddContactServices(configuration);
+        services.AddExternalLinkServices(configuration);
         services.AddScoped<SyncImporter>();
         services.AddScoped<SyncExporter>();
         services.AddScoped<SyncCommand>();

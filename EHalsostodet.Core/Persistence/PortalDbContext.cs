@@ -4,6 +4,7 @@ using EHalsostodet.Core.ContactMessages;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Email;
+using EHalsostodet.Core.ExternalLinks;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Members;
@@ -47,6 +48,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
     public DbSet<AccountActivity> AccountActivities => Set<AccountActivity>();
+    public DbSet<ExternalLink> ExternalLinks => Set<ExternalLink>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

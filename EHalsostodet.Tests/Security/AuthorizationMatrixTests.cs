@@ -103,6 +103,7 @@ public sealed class AuthorizationMatrixTests
         ("GET /redaktion/sokning", null, EditorPage),
         ("GET /redaktion/taggar", null, EditorPage),
         ("GET /redaktion/meddelanden", null, EditorPage),
+        ("GET /redaktion/lankar", null, EditorPage),
         ("GET /redaktion/media", null, EditorPage),
         ("GET /redaktion/media/{id:guid}", "/redaktion/media/{media}", EditorPage),
         ("GET /redaktion/anvandare", null, AdminPage),
