@@ -17,7 +17,7 @@ public enum ContactMessageStatus
     Closed,
 }
 
-/// <summary>A message a visitor sent through the contact form (/kontakt/meddelande).</summary>
+/// <summary>A message a visitor sent through the contact form (/skriv-till-oss).</summary>
 public sealed class ContactMessage
 {
     public Guid Id { get; set; }
@@ -43,7 +43,7 @@ public static class ContactLabels
         _ => subject.ToString(),
     };
 
-    /// <summary>The value in the address, e.g. /kontakt/meddelande?amne=tillganglighet.</summary>
+    /// <summary>The value in the address, e.g. /skriv-till-oss?amne=tillganglighet.</summary>
     public static string UrlKey(this ContactSubject subject) => subject switch
     {
         ContactSubject.Question => "fraga",

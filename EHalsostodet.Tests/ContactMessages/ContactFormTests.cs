@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EHalsostodet.Tests.ContactMessages;
 
 /// <summary>
-/// The contact form (/kontakt/meddelande): a message is stored, listed for editors with a status and
+/// The contact form (/skriv-till-oss): a message is stored, listed for editors with a status and
 /// mailed to Contact:Recipient; bad input is refused in Swedish and keeps what was typed; machines are
 /// refused by the hidden field, the minimum fill time and the rate limit.
 /// </summary>
@@ -21,7 +21,7 @@ namespace EHalsostodet.Tests.ContactMessages;
 public sealed class ContactFormTests
 {
     private const string Recipient = "redaktionen@ehalsostodet.example.se";
-    private const string FormAddress = "/kontakt/meddelande";
+    private const string FormAddress = "/skriv-till-oss";
 
     private static readonly TestClock Clock = new();
     private static PortalFactory factory = null!;
@@ -69,8 +69,8 @@ public sealed class ContactFormTests
         });
 
         Assert.AreEqual(HttpStatusCode.SeeOther, sent.StatusCode);
-        Assert.AreEqual("/kontakt/meddelande/skickat", sent.Headers.Location!.OriginalString);
-        StringAssert.Contains((await client.GetPageAsync("/kontakt/meddelande/skickat")).MainText(), "Meddelandet har kommit fram till redaktionen");
+        Assert.AreEqual("/skriv-till-oss/skickat", sent.Headers.Location!.OriginalString);
+        StringAssert.Contains((await client.GetPageAsync("/skriv-till-oss/skickat")).MainText(), "Meddelandet har kommit fram till redaktionen");
 
         var stored = (await MessagesAsync("går inte att nå med tabbtangenten")).Single();
         Assert.AreEqual(ContactSubject.Accessibility, stored.Subject);
@@ -109,7 +109,7 @@ public sealed class ContactFormTests
     public async Task The_subject_in_the_address_is_chosen_and_visitors_cannot_see_the_list()
     {
         var client = factory.CreateBrowserClient();
-        var page = await client.GetPageAsync("/kontakt/meddelande?amne=personuppgifter");
+        var page = await client.GetPageAsync("/skriv-till-oss?amne=personuppgifter");
         Assert.IsTrue(page.QuerySelector("input#amne-personuppgifter")!.HasAttribute("checked"));
         Assert.AreEqual(4, page.QuerySelectorAll("input[name='amne']").Length);
 

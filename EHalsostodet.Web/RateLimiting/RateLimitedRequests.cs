@@ -13,7 +13,7 @@ public static class RateLimitedRequests
         "/mina-sidor/registrera", "/mina-sidor/glomt-losenord", "/mina-sidor/bekrafta",
     ];
 
-    private static readonly string[] ContactPosts = ["/kontakt/meddelande"];
+    private static readonly string[] ContactPosts = ["/skriv-till-oss"];
 
     private static readonly string[] SearchGets = ["/sok", "/api/v1/search", "/api/v1/search/suggest"];
 

@@ -13,7 +13,7 @@ namespace EHalsostodet.Web.Pages.ContactForm;
 /// </summary>
 public sealed class WriteModel(ContactInbox inbox, ContactFormStamp stamp) : PageModel
 {
-    public const string SentAddress = "/kontakt/meddelande/skickat";
+    public const string SentAddress = "/skriv-till-oss/skickat";
 
     [BindProperty(SupportsGet = true, Name = "amne")]
     public string? SubjectKey { get; set; }
