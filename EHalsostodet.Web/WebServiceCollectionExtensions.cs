@@ -7,6 +7,7 @@ using EHalsostodet.Web.Api.Members;
 using EHalsostodet.Web.Api.Search;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.BackOffice.Editing;
+using EHalsostodet.Web.ContactMessages;
 using EHalsostodet.Web.Export;
 using EHalsostodet.Web.Feeds;
 using EHalsostodet.Web.Infrastructure;
@@ -47,6 +48,7 @@ public static class WebServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddMediaWeb();
         services.AddSharingWeb();
+        services.AddContactWeb();
         services.AddPortalOperations().AddDeliveryApi().AddSeo();
         services.AddPortalRateLimiting();
         services.AddPublicPageCaching(configuration);

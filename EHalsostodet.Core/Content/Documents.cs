@@ -168,6 +168,9 @@ public sealed record InitiativeDocument : IContentDocument
     public IReadOnlyList<TargetGroup> TargetGroups { get; init; } = [];
     public IReadOnlyList<InitiativeSubArea> SubAreas { get; init; } = [];
     public IReadOnlyList<InitiativeArea> Areas { get; init; } = [];
+    public IReadOnlyList<InitiativeFormat> Formats { get; init; } = [];
+    /// <summary>Why there is no link, shown instead of the links (e.g. the source gives no address).</summary>
+    public string NoLinkReason { get; init; } = "";
 }
 
 /// <summary>A link to an initiative's material.</summary>
@@ -175,6 +178,8 @@ public sealed record InitiativeLink
 {
     public required string Url { get; init; }
     public string Label { get; init; } = "";
+    /// <summary>The day the address was last seen to work, as far as anyone recorded it.</summary>
+    public DateOnly? CheckedOn { get; init; }
 }
 
 /// <summary>Sida: about, accessibility statement, contact, privacy.</summary>

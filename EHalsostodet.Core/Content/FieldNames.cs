@@ -41,6 +41,8 @@ public static partial class FieldNames
         ["targetGroups"] = "Målgrupper",
         ["subAreas"] = "Delområden",
         ["areas"] = "Områden",
+        ["formats"] = "Format",
+        ["noLinkReason"] = "Varför länk saknas",
         ["body"] = "Brödtext",
     };
 
@@ -78,6 +80,7 @@ public static partial class FieldNames
         ["phone"] = "Telefon",
         ["url"] = "Adress",
         ["label"] = "Länktext",
+        ["checkedOn"] = "Kontrollerad",
         ["startYear"] = "Startår",
         ["endYear"] = "Slutår",
     };

@@ -68,6 +68,18 @@ public static class Labels
         _ => value.ToString(),
     };
 
+    public static string Label(this InitiativeFormat value) => value switch
+    {
+        InitiativeFormat.WebCourse => "Webbutbildning",
+        InitiativeFormat.Film => "Film",
+        InitiativeFormat.Faq => "Frågor och svar (FAQ)",
+        InitiativeFormat.Guidance => "Vägledning",
+        InitiativeFormat.Report => "Rapport",
+        InitiativeFormat.DigitalTool => "Digitalt verktyg",
+        InitiativeFormat.Programme => "Utbildningsprogram",
+        _ => value.ToString(),
+    };
+
     public static string Label(this InitiativeArea value) => value switch
     {
         InitiativeArea.Automation => "Automatisering",

@@ -11,7 +11,7 @@ public static class ReservedSlugs
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         "api", "avsluta-prenumeration", "berattelser", "css", "delad-handlingsplan", "delad-samling", "fel", "health",
-        "index", "js", "kunskapshojande-initiativ", "media", "mina-sidor", "redaktion", "samlingar", "sok", "taggar",
+        "index", "js", "kunskapshojande-initiativ", "media", "mina-sidor", "redaktion", "samlingar", "skriv-till-oss", "sok", "taggar",
         // Not routed today, but addresses a site keeps for itself.
         "admin", "assets", "favicon-ico", "fonts", "images", "img", "lib", "login", "logga-in", "robots-txt", "sitemap", "static", "well-known",
     };

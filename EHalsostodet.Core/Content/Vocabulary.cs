@@ -77,3 +77,15 @@ public enum InitiativeArea
     OrganisationalDevelopment,
     WelfareTechnology,
 }
+
+/// <summary>The form an initiative takes: the report's webbutbildningar, filmer, FAQ, vägledningar, rapporter and digitala stöd, and longer training programmes.</summary>
+public enum InitiativeFormat
+{
+    WebCourse,
+    Film,
+    Faq,
+    Guidance,
+    Report,
+    DigitalTool,
+    Programme,
+}

@@ -1,11 +1,14 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Addresses;
+using EHalsostodet.Core.ContactMessages;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Email;
+using EHalsostodet.Core.ExternalLinks;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Members;
+using EHalsostodet.Core.Members.Inactivity;
 using EHalsostodet.Core.Members.Plans;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
@@ -43,6 +46,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ContactMessage> ContactMessages => Set<ContactMessage>();
+    public DbSet<AccountActivity> AccountActivities => Set<AccountActivity>();
+    public DbSet<ExternalLink> ExternalLinks => Set<ExternalLink>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -16,4 +16,5 @@ public static class FacetNames
     public const string SubArea = "subArea";
     public const string Organisation = "organisation";
     public const string Sector = "sector";
+    public const string Format = "format";
 }

@@ -54,6 +54,7 @@ public sealed class PublishedProjector(PortalDbContext db, TagDirectory tags, Ad
                 Add(facets, FacetNames.TargetGroup, initiative.TargetGroups);
                 Add(facets, FacetNames.SubArea, initiative.SubAreas);
                 Add(facets, FacetNames.Sector, initiative.Sectors);
+                Add(facets, FacetNames.Format, initiative.Formats);
                 foreach (var organisation in initiative.Organisations)
                 {
                     facets.Add((FacetNames.Organisation, organisation));

@@ -24,6 +24,7 @@ public static class FacetLabels
         (FacetNames.TargetGroup, "Målgrupp"),
         (FacetNames.SubArea, "Delområde"),
         (FacetNames.Organisation, "Organisation"),
+        (FacetNames.Format, "Format"),
     ];
 
     /// <summary>Facets only knowledge initiatives have: worth showing only when initiatives are among the hits.</summary>
@@ -48,6 +49,7 @@ public static class FacetLabels
         FacetNames.TargetGroup => EnumLabel<TargetGroup>(value, v => v.Label()),
         FacetNames.SubArea => EnumLabel<InitiativeSubArea>(value, v => v.Label()),
         FacetNames.Sector => EnumLabel<InitiativeSector>(value, v => v.Label()),
+        FacetNames.Format => EnumLabel<InitiativeFormat>(value, v => v.Label()),
         _ => value,
     };
 
@@ -61,6 +63,7 @@ public static class FacetLabels
         FacetNames.InitiativeArea => ByEnum<InitiativeArea>(counts),
         FacetNames.TargetGroup => ByEnum<TargetGroup>(counts),
         FacetNames.SubArea => ByEnum<InitiativeSubArea>(counts),
+        FacetNames.Format => ByEnum<InitiativeFormat>(counts),
         _ => counts,
     };
 

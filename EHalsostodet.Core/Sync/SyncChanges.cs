@@ -25,6 +25,7 @@ public static partial class SyncChanges
         ["targetGroups"] = v => Enum.TryParse<TargetGroup>(v, true, out var e) ? e.Label() : null,
         ["subAreas"] = v => Enum.TryParse<InitiativeSubArea>(v, true, out var e) ? e.Label() : null,
         ["areas"] = v => Enum.TryParse<InitiativeArea>(v, true, out var e) ? e.Label() : null,
+        ["formats"] = v => Enum.TryParse<InitiativeFormat>(v, true, out var e) ? e.Label() : null,
     };
 
     /// <param name="current">The item's latest version as stored.</param>

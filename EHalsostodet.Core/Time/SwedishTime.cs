@@ -66,6 +66,9 @@ public static class SwedishTime
     /// <summary>"29 mars 2027", the Swedish calendar day of the instant.</summary>
     public static string LongDate(DateTime utc) => ToSwedish(utc).ToString("d MMMM yyyy", Swedish);
 
+    /// <summary>"20 februari 2020".</summary>
+    public static string LongDate(DateOnly day) => day.ToString("d MMMM yyyy", Swedish);
+
     /// <summary>The Swedish calendar day of the instant.</summary>
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToSwedish(utc));
 

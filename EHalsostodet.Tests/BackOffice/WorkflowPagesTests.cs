@@ -230,7 +230,7 @@ public sealed class WorkflowPagesTests
         Assert.IsNotNull(dashboard.QuerySelector($"section:has(#granskningsdatum) a[href='/redaktion/innehall/{stale.Id}']"));
 
         var initiatives = await editor.GetPageAsync("/redaktion/innehall?typ=initiative");
-        StringAssert.Contains(initiatives.QuerySelector("[role='status']")!.TextContent, "36 träffar");
+        StringAssert.Contains(initiatives.QuerySelector("[role='status']")!.TextContent, "39 träffar");
         var byTitle = await editor.GetPageAsync($"/redaktion/innehall?q={Uri.EscapeDataString(stale.Title[..10])}");
         CollectionAssert.Contains(byTitle.Texts("table.data-table tbody th a").ToList(), stale.Title);
     }

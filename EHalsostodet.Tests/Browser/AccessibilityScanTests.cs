@@ -160,6 +160,8 @@ public sealed partial class AccessibilityScanTests
     [DataRow("sok-traffar", "visitor", "/sok?q=trygghetslarm")]
     [DataRow("sok-inga-traffar", "visitor", "/sok?q=trygghetslram")]
     [DataRow("sida", "visitor", "/om")]
+    [DataRow("initiativ-utan-lank", "visitor", "/kunskapshojande-initiativ/hantering-av-information-inom-vard-och-omsorg")]
+    [DataRow("kontaktformular", "visitor", "/skriv-till-oss?amne=tillganglighet")]
     [DataRow("404", "visitor", "/berattelser/finns-inte", 404)]
     [DataRow("delad-samling", "visitor", "{sharedCollection}")]
     [DataRow("delad-handlingsplan", "visitor", "{sharedPlan}")]
@@ -186,6 +188,8 @@ public sealed partial class AccessibilityScanTests
     [DataRow("redaktion-gamla-adresser", "admin", "/redaktion/innehall/{renamed}/redigera")]
     [DataRow("redaktion-sokningar-utan-traffar", "editor", "/redaktion/sokningar-utan-traffar")]
     [DataRow("redaktion-media", "editor", "/redaktion/media")]
+    [DataRow("redaktion-meddelanden", "editor", "/redaktion/meddelanden")]
+    [DataRow("redaktion-lankar", "editor", "/redaktion/lankar")]
     [DataRow("redaktion-bild", "editor", "/redaktion/media/{image}")]
     public async Task Page_has_no_WCAG_21_AA_violations_at_phone_and_desktop_width(string name, string who, string path, int status = 200)
     {
@@ -199,6 +203,7 @@ public sealed partial class AccessibilityScanTests
 
     [TestMethod]
     [DataRow("registrera-fel", "visitor", "/mina-sidor/registrera", "main form button[type='submit']")]
+    [DataRow("kontaktformular-fel", "visitor", "/skriv-till-oss", "form.contact-form button[type='submit']")]
     [DataRow("ny-samling-fel", "member", "/mina-sidor/samlingar", "section[aria-labelledby='create-heading'] button[type='submit']")]
     [DataRow("redaktion-ny-fel", "editor", "/redaktion/innehall/ny/story", "button[name='editorAction'][value='save']")]
     [DataRow("redaktion-skicka-ofullstandigt", "editor", "{draft}", "form:has(input[name='action'][value='submit']) button[type='submit']")]

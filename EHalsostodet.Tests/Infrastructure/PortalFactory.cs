@@ -52,8 +52,10 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
         // Background jobs run once at start; tests run them on demand through their services.
         builder.UseSetting("Workflow:SchedulerInterval", "01:00:00");
         builder.UseSetting("Email:DispatchInterval", "01:00:00");
+        // The seed links to real sites; tests check links against a local server, on demand.
+        builder.UseSetting("LinkCheck:Enabled", "false");
         // The suite signs in and searches many times from one client: generous limits unless a test sets its own.
-        foreach (var kind in new[] { "Login", "Registration", "Search", "Export" })
+        foreach (var kind in new[] { "Login", "Registration", "Search", "Export", "Contact" })
         {
             builder.UseSetting($"RateLimits:{kind}:PermitLimit", "1000000");
         }

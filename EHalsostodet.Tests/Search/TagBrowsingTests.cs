@@ -66,7 +66,7 @@ public sealed class TagBrowsingTests
         using var response = await SeededPortal.CreateClient().GetAsync(new Uri("/api/v1/search?type=initiative", UriKind.Relative));
         var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
 
-        Assert.AreEqual(36, json["total"]!.GetValue<int>());
+        Assert.AreEqual(39, json["total"]!.GetValue<int>());
         Assert.IsTrue(json["hits"]!.AsArray().All(h => h!["type"]!.GetValue<string>() == "initiative"));
     }
 

@@ -473,7 +473,7 @@ public sealed class HostileInputCorpusTests
         "q", "typ", "type", "status", "sida", "page", "tag", "kommun", "lan", "omrade", "fran", "till", "anvandare", "objekt", "ta-bort",
         "handler", "ReturnUrl", "returnUrl", "userId", "code", "email", "limit", "offset", "pageSize", "version", "format", "sort",
         "operationalArea", "outcome", "municipality", "county", "municipalityGroup", "processStep", "benefitTarget",
-        "initiativeArea", "targetGroup", "subArea", "organisation", "sector",
+        "initiativeArea", "targetGroup", "subArea", "organisation", "sector", "amne",
     ];
 
     private static SecurityPortal portal = null!;

@@ -8,4 +8,5 @@ public enum RateLimitKind
     Registration,
     Search,
     Export,
+    Contact,
 }

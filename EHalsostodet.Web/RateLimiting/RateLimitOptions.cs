@@ -22,12 +22,16 @@ public sealed class RateLimitOptions
     /// <summary>PDF, PowerPoint and Word exports, which are expensive to build.</summary>
     public RateLimitRule Export { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Messages sent through the contact form, each stored and mailed.</summary>
+    public RateLimitRule Contact { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
+
     public RateLimitRule For(RateLimitKind kind) => kind switch
     {
         RateLimitKind.Login => Login,
         RateLimitKind.Registration => Registration,
         RateLimitKind.Search => Search,
         RateLimitKind.Export => Export,
+        RateLimitKind.Contact => Contact,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

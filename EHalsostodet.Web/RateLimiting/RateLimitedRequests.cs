@@ -13,6 +13,8 @@ public static class RateLimitedRequests
         "/mina-sidor/registrera", "/mina-sidor/glomt-losenord", "/mina-sidor/bekrafta",
     ];
 
+    private static readonly string[] ContactPosts = ["/skriv-till-oss"];
+
     private static readonly string[] SearchGets = ["/sok", "/api/v1/search", "/api/v1/search/suggest"];
 
     /// <summary>The first segment of every address with exports under it: /berattelser/{slug}/pdf and so on.</summary>
@@ -32,6 +34,10 @@ public static class RateLimitedRequests
             if (Matches(RegistrationPosts, path))
             {
                 return RateLimitKind.Registration;
+            }
+            if (Matches(ContactPosts, path))
+            {
+                return RateLimitKind.Contact;
             }
         }
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))

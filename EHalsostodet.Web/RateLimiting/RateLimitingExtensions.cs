@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace EHalsostodet.Web.RateLimiting;
 
 /// <summary>
-/// Rate limits per client address (login, registration, search, export) with ASP.NET Core's rate
+/// Rate limits per client address (login, registration, search, export, contact form) with ASP.NET Core's rate
 /// limiter. Over the limit a request gets 429 with Retry-After: the Swedish error page for pages,
 /// problem details for the APIs.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Members.Inactivity;
 using EHalsostodet.Web.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,7 +22,7 @@ public sealed record PasswordCheck(PortalUser? User, TimeSpan? RetryAfter)
 /// address costs one password hash too). Guessing is slowed per account and client address
 /// (<see cref="SignInThrottle"/>), so nobody can lock another person out.
 /// </summary>
-public sealed class PasswordSignIn(PortalSignInManager signIn, DecoyPasswords decoy, SignInThrottle throttle)
+public sealed class PasswordSignIn(PortalSignInManager signIn, DecoyPasswords decoy, SignInThrottle throttle, InactiveAccounts activity)
 {
     public const string FailedMessage = "Inloggningen misslyckades. Kontrollera e-postadressen och lösenordet.";
 
@@ -49,6 +50,11 @@ public sealed class PasswordSignIn(PortalSignInManager signIn, DecoyPasswords de
         }
         throttle.Succeeded(email, client);
         // Only the one who knows the password gets this far; an unconfirmed or blocked account still just fails.
-        return await signIn.CanSignInAsync(user!) ? new PasswordCheck(user, null) : new PasswordCheck(null, null);
+        if (!await signIn.CanSignInAsync(user!))
+        {
+            return new PasswordCheck(null, null);
+        }
+        await activity.RecordSignInAsync(user!.Id, context.RequestAborted);
+        return new PasswordCheck(user, null);
     }
 }

@@ -20,7 +20,7 @@ public enum AccountDeletion
 public sealed record AccountDeletionResult(AccountDeletion Outcome, TimeSpan RetryAfter = default);
 
 /// <summary>
-/// Deletes a member's account on their own request. The member tables cascade with the account,
+/// Deletes a member's account on their own request, or when it has not been used for 24 months. The member tables cascade with the account,
 /// and mail addressed to them is removed from the outbox; the anonymous usage counts stay, as they
 /// name nobody. Editors' audit entries are never touched: back-office accounts cannot delete themselves here.
 /// Deleting the account ends its sessions: the cookies and tokens find no account any more.
@@ -51,6 +51,28 @@ public sealed class MemberAccountDeleter(PortalDbContext db, UserManager<PortalU
             throttle.Failed(account, client);
             return new(AccountDeletion.WrongPassword);
         }
+        await RemoveAsync(user, cancellationToken);
+        return new(AccountDeletion.Deleted);
+    }
+
+    /// <summary>Deletes a member's account that has not been used for the time the privacy page states, without a password.</summary>
+    public async Task<AccountDeletion> DeleteInactiveAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AccountDeletion.NotFound;
+        }
+        if ((await users.GetRolesAsync(user)).Any(PortalRoles.BackOffice.Contains))
+        {
+            return AccountDeletion.BackOfficeAccount;
+        }
+        await RemoveAsync(user, cancellationToken);
+        return AccountDeletion.Deleted;
+    }
+
+    private async Task RemoveAsync(PortalUser user, CancellationToken cancellationToken)
+    {
         var email = user.Email ?? "";
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.OutboxEmails.Where(e => e.To == email).ExecuteDeleteAsync(cancellationToken);
@@ -60,6 +82,5 @@ public sealed class MemberAccountDeleter(PortalDbContext db, UserManager<PortalU
             throw new InvalidOperationException("Kontot kunde inte tas bort: " + string.Join(" ", deleted.Errors.Select(e => e.Description)));
         }
         await transaction.CommitAsync(cancellationToken);
-        return new(AccountDeletion.Deleted);
     }
 }

@@ -12,7 +12,8 @@ public sealed record MemberDataExport(
     IReadOnlyList<ExportedActionPlan> ActionPlans);
 
 /// <param name="CreatedAt">When the account's member profile was made: at registration for members.</param>
-public sealed record ExportedAccount(string Email, string DisplayName, IReadOnlyList<string> Roles, bool EmailConfirmed, DateTime? CreatedAt);
+/// <param name="LastSignInAt">The last password sign-in, which the deletion of unused accounts counts from.</param>
+public sealed record ExportedAccount(string Email, string DisplayName, IReadOnlyList<string> Roles, bool EmailConfirmed, DateTime? CreatedAt, DateTime? LastSignInAt);
 
 public sealed record ExportedProfile(
     string? Role, string? RoleLabel, string? MunicipalityCode, string? MunicipalityName,

@@ -43,10 +43,12 @@ public sealed class MemberDataExporter(PortalDbContext db, UserManager<PortalUse
             ? await db.Municipalities.AsNoTracking().Where(m => m.Code == code).Select(m => m.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
 
+        var lastSignIn = await db.AccountActivities.AsNoTracking().Where(a => a.UserId == userId).Select(a => (DateTime?)a.LastSignInAt).FirstOrDefaultAsync(cancellationToken);
+
         string? Title(Guid id) => published.TryGetValue(id, out var p) ? p.Title : null;
         return new MemberDataExport(
             clock.GetUtcNow().UtcDateTime,
-            new ExportedAccount(user.Email ?? "", user.DisplayName, roles.ToList(), user.EmailConfirmed, profile?.CreatedAt),
+            new ExportedAccount(user.Email ?? "", user.DisplayName, roles.ToList(), user.EmailConfirmed, profile?.CreatedAt, lastSignIn),
             profile is null ? null : new ExportedProfile(
                 profile.Role, profile.Role is null ? null : MemberRoles.Label(profile.Role), profile.MunicipalityCode, municipality,
                 profile.Areas, profile.Interests, profile.MailFrequency.ToString(), profile.CreatedAt),

@@ -109,3 +109,14 @@ internal sealed class UsageCountConfiguration : IEntityTypeConfiguration<UsageCo
         builder.HasIndex(u => new { u.Metric, u.Day });
     }
 }
+
+internal sealed class AccountActivityConfiguration : IEntityTypeConfiguration<EHalsostodet.Core.Members.Inactivity.AccountActivity>
+{
+    public void Configure(EntityTypeBuilder<EHalsostodet.Core.Members.Inactivity.AccountActivity> builder)
+    {
+        builder.ToTable("account_activity");
+        builder.HasKey(a => a.UserId);
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -69,6 +69,7 @@ public sealed class PrivacyTests
         Assert.AreEqual(email, json["account"]!["email"]!.GetValue<string>());
         Assert.AreEqual("Elin Export", json["account"]!["displayName"]!.GetValue<string>());
         Assert.AreEqual("Medlem", json["account"]!["roles"]![0]!.GetValue<string>());
+        Assert.IsNotNull(json["account"]!["lastSignInAt"], "the last sign-in the deletion of unused accounts counts from");
         Assert.AreEqual("enhetschef", json["profile"]!["role"]!.GetValue<string>());
         Assert.AreEqual("Linköping", json["profile"]!["municipalityName"]!.GetValue<string>());
         Assert.AreEqual(story.Title, json["saved"]![0]!["title"]!.GetValue<string>());

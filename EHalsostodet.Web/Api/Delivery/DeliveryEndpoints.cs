@@ -11,7 +11,7 @@ namespace EHalsostodet.Web.Api.Delivery;
 internal static class DeliveryEndpoints
 {
     private static readonly string[] InitiativeFacets =
-        [FacetNames.InitiativeArea, FacetNames.TargetGroup, FacetNames.SubArea, FacetNames.Organisation, FacetNames.Sector];
+        [FacetNames.InitiativeArea, FacetNames.TargetGroup, FacetNames.SubArea, FacetNames.Organisation, FacetNames.Sector, FacetNames.Format];
 
     public static async Task<Results<DeliveryJson<DeliveryItem>, NotFound>> ByIdAsync(
         Guid id, DeliveryQueries queries, DeliveryMapper mapper, CancellationToken cancellationToken) =>
@@ -39,7 +39,7 @@ internal static class DeliveryEndpoints
     public static Task<DeliveryJson<DeliveryList>> PagesAsync(HttpRequest request, int? page, int? pageSize, DeliveryQueries queries, DeliveryMapper mapper, CancellationToken cancellationToken) =>
         ListAsync(ContentType.Page, request, page, pageSize, queries, mapper, cancellationToken);
 
-    /// <remarks>Filters: <c>initiativeArea</c>, <c>targetGroup</c>, <c>subArea</c>, <c>organisation</c>, <c>sector</c>; repeat one for OR.</remarks>
+    /// <remarks>Filters: <c>initiativeArea</c>, <c>targetGroup</c>, <c>subArea</c>, <c>organisation</c>, <c>sector</c>, <c>format</c>; repeat one for OR.</remarks>
     public static async Task<DeliveryJson<DeliveryInitiativeList>> InitiativesAsync(
         HttpRequest request, int? page, int? pageSize, DeliveryQueries queries, DeliveryMapper mapper, CancellationToken cancellationToken)
     {

@@ -105,7 +105,8 @@ public sealed record ConflictReview(
         }
         return Find<OperationalArea>(key, v => v.Label()) ?? Find<Outcome>(key, v => v.Label()) ?? Find<BenefitTarget>(key, v => v.Label())
             ?? Find<ProcessStepKind>(key, v => v.Label()) ?? Find<InitiativeSector>(key, v => v.Label()) ?? Find<TargetGroup>(key, v => v.Label())
-            ?? Find<InitiativeSubArea>(key, v => v.Label()) ?? Find<InitiativeArea>(key, v => v.Label());
+            ?? Find<InitiativeSubArea>(key, v => v.Label()) ?? Find<InitiativeArea>(key, v => v.Label())
+            ?? Find<InitiativeFormat>(key, v => v.Label());
     }
 
     /// <summary>Titles of the items and alt texts of the images the values refer to by id.</summary>

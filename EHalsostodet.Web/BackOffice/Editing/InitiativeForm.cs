@@ -20,12 +20,16 @@ public sealed class InitiativeForm : IContentForm
     public List<TargetGroup> TargetGroups { get; set; } = [];
     public List<InitiativeSubArea> SubAreas { get; set; } = [];
     public List<InitiativeArea> Areas { get; set; } = [];
+    public List<InitiativeFormat> Formats { get; set; } = [];
+    public string? NoLinkReason { get; set; }
 
     public sealed class LinkRow
     {
         public string? Url { get; set; }
         public string? Label { get; set; }
-        public bool IsEmpty => IsBlank(Url, Label);
+        /// <summary>ÅÅÅÅ-MM-DD, the day the address was last seen to work.</summary>
+        public string? CheckedOn { get; set; }
+        public bool IsEmpty => IsBlank(Url, Label, CheckedOn);
     }
 
     public static InitiativeForm New()
@@ -42,7 +46,7 @@ public sealed class InitiativeForm : IContentForm
             Title = initiative.Title,
             Slug = initiative.Slug,
             Purpose = initiative.Purpose,
-            Links = initiative.Links.Select(l => new LinkRow { Url = l.Url, Label = l.Label }).ToList(),
+            Links = initiative.Links.Select(l => new LinkRow { Url = l.Url, Label = l.Label, CheckedOn = l.CheckedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }).ToList(),
             Organisations = JoinLines(initiative.Organisations),
             ProductionYear = Format(initiative.ProductionYear),
             ProductionNote = initiative.ProductionNote,
@@ -50,6 +54,8 @@ public sealed class InitiativeForm : IContentForm
             TargetGroups = [.. initiative.TargetGroups],
             SubAreas = [.. initiative.SubAreas],
             Areas = [.. initiative.Areas],
+            Formats = [.. initiative.Formats],
+            NoLinkReason = initiative.NoLinkReason,
         };
         form.AddEmptyRows(null);
         return form;
@@ -91,7 +97,7 @@ public sealed class InitiativeForm : IContentForm
             Title = title,
             Slug = slug.Length > 0 ? slug : Slugs.FromText(title),
             Purpose = Text(Purpose),
-            Links = StoryForm.Rows(Links, r => r.IsEmpty, "links", map, (row, _) => new InitiativeLink { Url = Clean(row.Url), Label = Clean(row.Label) }),
+            Links = StoryForm.Rows(Links, r => r.IsEmpty, "links", map, (row, path) => new InitiativeLink { Url = Clean(row.Url), Label = Clean(row.Label), CheckedOn = CheckedOn(row, path, errors) }),
             Organisations = Lines(Organisations).Distinct().ToList(),
             ProductionYear = year,
             ProductionNote = Clean(ProductionNote),
@@ -99,7 +105,23 @@ public sealed class InitiativeForm : IContentForm
             TargetGroups = TargetGroups.Distinct().Order().ToList(),
             SubAreas = SubAreas.Distinct().Order().ToList(),
             Areas = Areas.Distinct().Order().ToList(),
+            Formats = Formats.Distinct().Order().ToList(),
+            NoLinkReason = Text(NoLinkReason),
         };
         return new DocumentDraft(document, errors, map);
+    }
+
+    private static DateOnly? CheckedOn(LinkRow row, string path, List<ValidationError> errors)
+    {
+        if (IsBlank(row.CheckedOn))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(row.CheckedOn!.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors.Add(new($"{path}.checkedOn", "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-12-06."));
+        return null;
     }
 }
