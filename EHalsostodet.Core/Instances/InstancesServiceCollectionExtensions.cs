@@ -27,6 +27,7 @@ public static class InstancesServiceCollectionExtensions
         services.AddScoped<LocalCacheEvictionHandler>();
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
+        services.AddScoped<INotificationHandler<Workflow.ContentReviewedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddSingleton(new PostgresConnectionString(configuration.GetConnectionString("Postgres")!));
