@@ -119,7 +119,7 @@ public abstract class ContentEditorPageModel(
 
     /// <summary>
     /// The page as the public would see it with the form as typed, for the live preview beside the
-    /// form (editor.js posts the form while the editor types). Nothing is saved.
+    /// form (editor-preview.js posts the form while the editor types). Nothing is saved.
     /// </summary>
     protected async Task<IActionResult> LivePreviewAsync(ContentType type, Guid? itemId, CancellationToken cancellationToken)
     {

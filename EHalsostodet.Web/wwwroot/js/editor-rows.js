@@ -58,6 +58,14 @@
         return data;
     }
 
+    // Enter in a one-line field would press the form's first button, which may be a row's "Flytta ned".
+    form.addEventListener("keydown", function (event) {
+        var field = event.target;
+        if (event.key === "Enter" && field.tagName === "INPUT" && !/^(submit|button|checkbox|radio|file)$/.test(field.type)) {
+            event.preventDefault();
+        }
+    });
+
     form.addEventListener("click", function (event) {
         var button = event.target.closest("button[data-row-group]");
         if (!button || !form.contains(button)) {

@@ -37,12 +37,7 @@
             }
         }
 
+        // (Enter in the field sends nothing: editor-rows.js keeps Enter in one-line fields from pressing a button.)
         input.addEventListener("input", apply);
-        // Enter in the filter filters; it does not send the form.
-        input.addEventListener("keydown", function (event) {
-            if (event.key === "Enter") {
-                event.preventDefault();
-            }
-        });
     });
 }());
