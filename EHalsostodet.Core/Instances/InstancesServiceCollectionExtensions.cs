@@ -34,6 +34,7 @@ public static class InstancesServiceCollectionExtensions
             services.AddScoped<PostgresContentChangeAnnouncer>();
             services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
             services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
+            services.AddScoped<INotificationHandler<Workflow.ContentReviewedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
             services.AddSingleton<PostgresContentChangeListener>();
             services.AddHostedService(s => s.GetRequiredService<PostgresContentChangeListener>());
             services.AddSingleton<IJobLock, PostgresJobLock>();
