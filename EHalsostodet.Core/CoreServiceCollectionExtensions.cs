@@ -85,6 +85,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddScoped<AuditLog>();
         services.AddScoped<WorkflowService>();
+        services.AddScoped<ContentReviews>();
         services.AddScoped<EditorialQueries>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<EmailDispatcher>();

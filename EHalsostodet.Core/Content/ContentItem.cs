@@ -17,7 +17,11 @@ public sealed class ContentItem
     public Guid? LatestVersionId { get; set; }
     public Guid? PublishedVersionId { get; set; }
     public DateOnly ReviewBy { get; set; }
+    /// <summary>When a reviewer last approved the item or marked the live content as still accurate.</summary>
     public DateTime? LastReviewedAt { get; set; }
+    /// <summary>Who did it (account id and the name at the time); null before this was recorded.</summary>
+    public string? LastReviewedById { get; set; }
+    public string? LastReviewedByName { get; set; }
     /// <summary>When an approved version goes live: state Schemalagd, or Utkast when a newer draft was saved on top of it.</summary>
     public DateTime? PublishAt { get; set; }
     /// <summary>The version approved for the scheduled publication, which need not be the latest.</summary>

@@ -39,15 +39,18 @@ public sealed class ContentCacheEviction(IEnumerable<IContentCache> caches) : IA
 }
 
 /// <summary>
-/// Evicts this instance's caches when an item is published again or stops being public: at once,
+/// Evicts this instance's caches when an item is published again, stops being public or is marked as reviewed: at once,
 /// and again when the transaction has committed (<see cref="ContentAfterCommit"/>).
 /// </summary>
 public sealed class LocalCacheEvictionHandler(ContentCacheEviction eviction, ContentAfterCommit afterCommit, PortalDbContext db) :
-    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>
+    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>,
+    INotificationHandler<Workflow.ContentReviewedNotification>
 {
     public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
 
     public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
+
+    public Task HandleAsync(Workflow.ContentReviewedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
 
     private Task EvictAsync(Guid itemId)
     {

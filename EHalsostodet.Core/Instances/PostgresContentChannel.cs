@@ -17,12 +17,17 @@ public static class PostgresContentChannel
 /// no instance evicts for a change that was rolled back or reloads before the change is visible.
 /// </summary>
 public sealed class PostgresContentChangeAnnouncer(PortalDbContext db) :
-    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>
+    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>,
+    INotificationHandler<Workflow.ContentReviewedNotification>
 {
     public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) =>
         AnnounceAsync(notification.Item.Id, cancellationToken);
 
     public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken) =>
+        AnnounceAsync(notification.Item.Id, cancellationToken);
+
+    /// <summary>The public page's "Senast granskad" changed.</summary>
+    public Task HandleAsync(Workflow.ContentReviewedNotification notification, CancellationToken cancellationToken) =>
         AnnounceAsync(notification.Item.Id, cancellationToken);
 
     private async Task AnnounceAsync(Guid itemId, CancellationToken cancellationToken)

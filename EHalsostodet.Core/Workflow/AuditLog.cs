@@ -18,6 +18,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
     public const string AccountLocked = "account-lock";
     public const string AccountUnlocked = "account-unlock";
     public const string OldAddressRemoved = "old-address-remove";
+    public const string MarkedReviewed = "mark-reviewed";
 
     public void Record(ContentItem item, string action, WorkflowState? from, WorkflowState? to, int? versionNumber, string? userId, string userName, string? comment)
     {
@@ -66,6 +67,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
         AccountLocked => "Konto låst",
         AccountUnlocked => "Konto upplåst",
         OldAddressRemoved => "Gammal adress borttagen",
+        MarkedReviewed => "Markerad som granskad",
         _ when WorkflowActionNames.TryParseKey(action, out var workflowAction) => workflowAction.PastTense(),
         _ => action,
     };

@@ -8,7 +8,11 @@ namespace EHalsostodet.Core.Workflow;
 /// <summary>A line in the back office's lists.</summary>
 public sealed record EditorialItem(
     Guid Id, ContentType Type, string Title, WorkflowState State, bool IsLive, bool HasPendingChanges,
-    DateOnly ReviewBy, DateTime UpdatedAt, DateTime? PublishAt, DateTime? UnpublishAt, string? SubmittedById, DateTime? SubmittedAt);
+    DateOnly ReviewBy, DateTime UpdatedAt, DateTime? PublishAt, DateTime? UnpublishAt, string? SubmittedById, DateTime? SubmittedAt,
+    DateTime? LastReviewedAt = null, string? LastReviewedByName = null);
+
+/// <summary>A reviewer's comment when sending an item back to its editors.</summary>
+public sealed record Rejection(string Comment, string ReviewerName, DateTime At);
 
 /// <summary>A page of the content list, the number of items in all pages, and counts per state and type.</summary>
 public sealed record EditorialList(
@@ -38,6 +42,38 @@ public sealed class EditorialQueries(PortalDbContext db, TimeProvider clock)
         var today = SwedishTime.Today(clock);
         return Project(Items(i => i.ReviewBy < today && i.State != WorkflowState.Trashed && i.State != WorkflowState.Archived)
             .OrderBy(i => i.ReviewBy)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Drafts a reviewer sent back and nobody has sent for review again, latest first, with the reviewer's comments.</summary>
+    public async Task<(List<EditorialItem> Items, IReadOnlyDictionary<Guid, Rejection> Comments)> SentBackAsync(CancellationToken cancellationToken)
+    {
+        var drafts = await db.ContentItems.AsNoTracking().Where(i => i.State == WorkflowState.Draft).Select(i => i.Id).ToListAsync(cancellationToken);
+        var comments = await RejectionsAsync(drafts, cancellationToken);
+        var ids = comments.Keys.ToList();
+        var items = await Project(Items(i => ids.Contains(i.Id))).ToListAsync(cancellationToken);
+        return (items.OrderByDescending(i => comments[i.Id].At).ToList(), comments);
+    }
+
+    /// <summary>
+    /// The reviewer's comment for each of the items whose latest workflow step was being sent back
+    /// (a later submit, approval or the like means the comment has been dealt with; saves do not).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Rejection>> RejectionsAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)
+    {
+        if (itemIds.Count == 0)
+        {
+            return new Dictionary<Guid, Rejection>();
+        }
+        var steps = Enum.GetValues<WorkflowAction>().Select(a => a.Key()).Append(AuditLog.Published).ToList();
+        var reject = WorkflowAction.Reject.Key();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ItemId != null && itemIds.Contains(a.ItemId.Value) && steps.Contains(a.Action))
+            .Select(a => new { ItemId = a.ItemId!.Value, a.Id, a.Action, a.Comment, a.UserName, a.At })
+            .ToListAsync(cancellationToken);
+        return entries.GroupBy(e => e.ItemId)
+            .Select(g => g.MaxBy(e => e.Id)!)
+            .Where(e => e.Action == reject)
+            .ToDictionary(e => e.ItemId, e => new Rejection(e.Comment, e.UserName, e.At));
     }
 
     /// <summary>
@@ -81,5 +117,5 @@ public sealed class EditorialQueries(PortalDbContext db, TimeProvider clock)
         items.Select(i => new EditorialItem(
             i.Id, i.Type, i.Title, i.State, i.PublishedVersionId != null,
             i.PublishedVersionId != null && i.PublishedVersionId != i.LatestVersionId,
-            i.ReviewBy, i.UpdatedAt, i.PublishAt, i.UnpublishAt, i.SubmittedById, i.SubmittedAt));
+            i.ReviewBy, i.UpdatedAt, i.PublishAt, i.UnpublishAt, i.SubmittedById, i.SubmittedAt, i.LastReviewedAt, i.LastReviewedByName));
 }

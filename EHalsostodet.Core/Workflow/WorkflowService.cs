@@ -79,6 +79,8 @@ public sealed class WorkflowService(
             case WorkflowAction.Approve:
                 SetPublicChangeNote(latest, publicNote);
                 item.LastReviewedAt = now;
+                item.LastReviewedById = actor.UserId;
+                item.LastReviewedByName = actor.Name;
                 var reviewBy = SwedishTime.DateOf(now + ReviewInterval);
                 if (item.ReviewBy < reviewBy)
                 {

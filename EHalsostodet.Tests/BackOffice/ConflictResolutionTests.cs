@@ -52,7 +52,7 @@ public sealed class ConflictResolutionTests
         values.Add(new("editorAction", "save"));
         using var response = await client.PostAsync(new Uri("/redaktion/innehall/ny/story", UriKind.Relative), new FormUrlEncodedContent(values));
         Assert.AreEqual(HttpStatusCode.SeeOther, response.StatusCode, await response.Content.ReadAsStringAsync());
-        return Guid.Parse(response.Headers.Location!.OriginalString["/redaktion/innehall/".Length..]);
+        return EditingBrowserForm.SavedItemId(response);
     }
 
     private static Task<List<ContentVersion>> VersionsAsync(Guid id) =>

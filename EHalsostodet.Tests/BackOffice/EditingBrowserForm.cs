@@ -91,6 +91,16 @@ internal sealed class EditingBrowserForm
 
     public string Value(string name) => fields.Single(f => f.Key == name).Value;
 
+    /// <summary>The item a successful "Spara" saved: it answers 303 back to the item's editor.</summary>
+    public static Guid SavedItemId(HttpResponseMessage response)
+    {
+        Assert.AreEqual(System.Net.HttpStatusCode.SeeOther, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        var match = System.Text.RegularExpressions.Regex.Match(location, "^/redaktion/innehall/([0-9a-f-]{36})/redigera$");
+        Assert.IsTrue(match.Success, $"Spara leads back to the editor, not to {location}");
+        return Guid.Parse(match.Groups[1].Value);
+    }
+
     /// <summary>Posts the form as if the button with name "editorAction" and this value was pressed.</summary>
     public Task<HttpResponseMessage> SubmitAsync(HttpClient client, string action = "save")
     {

@@ -128,7 +128,7 @@ public sealed class EditorDraftTests
         Assert.AreEqual("Sida skriven medan sessionen löpte ut", restored.Value("title"));
         using var saved = await restored.SubmitAsync(again);
         Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode, await saved.Content.ReadAsStringAsync());
-        var id = Guid.Parse(saved.Headers.Location!.OriginalString["/redaktion/innehall/".Length..]);
+        var id = EditingBrowserForm.SavedItemId(saved);
         StringAssert.Contains((await LatestAsync(id)).DocumentJson, "Brödtext som inte får försvinna.");
         Assert.AreEqual(0, await DraftCountAsync("page:ny-"));
     }

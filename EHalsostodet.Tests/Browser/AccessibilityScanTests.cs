@@ -65,13 +65,14 @@ public sealed partial class AccessibilityScanTests
             await page.GotoAsync($"/redaktion/innehall/{story.Id}/redigera");
             await page.Locator("#f-shortDescription").FillAsync("En ny kort beskrivning, så att det finns två versioner att jämföra.");
             await page.Locator("button[name='editorAction'][value='save']").ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex($"/redaktion/innehall/{story.Id}$"));
+            await Expect(page).ToHaveURLAsync(new Regex($"/redaktion/innehall/{story.Id}/redigera$"));
             // A draft with only a title: saved, but not ready for review.
             await page.GotoAsync("/redaktion/innehall/ny/story");
             await page.Locator("#f-title").FillAsync("Ett halvfärdigt utkast");
             await page.Locator("button[name='editorAction'][value='save']").ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex("/redaktion/innehall/[0-9a-f-]{36}$"));
-            Places["draft"] = new Uri(page.Url).AbsolutePath;
+            await Expect(page).ToHaveURLAsync(new Regex("/redaktion/innehall/[0-9a-f-]{36}/redigera$"));
+            // The draft's overview, with what it lacks before review.
+            Places["draft"] = new Uri(page.Url).AbsolutePath[..^"/redigera".Length];
         });
         // Searches without hits for the editors' list: one with personal data, which is masked and cannot be answered.
         using (var visitor = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) })

@@ -85,7 +85,7 @@ public sealed partial class EditorSafetyJourneyTests
         await first.Locator("#f-title").FillAsync("Titel från Fia");
         await TypeAsync(first, "#f-body", " Fias mening.");
         await first.Locator("button[name='editorAction'][value='save']").ClickAsync();
-        await Expect(first).ToHaveURLAsync(new Regex($"/redaktion/innehall/{id}$"));
+        await Expect(first).ToHaveURLAsync(new Regex($"/redaktion/innehall/{id}/redigera$"));
 
         await TypeAsync(second, "#f-body", " Sams mening.");
         await second.Locator("button[name='editorAction'][value='save']").ClickAsync();
@@ -147,7 +147,7 @@ public sealed partial class EditorSafetyJourneyTests
         await Expect(page.Locator("#f-body")).ToHaveValueAsync(new Regex("Osparad mening\\.$"));
 
         await page.Locator("button[name='editorAction'][value='save']").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex($"/redaktion/innehall/{id}$"));
+        await Expect(page).ToHaveURLAsync(new Regex($"/redaktion/innehall/{id}/redigera$"));
         Assert.HasCount(1, dialogs, "saving leaves without a question");
         StringAssert.Contains((await LatestAsync(id)).Body, "Osparad mening.");
     }
@@ -180,8 +180,8 @@ public sealed partial class EditorSafetyJourneyTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Återställ det du skrev" }).ClickAsync();
         await Expect(page.Locator("#f-body")).ToHaveValueAsync(new Regex("Text som inte får gå förlorad\\.$"));
         await page.Locator("button[name='editorAction'][value='save']").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex($"/redaktion/innehall/{id}$"));
-        await Expect(page.Locator("main [role='status']")).ToContainTextAsync("Sparat som version");
+        await Expect(page).ToHaveURLAsync(new Regex($"/redaktion/innehall/{id}/redigera$"));
+        await Expect(page.Locator("#editor-saved[role='status']")).ToContainTextAsync("Sparat som version");
         StringAssert.Contains((await LatestAsync(id)).Body, "Text som inte får gå förlorad.");
     }
 }

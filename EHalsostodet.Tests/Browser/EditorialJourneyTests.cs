@@ -123,8 +123,8 @@ public sealed partial class EditorialJourneyTests
         await editor.GetByRole(AriaRole.Link, new() { Name = "Ny kommunberättelse" }).ClickAsync();
         await WriteWholeStoryAsync(editor);
         await editor.Locator("button[name='editorAction'][value='save']").ClickAsync();
-        await Expect(editor).ToHaveURLAsync(ItemOverview(), new() { Timeout = 30_000 });
-        var id = Guid.Parse(ItemOverview().Match(editor.Url).Groups[1].Value);
+        await Expect(editor).ToHaveURLAsync(ItemEditor(), new() { Timeout = 30_000 });
+        var id = Guid.Parse(ItemEditor().Match(editor.Url).Groups[1].Value);
         Assert.AreEqual(WorkflowState.Draft, (await ItemAsync(id)).State);
 
         await ActAsync(editor, id, WorkflowAction.Submit, "Klar för granskning");
@@ -144,7 +144,7 @@ public sealed partial class EditorialJourneyTests
         await FillIfPresentAsync(editor, "f-benefits-effects-1-indicators-0-value", "40");
         await editor.Locator("#f-changeNote").FillAsync("Mätvärde för personalen");
         await editor.Locator("button[name='editorAction'][value='save']").ClickAsync();
-        await Expect(editor).ToHaveURLAsync(ItemOverview());
+        await Expect(editor).ToHaveURLAsync(ItemEditor());
         await ActAsync(editor, id, WorkflowAction.Submit, "Mätvärdet är tillagt");
 
         await ActAsync(reviewer, id, WorkflowAction.Approve, "Bra");
@@ -173,6 +173,7 @@ public sealed partial class EditorialJourneyTests
         Assert.AreEqual(200, (await visitor.GotoAsync($"/berattelser/{slug}"))!.Status);
     }
 
-    [GeneratedRegex(@"/redaktion/innehall/([0-9a-f-]{36})$")]
-    private static partial Regex ItemOverview();
+    /// <summary>Where "Spara" leads: back to the item's editor.</summary>
+    [GeneratedRegex(@"/redaktion/innehall/([0-9a-f-]{36})/redigera$")]
+    private static partial Regex ItemEditor();
 }

@@ -76,8 +76,8 @@ public sealed partial class MediaJourneyTests
         await Expect(editor.Locator("#f-heroImageId option:checked")).ToHaveTextAsync("En röd larmknapp på en blå vägg (larmknapp.png)");
         await Screenshots.SaveAsync(TestContext, editor, "redigerare-efter-uppladdning");
         await editor.Locator("button[name='editorAction'][value='save']").ClickAsync();
-        await Expect(editor).ToHaveURLAsync(ItemOverview());
-        var id = Guid.Parse(ItemOverview().Match(editor.Url).Groups[1].Value);
+        await Expect(editor).ToHaveURLAsync(ItemEditor());
+        var id = Guid.Parse(ItemEditor().Match(editor.Url).Groups[1].Value);
 
         await ActAsync(editor, id, "submit");
         await using var reviewerContext = await chromium.NewContextAsync(portal);
@@ -114,6 +114,7 @@ public sealed partial class MediaJourneyTests
         await Expect(visitor.Locator("img.hero-image")).ToHaveAttributeAsync("alt", "En röd larmknapp högt upp på en blå vägg");
     }
 
-    [GeneratedRegex(@"/redaktion/innehall/([0-9a-f-]{36})$")]
-    private static partial Regex ItemOverview();
+    /// <summary>Where "Spara" leads: back to the item's editor.</summary>
+    [GeneratedRegex(@"/redaktion/innehall/([0-9a-f-]{36})/redigera$")]
+    private static partial Regex ItemEditor();
 }

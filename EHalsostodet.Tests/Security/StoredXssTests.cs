@@ -50,7 +50,13 @@ public sealed class StoredXssTests
                 }
             }
         }
-        Assert.IsEmpty(page.QuerySelectorAll("iframe, object, embed, main svg[onload]"), where);
+        Assert.IsEmpty(page.QuerySelectorAll("object, embed, main svg[onload]"), where);
+        // The editor's own live preview is the only frame: sandboxed without scripts, empty until editor-preview.js fills it.
+        foreach (var frame in page.QuerySelectorAll("iframe"))
+        {
+            Assert.IsTrue(frame.Id == "live-preview-frame" && frame.GetAttribute("sandbox") == "allow-same-origin" &&
+                !frame.HasAttribute("src") && !frame.HasAttribute("srcdoc"), $"{where}: {frame.OuterHtml}");
+        }
     }
 
     [TestMethod]

@@ -18,6 +18,8 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.Title).HasMaxLength(DocumentValidator.MaxTitleLength);
         builder.Property(i => i.ConcurrencyStamp).IsConcurrencyToken();
         builder.Property(i => i.SubmittedById).HasMaxLength(450);
+        builder.Property(i => i.LastReviewedById).HasMaxLength(450);
+        builder.Property(i => i.LastReviewedByName).HasMaxLength(256);
         builder.HasIndex(i => new { i.Type, i.Slug }).IsUnique();
         builder.HasIndex(i => i.State);
     }

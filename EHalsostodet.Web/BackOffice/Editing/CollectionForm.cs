@@ -26,7 +26,7 @@ public sealed class CollectionForm : IContentForm, IHeroImageForm
     public static CollectionForm New()
     {
         var form = new CollectionForm();
-        form.AddEmptyRows(null);
+        FormRows.AddEmptyRows(form);
         return form;
     }
 
@@ -41,17 +41,21 @@ public sealed class CollectionForm : IContentForm, IHeroImageForm
             Tags = JoinTags(collection.Tags),
             HeroImageId = collection.HeroImageId,
         };
-        form.AddEmptyRows(null);
+        FormRows.AddEmptyRows(form);
         return form;
     }
 
-    public void AddEmptyRows(string? group)
-    {
-        for (var i = 0; i < StoryForm.EmptyRows; i++)
+    /// <summary>A placement belongs to its place in the list: moving a row moves the story, not the number.</summary>
+    public IReadOnlyList<RowGroup> RowGroups() =>
+    [
+        new("stories", Stories, () => new StoryRow(), (first, second) =>
         {
-            Stories.Add(new StoryRow());
-        }
-    }
+            if (Stories[first] is { } a && Stories[second] is { } b)
+            {
+                (a.Position, b.Position) = (b.Position, a.Position);
+            }
+        }),
+    ];
 
     public IEnumerable<MarkdownField> MarkdownFields()
     {

@@ -8,19 +8,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EHalsostodet.Web.BackOffice.Editing;
 
 /// <summary>
-/// What the "new" and "edit" pages share: binding the posted form, "Fler rader", the Markdown
-/// preview, uploading a hero image from inside the form, the save with its outcomes, and the
-/// account's unsaved copy (autosaved, restored, discarded).
+/// What the "new" and "edit" pages share: binding the posted form, the row buttons, the Markdown
+/// preview and the live preview of the page, uploading a hero image from inside the form, the save
+/// with its outcomes, and the account's unsaved copy (autosaved, restored, discarded).
 /// </summary>
-public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, HeroImageUpload heroImageUpload)
+public abstract class ContentEditorPageModel(
+    ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, HeroImageUpload heroImageUpload, ContentPreviewBuilder previews)
     : EditorFormPageModel
 {
     public const string SaveAction = "save";
     public const string PreviewAction = "preview";
-    public const string RowsAction = "rows";
     /// <summary>The query that opens the form with the account's unsaved copy: ?utkast=1.</summary>
     public const string RestoreQuery = "utkast";
     public const string UploadAction = "upload";
+    /// <summary>The TempData key of the confirmation the edit page shows after "Spara".</summary>
+    public const string SavedKey = "EditorSaved";
 
     protected ContentEditor Editor { get; } = editor;
 
@@ -75,9 +77,8 @@ public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftSt
         {
             return Page();
         }
-        if (action.StartsWith(RowsAction, StringComparison.Ordinal))
+        if (FormRows.Apply(form, action))
         {
-            form.AddEmptyRows(action.Length > RowsAction.Length + 1 ? action[(RowsAction.Length + 1)..] : null);
             return Page();
         }
         if (action == PreviewAction)
@@ -91,8 +92,9 @@ public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftSt
         {
             case EditorSaveOutcome.Saved saved:
                 await Drafts.DiscardAsync(UserId, target, cancellationToken);
-                TempData["Message"] = saved.Message;
-                return new SeeOtherResult($"/redaktion/innehall/{saved.ItemId}");
+                // The editor stays where they were working; the edit page confirms the save.
+                TempData[SavedKey] = saved.Message;
+                return new SeeOtherResult(EditUrl(saved.ItemId));
             case EditorSaveOutcome.Invalid invalid:
                 View.Errors = invalid.Errors;
                 return Page();
@@ -113,6 +115,18 @@ public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftSt
             default:
                 return NotFound();
         }
+    }
+
+    /// <summary>
+    /// The page as the public would see it with the form as typed, for the live preview beside the
+    /// form (editor-preview.js posts the form while the editor types). Nothing is saved.
+    /// </summary>
+    protected async Task<IActionResult> LivePreviewAsync(ContentType type, Guid? itemId, CancellationToken cancellationToken)
+    {
+        var document = (await BindAsync(type, null)).ToDocument().Document;
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex";
+        return Partial("_LivePreview", await previews.BuildAsync(itemId, document, cancellationToken));
     }
 
     /// <summary>
@@ -194,6 +208,8 @@ public abstract class ContentEditorPageModel(ContentEditor editor, EditorDraftSt
         itemId is { } id ? DraftTarget.Item(type, id) : DraftTarget.New(type);
 
     public static string ConflictUrl(Guid itemId) => $"/redaktion/innehall/{itemId}/konflikt";
+
+    public static string EditUrl(Guid itemId) => $"/redaktion/innehall/{itemId}/redigera";
 
     private Task<IContentForm> BindAsync(ContentType type, FormPairs? pairs) => BindFormAsync(type, pairs);
 }

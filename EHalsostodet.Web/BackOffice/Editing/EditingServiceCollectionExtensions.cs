@@ -2,10 +2,11 @@ namespace EHalsostodet.Web.BackOffice.Editing;
 
 public static class EditingServiceCollectionExtensions
 {
-    /// <summary>The editor pages' services: saving, drafts that survive a lost session, and conflict merging.</summary>
+    /// <summary>The editor pages' services: saving, previews, drafts that survive a lost session, and conflict merging.</summary>
     public static IServiceCollection AddContentEditing(this IServiceCollection services)
     {
         services.AddScoped<ContentEditor>();
+        services.AddScoped<ContentPreviewBuilder>();
         services.AddSingleton<DraftOwnerTokens>();
         services.AddScoped<EditorConflictLoader>();
         return services;

@@ -54,6 +54,27 @@ public sealed class EditorView
         _ => null,
     };
 
+    /// <summary>The section menu: anchor and name of each part of the form, in order; empty for a form too short to need one.</summary>
+    public IReadOnlyList<(string Anchor, string Name)> Sections => Type switch
+    {
+        ContentType.Story =>
+        [
+            ("grunduppgifter", "Grunduppgifter"), ("sammanfattning", "Sammanfattning"), ("roller", "Roller och organisation"),
+            (Id("benefits.effects"), "Nyttoeffekter"), ("teknik", "Teknik"), (Id("process.steps"), "Processbeskrivning"),
+            ("lardomar", "Lärdomar och tips"), (Id("contacts"), "Kontaktpersoner"), (SaveSectionId, "Spara"),
+        ],
+        ContentType.Collection =>
+            [(Id("title"), "Titel och beskrivning"), (Id("stories"), "Kommunberättelser"), (Id("tags"), "Taggar"), (SaveSectionId, "Spara")],
+        ContentType.Initiative =>
+        [
+            (Id("title"), "Namn och syfte"), (Id("links"), "Länkar"), (Id("organisations"), "Organisationer"),
+            (Id("production"), "Produktion"), (Id("sectors"), "Kategorier"), (SaveSectionId, "Spara"),
+        ],
+        _ => [],
+    };
+
+    public const string SaveSectionId = "spara";
+
     public string OverviewUrl => ItemId is { } id ? $"/redaktion/innehall/{id}" : "/redaktion/innehall";
 
     /// <summary>"Ny kommunberättelse", "Nytt kunskapshöjande initiativ" …</summary>
@@ -122,6 +143,20 @@ public sealed record FieldSpec(
 
 /// <summary>A multi-select of published knowledge initiatives for one section or step.</summary>
 public sealed record InitiativePickerSpec(EditorView View, string Path, string Label, IReadOnlyList<Guid> Selected);
+
+/// <summary>The buttons of one repeated row: move it up or down, remove it.</summary>
+/// <param name="Group">The group's form path, e.g. "roles.actors".</param>
+/// <param name="RowName">The row as the buttons name it to screen readers, e.g. "aktör 2".</param>
+public sealed record RowActionsSpec(EditorView View, string Group, int Row, int Count, string RowName)
+{
+    public string RowId(int row) => EditorView.Id($"{Group}[{row}]");
+
+    public string GroupId => EditorView.Id(Group);
+}
+
+/// <summary>The "Fler rader" button of a repeated group.</summary>
+/// <param name="Label">What the rows are, for screen readers: "för aktörer".</param>
+public sealed record AddRowsSpec(EditorView View, string Group, int Count, string Label);
 
 /// <summary>The error messages of one field or group.</summary>
 public sealed record FieldErrorSpec(EditorView View, string Path);

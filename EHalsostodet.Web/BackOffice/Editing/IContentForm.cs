@@ -10,8 +10,8 @@ public interface IContentForm
     /// <summary>The document the form describes, with the errors found while reading the form itself.</summary>
     DocumentDraft ToDocument();
 
-    /// <summary>Two more empty rows in the named repeatable group, or in every group when the name is unknown.</summary>
-    void AddEmptyRows(string? group);
+    /// <summary>The repeatable groups of rows, which <see cref="FormRows"/> adds to, removes from and reorders.</summary>
+    IReadOnlyList<RowGroup> RowGroups();
 
     /// <summary>The Markdown fields, for the preview: form path, text and heading offset.</summary>
     IEnumerable<MarkdownField> MarkdownFields();

@@ -35,7 +35,7 @@ public sealed class InitiativeForm : IContentForm
     public static InitiativeForm New()
     {
         var form = new InitiativeForm();
-        form.AddEmptyRows(null);
+        FormRows.AddEmptyRows(form);
         return form;
     }
 
@@ -57,17 +57,11 @@ public sealed class InitiativeForm : IContentForm
             Formats = [.. initiative.Formats],
             NoLinkReason = initiative.NoLinkReason,
         };
-        form.AddEmptyRows(null);
+        FormRows.AddEmptyRows(form);
         return form;
     }
 
-    public void AddEmptyRows(string? group)
-    {
-        for (var i = 0; i < StoryForm.EmptyRows; i++)
-        {
-            Links.Add(new LinkRow());
-        }
-    }
+    public IReadOnlyList<RowGroup> RowGroups() => [new("links", Links, () => new LinkRow())];
 
     public IEnumerable<MarkdownField> MarkdownFields()
     {

@@ -14,9 +14,7 @@ public sealed class PageForm : IContentForm
 
     public static PageForm FromDocument(PageDocument page) => new() { Title = page.Title, Slug = page.Slug, Body = page.Body };
 
-    public void AddEmptyRows(string? group)
-    {
-    }
+    public IReadOnlyList<RowGroup> RowGroups() => [];
 
     public IEnumerable<MarkdownField> MarkdownFields()
     {

@@ -6,8 +6,6 @@ namespace EHalsostodet.Web.BackOffice.Editing;
 /// <summary>The edit form of a Kommunberättelse: every field of <see cref="StoryDocument"/>.</summary>
 public sealed class StoryForm : IContentForm, IHeroImageForm
 {
-    public const int EmptyRows = 2;
-
     public ContentType Type => ContentType.Story;
 
     public string? Title { get; set; }
@@ -147,7 +145,7 @@ public sealed class StoryForm : IContentForm, IHeroImageForm
     {
         var form = new StoryForm();
         form.Normalise();
-        form.AddEmptyRows(null);
+        FormRows.AddEmptyRows(form);
         return form;
     }
 
@@ -223,7 +221,7 @@ public sealed class StoryForm : IContentForm, IHeroImageForm
             Contacts = story.Contacts.Select(c => new ContactRow { Name = c.Name, Title = c.Title, Organisation = c.Organisation, Email = c.Email, Phone = c.Phone }).ToList(),
         };
         form.Normalise();
-        form.AddEmptyRows(null);
+        FormRows.AddEmptyRows(form);
         return form;
     }
 
@@ -250,33 +248,21 @@ public sealed class StoryForm : IContentForm, IHeroImageForm
         }
     }
 
-    public void AddEmptyRows(string? group)
+    public IReadOnlyList<RowGroup> RowGroups()
     {
         Normalise();
-        var known = false;
-        void Grow<T>(string name, List<T> rows) where T : new()
+        var groups = new List<RowGroup>
         {
-            if (group is null || group == name)
-            {
-                known |= group is not null;
-                for (var i = 0; i < EmptyRows; i++)
-                {
-                    rows.Add(new T());
-                }
-            }
-        }
-        Grow("roles.actors", Roles.Actors);
-        Grow("roles.forums", Roles.Forums);
+            new("roles.actors", Roles.Actors, () => new ActorRow()),
+            new("roles.forums", Roles.Forums, () => new ForumRow()),
+        };
         for (var t = 0; t < Benefits.Effects.Count; t++)
         {
-            Grow($"benefits.effects[{t}].indicators", Benefits.Effects[t].Indicators);
+            groups.Add(new($"benefits.effects[{t}].indicators", Benefits.Effects[t].Indicators, () => new IndicatorRow()));
         }
-        Grow("technology.products", Technology.Products);
-        Grow("contacts", Contacts);
-        if (group is not null && !known)
-        {
-            AddEmptyRows(null);
-        }
+        groups.Add(new("technology.products", Technology.Products, () => new ProductRow()));
+        groups.Add(new("contacts", Contacts, () => new ContactRow()));
+        return groups;
     }
 
     public IEnumerable<MarkdownField> MarkdownFields()

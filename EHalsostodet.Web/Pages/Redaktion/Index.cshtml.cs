@@ -1,10 +1,11 @@
+using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
 using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EHalsostodet.Web.Pages.Redaktion;
 
-public sealed class IndexModel(EditorialQueries queries) : PageModel
+public sealed class IndexModel(EditorialQueries queries, TimeProvider clock) : PageModel
 {
     public List<(string Id, EditorialTable Table)> Tables { get; } = [];
 
@@ -17,8 +18,13 @@ public sealed class IndexModel(EditorialQueries queries) : PageModel
             var awaiting = (await queries.AwaitingReviewAsync(cancellationToken)).Where(i => i.SubmittedById != actor.UserId).ToList();
             Tables.Add(("granska", new EditorialTable("Väntar på din granskning", awaiting)));
         }
-        Tables.Add(("mina", new EditorialTable("Mina utkast och inskickade", await queries.MineInProgressAsync(actor.UserId, cancellationToken))));
+        var (sentBack, comments) = await queries.SentBackAsync(cancellationToken);
+        Tables.Add(("tillbaka", new EditorialTable("Skickat tillbaka med kommentar", sentBack, comments)));
+        Tables.Add(("mina", new EditorialTable("Mina utkast och inskickade", await queries.MineInProgressAsync(actor.UserId, cancellationToken), comments)));
         Tables.Add(("schemalagt", new EditorialTable("Schemalagt", await queries.ScheduledAsync(cancellationToken))));
-        Tables.Add(("granskningsdatum", new EditorialTable("Passerat granskningsdatum", await queries.PastReviewDateAsync(cancellationToken))));
+        var today = SwedishTime.Today(clock);
+        var due = await queries.PastReviewDateAsync(cancellationToken);
+        Tables.Add(("granskningsdatum", new EditorialTable("Passerat granskningsdatum", due,
+            Reviews: due.ToDictionary(i => i.Id, i => ReviewStatus.Of(i, actor, today)))));
     }
 }

@@ -3,8 +3,21 @@
 // - Warns before leaving a form with changes that are not saved (never after pressing a save button).
 // - Keeps what is typed as a copy on the server a few seconds after each change, which only the
 //   writer sees; the edit page offers it back ("Återställ det du skrev"). Nothing is kept in the browser.
+// - Has screen readers announce the confirmation after "Spara", which the page brings with it.
 (function () {
     "use strict";
+    // A status region is announced when its content changes, not when the page arrives with it.
+    var saved = document.getElementById("editor-saved");
+    if (saved) {
+        var confirmation = document.createDocumentFragment();
+        while (saved.firstChild) {
+            confirmation.appendChild(saved.firstChild);
+        }
+        window.setTimeout(function () {
+            saved.appendChild(confirmation);
+        }, 100);
+    }
+
     var title = document.getElementById("f-title");
     var slug = document.getElementById("f-slug");
     if (title && slug) {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Content;
 
-public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, IOptions<WorkflowOptions> options, TimeProvider clock) : PageModel
+public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, ContentReviews reviews, IOptions<WorkflowOptions> options, TimeProvider clock) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
     public int LatestNumber { get; private set; }
@@ -27,6 +27,7 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
     public IReadOnlyList<WorkflowAction> Actions { get; private set; } = [];
     public string? ApprovalBlockedReason { get; private set; }
     public List<AuditEntry> Audit { get; private set; } = [];
+    public ReviewStatus Review { get; private set; } = null!;
     public string? Error { get; private set; }
     public string? Action { get; private set; }
     public string? Comment { get; private set; }
@@ -102,6 +103,29 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
         }
     }
 
+    /// <param name="returnTo">Where the button was: "oversikt" (the dashboard), "redigera" (the editor), or this page.</param>
+    public async Task<IActionResult> OnPostMarkReviewedAsync(Guid id, string? returnTo, CancellationToken cancellationToken)
+    {
+        switch (await reviews.MarkReviewedAsync(id, User.ToActor(), cancellationToken))
+        {
+            case WorkflowResult.Done done:
+                TempData["Message"] = done.Message;
+                return new SeeOtherResult(returnTo switch
+                {
+                    ReviewStatus.ReturnToDashboard => "/redaktion",
+                    ReviewStatus.ReturnToEditor => ContentEditorPageModel.EditUrl(id),
+                    _ => $"/redaktion/innehall/{id}",
+                });
+            case WorkflowResult.Forbidden forbidden:
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                return await ShowErrorAsync(id, forbidden.Reason, cancellationToken);
+            case WorkflowResult.Invalid invalid:
+                return await ShowErrorAsync(id, invalid.Reason, cancellationToken);
+            default:
+                return NotFound();
+        }
+    }
+
     private async Task<IActionResult> ShowErrorAsync(Guid id, string message, CancellationToken cancellationToken)
     {
         Error = message;
@@ -135,6 +159,7 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, I
             PublicUrl = slug is null ? null : ContentTypeNames.PublicUrl(item.Type, slug);
         }
         var actor = User.ToActor();
+        Review = ReviewStatus.Of(item, actor, Today);
         Actions = await workflow.AvailableAsync(item, actor, cancellationToken);
         if (item.State == WorkflowState.InReview && actor.CanReview && !Actions.Contains(WorkflowAction.Approve))
         {

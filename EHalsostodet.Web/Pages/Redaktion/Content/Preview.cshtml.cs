@@ -1,6 +1,6 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Publishing;
+using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace EHalsostodet.Web.Pages.Redaktion.Content;
 
 /// <summary>Any version of an item, rendered with the public site's own templates.</summary>
-public sealed class PreviewModel(PortalDbContext db, PublishedQueries queries, StoryViewBuilder stories) : PageModel
+public sealed class PreviewModel(PortalDbContext db, ContentPreviewBuilder previews) : PageModel
 {
     public Guid Id { get; private set; }
     public int VersionNumber { get; private set; }
-    public string Title => Document?.Title ?? "version " + VersionNumber;
+    public string Title => Preview?.Document.Title ?? "version " + VersionNumber;
     /// <summary>Null when the stored version cannot be read; <see cref="StoredProblem"/> says why.</summary>
-    public IContentDocument? Document { get; private set; }
+    public ContentPreview? Preview { get; private set; }
     /// <summary>What is wrong with the stored version, when it breaks today's rules.</summary>
     public string? StoredProblem { get; private set; }
-    public StoryView? Story { get; private set; }
-    public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken cancellationToken)
     {
@@ -36,19 +34,11 @@ public sealed class PreviewModel(PortalDbContext db, PublishedQueries queries, S
         }
         Id = id;
         VersionNumber = row.Number;
-        (Document, StoredProblem) = ContentDocumentSerializer.ReadStored(item.Type, row.DocumentJson);
-        var published = await db.PublishedContent.AsNoTracking().Where(p => p.ItemId == id).Select(p => (DateTime?)p.FirstPublishedAt).FirstOrDefaultAsync(cancellationToken);
-        switch (Document)
+        var (document, problem) = ContentDocumentSerializer.ReadStored(item.Type, row.DocumentJson);
+        StoredProblem = problem;
+        if (document is not null)
         {
-            case StoryDocument story:
-                Story = await stories.BuildAsync(id, story, published, item.LastReviewedAt, cancellationToken);
-                break;
-            case CollectionDocument collection:
-                Stories = await queries.StoriesAsync(collection.StoryIds, cancellationToken);
-                break;
-            case InitiativeDocument:
-                Stories = await queries.StoriesReferencingAsync(id, cancellationToken);
-                break;
+            Preview = await previews.BuildAsync(id, document, cancellationToken);
         }
         // Previews are for the editorial team only: never cached, never indexed.
         Response.Headers.CacheControl = "no-store";

@@ -5,6 +5,8 @@ using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Time;
+using EHalsostodet.Core.Workflow;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.BackOffice.Editing;
 using EHalsostodet.Web.Media;
@@ -14,14 +16,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 
 /// <summary>
-/// /redaktion/innehall/{id}/redigera: a new version based on the latest one. Also lists the
-/// item's old addresses, which an administrator may remove.
+/// /redaktion/innehall/{id}/redigera: a new version based on the latest one. Also shows a
+/// reviewer's comment when the item was sent back, when it was last reviewed (and "Markera som
+/// granskad" when it is due), and lists the item's old addresses, which an administrator may remove.
 /// </summary>
 // The editor form may carry an image to upload (HeroImageUpload).
 [RequestSizeLimit(MediaUploadReader.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MediaUploadReader.MaxRequestBytes)]
-public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, HeroImageUpload heroImageUpload, AddressHistory addresses)
-    : ContentEditorPageModel(editor, drafts, owners, heroImageUpload)
+public sealed class EditModel(
+    ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, HeroImageUpload heroImageUpload, ContentPreviewBuilder previews,
+    AddressHistory addresses, EditorialQueries queries, TimeProvider clock)
+    : ContentEditorPageModel(editor, drafts, owners, heroImageUpload, previews)
 {
     /// <summary>What is wrong with the stored version, when it breaks today's rules.</summary>
     public string? StoredProblem { get; private set; }
@@ -37,6 +42,15 @@ public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, Dra
     /// <summary>Why removing an old address was refused.</summary>
     public string? OldAddressError { get; private set; }
 
+    /// <summary>The reviewer's comment, while the item is a draft that was sent back and not yet sent for review again.</summary>
+    public Rejection? Rejection { get; private set; }
+
+    /// <summary>When the item must next be reviewed, when and by whom it last was, and whether it can be marked as reviewed now.</summary>
+    public ReviewStatus? Review { get; private set; }
+
+    /// <summary>A saved version's confirmation, after "Spara".</summary>
+    public string? SavedMessage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await Editor.Loader.LoadAsync(id, cancellationToken) is not { } content)
@@ -44,7 +58,8 @@ public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, Dra
             return NotFound();
         }
         StoredProblem = content.Problem;
-        OldAddresses = await addresses.OldAddressesAsync(id, cancellationToken);
+        SavedMessage = TempData[SavedKey] as string;
+        await LoadItemNotesAsync(content.Item, cancellationToken);
         if (content.Document is null)
         {
             ItemId = id;
@@ -74,9 +89,9 @@ public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, Dra
             return NotFound();
         }
         var result = await HandlePostAsync(info.Type, id, info, cancellationToken);
-        if (result is PageResult)
+        if (result is PageResult && await Editor.Loader.ItemAsync(id, cancellationToken) is { } found)
         {
-            OldAddresses = await addresses.OldAddressesAsync(id, cancellationToken);
+            await LoadItemNotesAsync(found.Item, cancellationToken);
         }
         return result;
     }
@@ -84,6 +99,11 @@ public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, Dra
     public async Task<IActionResult> OnPostAutosaveAsync(Guid id, CancellationToken cancellationToken) =>
         await ItemInfoAsync(id, cancellationToken) is { } info
             ? await AutosaveAsync(info.Type, id, cancellationToken)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostLivePreviewAsync(Guid id, CancellationToken cancellationToken) =>
+        await ItemInfoAsync(id, cancellationToken) is { } info
+            ? await LivePreviewAsync(info.Type, id, cancellationToken)
             : NotFound();
 
     public async Task<IActionResult> OnPostDiscardDraftAsync(Guid id, CancellationToken cancellationToken) =>
@@ -109,5 +129,15 @@ public sealed class EditModel(ContentEditor editor, EditorDraftStore drafts, Dra
             Response.StatusCode = StatusCodes.Status403Forbidden;
         }
         return page;
+    }
+
+    private async Task LoadItemNotesAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        OldAddresses = await addresses.OldAddressesAsync(item.Id, cancellationToken);
+        if (item.State == WorkflowState.Draft)
+        {
+            Rejection = (await queries.RejectionsAsync([item.Id], cancellationToken)).GetValueOrDefault(item.Id);
+        }
+        Review = ReviewStatus.Of(item, User.ToActor(), SwedishTime.Today(clock));
     }
 }

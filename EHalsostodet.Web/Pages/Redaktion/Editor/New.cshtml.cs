@@ -10,8 +10,8 @@ namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 // The editor form may carry an image to upload (HeroImageUpload).
 [RequestSizeLimit(MediaUploadReader.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MediaUploadReader.MaxRequestBytes)]
-public sealed class NewModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, HeroImageUpload heroImageUpload)
-    : ContentEditorPageModel(editor, drafts, owners, heroImageUpload)
+public sealed class NewModel(ContentEditor editor, EditorDraftStore drafts, DraftOwnerTokens owners, HeroImageUpload heroImageUpload, ContentPreviewBuilder previews)
+    : ContentEditorPageModel(editor, drafts, owners, heroImageUpload, previews)
 {
     public async Task<IActionResult> OnGetAsync(string type, CancellationToken cancellationToken)
     {
@@ -38,6 +38,11 @@ public sealed class NewModel(ContentEditor editor, EditorDraftStore drafts, Draf
     public async Task<IActionResult> OnPostAutosaveAsync(string type, CancellationToken cancellationToken) =>
         ContentTypeNames.TryParseKey(type, out var contentType)
             ? await AutosaveAsync(contentType, null, cancellationToken)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostLivePreviewAsync(string type, CancellationToken cancellationToken) =>
+        ContentTypeNames.TryParseKey(type, out var contentType)
+            ? await LivePreviewAsync(contentType, null, cancellationToken)
             : NotFound();
 
     public async Task<IActionResult> OnPostDiscardDraftAsync(string type, CancellationToken cancellationToken) =>

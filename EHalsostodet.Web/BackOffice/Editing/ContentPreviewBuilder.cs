@@ -1,0 +1,29 @@
+using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace EHalsostodet.Web.BackOffice.Editing;
+
+/// <summary>A document as the public templates show it: the story's view, or the stories a collection or initiative lists.</summary>
+public sealed record ContentPreview(IContentDocument Document, StoryView? Story, IReadOnlyList<StoryCard> Stories);
+
+/// <summary>Prepares any version of an item, saved or only typed, for the public site's own templates.</summary>
+public sealed class ContentPreviewBuilder(PortalDbContext db, PublishedQueries queries, StoryViewBuilder stories)
+{
+    /// <param name="itemId">Null for an item that is not saved yet.</param>
+    public async Task<ContentPreview> BuildAsync(Guid? itemId, IContentDocument document, CancellationToken cancellationToken)
+    {
+        var id = itemId ?? Guid.Empty;
+        var lastReviewedAt = await db.ContentItems.AsNoTracking().Where(i => i.Id == id).Select(i => i.LastReviewedAt).FirstOrDefaultAsync(cancellationToken);
+        var firstPublishedAt = await db.PublishedContent.AsNoTracking().Where(p => p.ItemId == id)
+            .Select(p => (DateTime?)p.FirstPublishedAt).FirstOrDefaultAsync(cancellationToken);
+        return document switch
+        {
+            StoryDocument story => new(document, await stories.BuildAsync(id, story, firstPublishedAt, lastReviewedAt, cancellationToken), []),
+            CollectionDocument collection => new(document, null, await queries.StoriesAsync(collection.StoryIds, cancellationToken)),
+            InitiativeDocument => new(document, null, await queries.StoriesReferencingAsync(id, cancellationToken)),
+            _ => new(document, null, []),
+        };
+    }
+}
