@@ -13,6 +13,9 @@ public interface IShownContent
 
     /// <summary>The page lists published items of the type, so a newly published one changes it.</summary>
     void ListOf(ContentType type);
+
+    /// <summary>The page shows what visitors use most (popular tags), which changes with every visit: it is kept only briefly.</summary>
+    void Popularity();
 }
 
 /// <summary>Outside a web request nothing is cached.</summary>
@@ -23,6 +26,10 @@ internal sealed class NoShownContent : IShownContent
     }
 
     public void ListOf(ContentType type)
+    {
+    }
+
+    public void Popularity()
     {
     }
 }

@@ -36,8 +36,8 @@ public sealed class StoryReadingTests
         var shortcut = page.QuerySelector("header.story-header details.share-and-download")!;
         Assert.AreEqual("Dela / Ladda ner", shortcut.QuerySelector("summary")!.TextContent.Trim());
         var downloads = shortcut.QuerySelectorAll("a[download]").Select(a => a.GetAttribute("href")).ToList();
-        CollectionAssert.AreEqual(page.QuerySelectorAll("aside.downloads a[download]").Select(a => a.GetAttribute("href")).ToList(), downloads, "the same three exports as at the end");
-        CollectionAssert.AreEqual(new[] { $"{story.Url}/pdf", $"{story.Url}/pptx", $"{story.Url}/docx" }, downloads);
+        CollectionAssert.AreEqual(page.QuerySelectorAll("aside.downloads a[download]").Select(a => a.GetAttribute("href")).ToList(), downloads, "the same four exports as at the end");
+        CollectionAssert.AreEqual(new[] { $"{story.Url}/pdf", $"{story.Url}/kortversion/pdf", $"{story.Url}/pptx", $"{story.Url}/docx" }, downloads);
         StringAssert.StartsWith(shortcut.QuerySelector("a[href^='mailto:']")!.GetAttribute("href"), "mailto:?subject=");
         Assert.IsNotNull(page.GetElementById(shortcut.QuerySelector("a[href^='#']")!.GetAttribute("href")!.TrimStart('#')), "the link to the share panel leads somewhere");
 

@@ -20,6 +20,9 @@ public sealed class PublicPageCacheOptions
     /// <summary>How long a page is kept when nothing it shows changes.</summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long a page that shows what visitors use most (popular tags) is kept: it changes with every visit, not with publishing.</summary>
+    public TimeSpan PopularityDuration { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How many megabytes the in-memory store may hold.</summary>
     public int MemoryMegabytes { get; set; } = 64;
 

@@ -1,11 +1,12 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Web.OutputCaching;
 
 /// <summary>Tags the page being cached with every item and list it reads.</summary>
-public sealed class ShownContentTags(IHttpContextAccessor accessor, OutputCacheEviction eviction) : IShownContent
+public sealed class ShownContentTags(IHttpContextAccessor accessor, OutputCacheEviction eviction, IOptions<PublicPageCacheOptions> options) : IShownContent
 {
     public void Item(Guid itemId, ContentType type)
     {
@@ -15,5 +16,20 @@ public sealed class ShownContentTags(IHttpContextAccessor accessor, OutputCacheE
 
     public void ListOf(ContentType type) => Tags()?.Add(PublicPageTags.List(type));
 
-    private HashSet<string>? Tags() => accessor.HttpContext?.Features.Get<IOutputCacheFeature>()?.Context.Tags;
+    public void Popularity()
+    {
+        if (Context() is { } context)
+        {
+            context.Tags.Add(PublicPageTags.Popularity);
+            var brief = options.Value.PopularityDuration;
+            if (context.ResponseExpirationTimeSpan is not { } duration || duration > brief)
+            {
+                context.ResponseExpirationTimeSpan = brief;
+            }
+        }
+    }
+
+    private HashSet<string>? Tags() => Context()?.Tags;
+
+    private OutputCacheContext? Context() => accessor.HttpContext?.Features.Get<IOutputCacheFeature>()?.Context;
 }
