@@ -44,13 +44,21 @@ public sealed class ContentCacheEviction(IEnumerable<IContentCache> caches) : IA
 /// </summary>
 public sealed class LocalCacheEvictionHandler(ContentCacheEviction eviction, ContentAfterCommit afterCommit, PortalDbContext db) :
     INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>,
-    INotificationHandler<Workflow.ContentReviewedNotification>
+    INotificationHandler<Workflow.ContentReviewedNotification>, INotificationHandler<Media.MediaChangedNotification>
 {
     public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
 
     public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
 
     public Task HandleAsync(Workflow.ContentReviewedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
+
+    public async Task HandleAsync(Media.MediaChangedNotification notification, CancellationToken cancellationToken)
+    {
+        foreach (var itemId in notification.UsedBy)
+        {
+            await EvictAsync(itemId);
+        }
+    }
 
     private Task EvictAsync(Guid itemId)
     {

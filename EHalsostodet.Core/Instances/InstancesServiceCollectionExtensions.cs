@@ -31,6 +31,7 @@ public static class InstancesServiceCollectionExtensions
         services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<CollectionMembersEviction>());
         services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<CollectionMembersEviction>());
         services.AddScoped<INotificationHandler<Workflow.ContentReviewedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
+        services.AddScoped<INotificationHandler<Media.MediaChangedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddSingleton(new PostgresConnectionString(configuration.GetConnectionString("Postgres")!));
@@ -38,6 +39,7 @@ public static class InstancesServiceCollectionExtensions
             services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
             services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
             services.AddScoped<INotificationHandler<Workflow.ContentReviewedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
+            services.AddScoped<INotificationHandler<Media.MediaChangedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
             services.AddSingleton<PostgresContentChangeListener>();
             services.AddHostedService(s => s.GetRequiredService<PostgresContentChangeListener>());
             services.AddSingleton<IJobLock, PostgresJobLock>();

@@ -18,7 +18,7 @@ public static class PostgresContentChannel
 /// </summary>
 public sealed class PostgresContentChangeAnnouncer(PortalDbContext db) :
     INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>,
-    INotificationHandler<Workflow.ContentReviewedNotification>
+    INotificationHandler<Workflow.ContentReviewedNotification>, INotificationHandler<Media.MediaChangedNotification>
 {
     public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) =>
         AnnounceAsync(notification.Item.Id, cancellationToken);
@@ -29,6 +29,15 @@ public sealed class PostgresContentChangeAnnouncer(PortalDbContext db) :
     /// <summary>The public page's "Senast granskad" changed.</summary>
     public Task HandleAsync(Workflow.ContentReviewedNotification notification, CancellationToken cancellationToken) =>
         AnnounceAsync(notification.Item.Id, cancellationToken);
+
+    /// <summary>The pages that show the image changed with its alt text or crops.</summary>
+    public async Task HandleAsync(Media.MediaChangedNotification notification, CancellationToken cancellationToken)
+    {
+        foreach (var itemId in notification.UsedBy)
+        {
+            await AnnounceAsync(itemId, cancellationToken);
+        }
+    }
 
     private async Task AnnounceAsync(Guid itemId, CancellationToken cancellationToken)
     {

@@ -48,6 +48,7 @@ public sealed class MediaLibrary(
     ImageProcessor processor,
     MediaFileStore files,
     MediaUsages usages,
+    Notifications.INotificationPublisher notifications,
     TimeProvider clock)
 {
     public const string AltTextMissing = "Skriv en alternativtext som beskriver bilden för den som inte ser den.";
@@ -144,6 +145,8 @@ public sealed class MediaLibrary(
         {
             files.DeleteCards(item.Id, oldFocalPoint, oldCards);
         }
+        var usedBy = (await usages.OfAsync(item.Id, cancellationToken)).Select(u => u.ItemId).ToList();
+        await notifications.PublishAsync(new MediaChangedNotification(item, usedBy), cancellationToken);
         return new MediaChangeOutcome.Changed(item);
     }
 
@@ -174,3 +177,6 @@ public sealed class MediaLibrary(
 
     private static string Widths(IEnumerable<ImageVariant> variants) => string.Join(',', variants.Select(v => v.Width));
 }
+
+/// <summary>An image's alt text or crops changed: the pages of the items that show it change with it.</summary>
+public sealed record MediaChangedNotification(MediaItem Media, IReadOnlyList<Guid> UsedBy) : Notifications.INotification;

@@ -121,7 +121,8 @@ public sealed class PublicPageCacheTests
         var (story, collectionWith, collectionWithout) = await StoryWithCollectionsAsync();
         var unrelated = await factory.WithScopeAsync(async s => await s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Story && p.ItemId != story.Id &&
-                !s.GetRequiredService<PortalDbContext>().CollectionMemberships.Any(m => m.StoryId == p.ItemId))
+                !s.GetRequiredService<PortalDbContext>().CollectionMemberships.Any(m => m.StoryId == p.ItemId &&
+                    s.GetRequiredService<PortalDbContext>().CollectionMemberships.Any(o => o.CollectionId == m.CollectionId && o.StoryId == story.Id)))
             .Select(p => "/berattelser/" + p.Slug).FirstAsync());
         var client = factory.CreateBrowserClient();
         string[] showing = [story.Url, collectionWith, "/", "/berattelser"];

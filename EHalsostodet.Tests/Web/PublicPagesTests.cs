@@ -137,7 +137,7 @@ public sealed class PublicPagesTests
     public async Task Initiatives_page_filters_by_area_and_shows_name_purpose_link_and_organisation()
     {
         var all = await Client.GetPageAsync("/kunskapshojande-initiativ");
-        Assert.AreEqual(36, all.QuerySelectorAll(".initiative-list > li").Length);
+        Assert.AreEqual(39, all.QuerySelectorAll(".initiative-list > li").Length);
         var filters = all.Texts("nav.filter a");
         CollectionAssert.AreEqual(new[] { "Samtliga", "Automatisering", "Informationssäkerhet", "Nytta", "Juridik", "Område/samverkan", "Upphandling", "Verksamhetsutveckling", "Välfärdsteknik" }, filters.ToList());
 

@@ -1,4 +1,3 @@
-using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Web.Addresses;
@@ -9,11 +8,13 @@ namespace EHalsostodet.Web.Pages.Tags;
 
 [OldTagSlugs]
 [EHalsostodet.Web.OutputCaching.PublicPage]
-public sealed class DetailsModel(PublishedQueries queries, UsageCounter usage) : PageModel
+public sealed class DetailsModel(PublishedQueries queries) : PageModel, EHalsostodet.Web.Insights.IUsedTagPage
 {
     public Tag Tag { get; private set; } = null!;
     public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
     public IReadOnlyList<CollectionCard> Collections { get; private set; } = [];
+
+    public string? UsedTagSlug => Tag?.Slug;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -23,7 +24,6 @@ public sealed class DetailsModel(PublishedQueries queries, UsageCounter usage) :
             return NotFound();
         }
         Tag = tag;
-        await usage.CountAsync(UsageMetrics.TagUsed, tag.Slug, cancellationToken);
         Stories = await queries.StoriesWithTagAsync(slug, cancellationToken);
         Collections = await queries.CollectionsWithTagAsync(slug, cancellationToken);
         return Page();
