@@ -32,9 +32,6 @@ public sealed class LuceneIndex : IDisposable
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
-    // Every search pays for each segment (term lookups, scorers, buffers): fewer, larger segments than Lucene's default of ten a tier.
-    private readonly TieredMergePolicy merges = new() { SegmentsPerTier = SearchedSegmentsPerTier };
-    private const double SearchedSegmentsPerTier = 4;
     private readonly Timer committer;
     private readonly System.Threading.Lock commitLock = new();
     private int disposed;
@@ -54,7 +51,8 @@ public sealed class LuceneIndex : IDisposable
                 OpenMode = IsNew ? OpenMode.CREATE : OpenMode.APPEND,
                 Similarity = Ranking.Similarity,
                 RAMBufferSizeMB = 48,
-                MergePolicy = merges,
+                // Every search pays for each segment (term lookups, scorers, buffers): fewer, larger segments than Lucene's default of ten a tier.
+                MergePolicy = new TieredMergePolicy { SegmentsPerTier = 4 },
             });
         }
         catch (LockObtainFailedException e)
@@ -90,26 +88,6 @@ public sealed class LuceneIndex : IDisposable
     public void Delete(string id) => writer.DeleteDocuments(new Term(IndexFields.Id, id));
 
     public void DeleteAll() => writer.DeleteAll();
-
-    /// <summary>
-    /// While the whole index is filled, merges as Lucene does by default (ten segments a tier): a
-    /// rebuild pays for every merge and no one searches its half-built segments. When disposed,
-    /// the index merges down to the fewer segments searches want, in the background.
-    /// </summary>
-    public IDisposable Filling()
-    {
-        merges.SegmentsPerTier = 10;
-        return new Filled(this);
-    }
-
-    private sealed class Filled(LuceneIndex index) : IDisposable
-    {
-        public void Dispose()
-        {
-            index.merges.SegmentsPerTier = SearchedSegmentsPerTier;
-            index.writer.MaybeMerge();
-        }
-    }
 
     /// <summary>Makes every change so far visible to the next search.</summary>
     public void Refresh() => searchers.MaybeRefreshBlocking();

@@ -131,7 +131,6 @@ public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes i
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var ids = await db.PublishedContent.AsNoTracking().OrderBy(p => p.ItemId).Select(p => p.ItemId).ToListAsync(cancellationToken);
             var index = indexes.Public;
-            using var filling = index.Filling();
             index.DeleteAll();
             var done = 0;
             progress?.Report((0, ids.Count));
