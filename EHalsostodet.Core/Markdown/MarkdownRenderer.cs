@@ -46,7 +46,31 @@ public sealed class MarkdownRenderer
 
     /// <summary>The text without formatting, for teasers and descriptions.</summary>
     public static string ToPlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim();
+        string.IsNullOrWhiteSpace(markdown) ? ""
+        : IsPlain(markdown) ? markdown.Trim()
+        : ParsedPlainText(markdown);
+
+    internal static string ParsedPlainText(string markdown) => Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim();
+
+    /// <summary>Characters that may start Markdown syntax anywhere in a line (emphasis, code, links, entities, escapes, tables, headings).</summary>
+    private static readonly System.Buffers.SearchValues<char> Syntax = System.Buffers.SearchValues.Create("*_`[]<>&\\~^+=|#!\r\n");
+
+    /// <summary>
+    /// One line without any character of Markdown syntax, and not a list item: Markdig would give
+    /// it back as it is, and most texts of a story are such lines (building the search index reads
+    /// every one of them).
+    /// </summary>
+    internal static bool IsPlain(string text)
+    {
+        if (text.AsSpan().ContainsAny(Syntax))
+        {
+            return false;
+        }
+        var line = text.AsSpan().TrimStart();
+        var marker = line.IndexOfAny(' ', '\t');
+        var first = marker < 0 ? line : line[..marker];
+        return first.Length == 0 || first[0] != '-' && !(first.Length <= 10 && first[^1] is '.' or ')');
+    }
 
     internal static bool IsSafeUrl(string? url)
     {

@@ -68,4 +68,38 @@ public sealed class TeaserTests
         Assert.IsTrue(teaser.Length <= 100);
         StringAssert.EndsWith(teaser, "välfärdsteknik…");
     }
+
+    [TestMethod]
+    [DataRow("Kommunen införde nattkameror 2019, och IFO:s mottagning följde efter.")]
+    [DataRow("    Indragen rad som blir kod")]
+    [DataRow("Läs mer på www.socialstyrelsen.se eller https://www.ehalsomyndigheten.se/ (2020) 50 % färre larm; \"citat\" – 'enkla'")]
+    [DataRow("Skriv till info@example.se om frågor.")]
+    [DataRow("3) Tredje steget")]
+    [DataRow("a. Första punkten")]
+    [DataRow("iv. Fjärde")]
+    [DataRow("- Punkt")]
+    [DataRow("2020. Året då allt började")]
+    [DataRow("Det gick *bra* och __mycket__ bra")]
+    [DataRow("A & O, 1 < 2, \\escape, ~~bort~~, ^upp^, ++in++, ==märkt==, `kod`, [länk](/a), ![bild](/b), # rubrik, > citat, a | b")]
+    [DataRow("Två\nrader")]
+    public void Plain_text_of_a_line_is_what_parsing_the_markdown_gives(string markdown)
+    {
+        Assert.AreEqual(MarkdownRenderer.ParsedPlainText(markdown), MarkdownRenderer.ToPlainText(markdown));
+    }
+
+    [TestMethod]
+    public void Every_text_line_of_the_seed_content_gets_the_plain_text_parsing_would_give()
+    {
+        var folder = Path.Combine(EHalsostodet.Tests.Infrastructure.TestPaths.SeedFolder, "content");
+        var lines = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).SelectMany(File.ReadLines)
+            .Select(line => line.Contains(':') ? line[(line.IndexOf(':') + 1)..].Trim().Trim('"', '\'', '>', '|', '-').Trim() : line.Trim())
+            .Where(text => text.Length > 0).Distinct().ToList();
+        var plain = lines.Where(MarkdownRenderer.IsPlain).ToList();
+
+        Assert.IsGreaterThan(1000, plain.Count, "det snabba sättet ska gälla de flesta raderna");
+        foreach (var text in lines)
+        {
+            Assert.AreEqual(MarkdownRenderer.ParsedPlainText(text), MarkdownRenderer.ToPlainText(text), text);
+        }
+    }
 }

@@ -36,9 +36,13 @@ public static class SearchIndexDocuments
     /// <summary>The body's word pairs: which items have a pair, and how often, ranks a two-word phrase; positions are not needed.</summary>
     private static readonly FieldType PairsField = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
 
-    /// <summary>The body as words and as word pairs.</summary>
-    public static IEnumerable<IIndexableField> Body(string body) =>
-        [new TextField(IndexFields.Body, body, Field.Store.NO), new Field(IndexFields.BodyPairs, body, PairsField)];
+    /// <summary>The body as words, as word pairs and as words as written, from one analysis of it.</summary>
+    public static IEnumerable<IIndexableField> Body(string body)
+    {
+        var analysis = new BodyAnalysis(body, CompoundSplitter.Default);
+        return [new Field(IndexFields.Body, analysis.Terms(), TextField.TYPE_NOT_STORED), new Field(IndexFields.BodyPairs, analysis.Pairs(), PairsField),
+            new Field(IndexFields.Spelling, analysis.Spelling(), SpellingField)];
+    }
 
     public static string Key(Guid itemId) => itemId.ToString("N");
 
@@ -53,7 +57,7 @@ public static class SearchIndexDocuments
         new TextField(IndexFields.Tags, text.Tags, Field.Store.NO),
         new TextField(IndexFields.Teaser, text.Teaser, Field.Store.NO),
         .. Body(text.Body),
-        new Field(IndexFields.Spelling, string.Join('\n', text.Title, text.Tags, text.Teaser, text.Body), SpellingField),
+        .. new[] { text.Title, text.Tags, text.Teaser }.Select(words => new Field(IndexFields.Spelling, words, SpellingField)),
     ];
 
     /// <summary>The version the index holds of each of the items it has.</summary>

@@ -135,9 +135,13 @@ public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes i
             var done = 0;
             progress?.Report((0, ids.Count));
             var watch = Stopwatch.StartNew();
-            foreach (var chunk in ids.Chunk(Batch))
+            var chunks = ids.Chunk(Batch).ToList();
+            var reading = chunks.Count > 0 ? ReadAsync(db, chunks[0], cancellationToken) : null;
+            foreach (var (chunk, following) in chunks.Zip(chunks.Skip(1).Append(null)))
             {
-                var items = await ReadAsync(db, chunk, cancellationToken);
+                var items = await reading!;
+                // The next batch is read from the database while this one is analysed, which keeps every core busy.
+                reading = following is null ? null : Task.Run(() => ReadAsync(db, following, cancellationToken), cancellationToken);
                 // Reading the documents' text and analysing it are the costly parts; the writer takes documents from several threads.
                 Parallel.ForEach(items, new ParallelOptions { CancellationToken = cancellationToken }, item =>
                 {

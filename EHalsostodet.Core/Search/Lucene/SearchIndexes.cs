@@ -26,12 +26,11 @@ public sealed class SearchIndexes : IDisposable
         editorial = new(() => new LuceneIndex(System.IO.Path.Combine(Folder, "editorial"), Analyzer, schema, logger), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The analysis of every field: Swedish search terms, the body's word pairs, and the words as written for spelling.</summary>
+    /// <summary>The analysis of every field given as text: Swedish search terms, and the words as written for spelling (the body comes analysed, <see cref="BodyAnalysis"/>).</summary>
     public static Analyzer Analyzer { get; } = new PerFieldAnalyzerWrapper(
         new SwedishSearchAnalyzer(CompoundSplitter.Default),
         new Dictionary<string, Analyzer>
         {
-            [IndexFields.BodyPairs] = new SwedishSearchAnalyzer(CompoundSplitter.Default, wordPairs: true),
             [IndexFields.Spelling] = new SpellingAnalyzer(),
         });
 

@@ -14,100 +14,36 @@ namespace EHalsostodet.Core.Search.Lucene;
 /// How the index and queries see Swedish text: words in lower case, compounds also as their
 /// parts, each word stemmed (<see cref="SwedishStemming"/>: larmet, larmen → larm) and folded
 /// without diacritics (läkemedel → lakemedel), so a query typed without å, ä, ö finds the same
-/// as one typed with them. With <paramref name="wordPairs"/>, each two words in a row as one
-/// term instead (<see cref="WordPairFilter"/>).
+/// as one typed with them.
 /// </summary>
-public sealed class SwedishSearchAnalyzer(CompoundSplitter compounds, bool wordPairs = false) : Analyzer
+public sealed class SwedishSearchAnalyzer(CompoundSplitter compounds) : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Words longer than this are not indexed (hashes, base64, run-on garbage).</summary>
     public const int MaxTokenLength = 60;
 
+    /// <summary>The text's words, as every Swedish field splits it.</summary>
+    public static Tokenizer Words(TextReader reader) => new StandardTokenizer(Version, reader) { MaxTokenLength = MaxTokenLength };
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new StandardTokenizer(Version, reader) { MaxTokenLength = MaxTokenLength };
-        TokenStream stream = new SwedishTermFilter(new LowerCaseFilter(Version, source), compounds);
-        if (wordPairs)
-        {
-            stream = new WordPairFilter(stream);
-        }
-        return new TokenStreamComponents(source, stream);
-    }
-}
-
-/// <summary>
-/// Each two words that follow each other as one term, their terms with a space between
-/// (<c>forandr arbetssatt</c>), as Elasticsearch's <c>index_phrases</c>: a two-word phrase is then
-/// one term's list of items instead of the positions of two words that are in nearly every item.
-/// A compound's parts (at the word's own position) are not paired, and a gap (a word too long to
-/// index) breaks the chain, so a pair exists exactly where the two-word phrase matches.
-/// </summary>
-internal sealed class WordPairFilter : TokenFilter
-{
-    private readonly ICharTermAttribute term;
-    private readonly IPositionIncrementAttribute position;
-    private char[] previous = new char[64];
-    private int previousLength = -1;
-
-    public WordPairFilter(TokenStream input) : base(input)
-    {
-        term = AddAttribute<ICharTermAttribute>();
-        position = AddAttribute<IPositionIncrementAttribute>();
-    }
-
-    public override bool IncrementToken()
-    {
-        while (m_input.IncrementToken())
-        {
-            var increment = position.PositionIncrement;
-            if (increment == 0)
-            {
-                continue;
-            }
-            var length = term.Length;
-            var follows = increment == 1 && previousLength >= 0;
-            if (follows)
-            {
-                var pair = previousLength + 1 + length;
-                var buffer = term.ResizeBuffer(pair);
-                Array.Copy(buffer, 0, buffer, previousLength + 1, length);
-                Array.Copy(previous, 0, buffer, 0, previousLength);
-                buffer[previousLength] = ' ';
-                term.Length = pair;
-                Remember(buffer.AsSpan(previousLength + 1, length));
-                position.PositionIncrement = 1;
-                return true;
-            }
-            Remember(term.Buffer.AsSpan(0, length));
-        }
-        return false;
-    }
-
-    public override void Reset()
-    {
-        base.Reset();
-        previousLength = -1;
-    }
-
-    private void Remember(ReadOnlySpan<char> word)
-    {
-        if (previous.Length < word.Length)
-        {
-            previous = new char[word.Length * 2];
-        }
-        word.CopyTo(previous);
-        previousLength = word.Length;
+        var source = Words(reader);
+        return new TokenStreamComponents(source, new SwedishTermFilter(new LowerCaseFilter(Version, source), compounds));
     }
 }
 
 /// <summary>The words as written, in lower case: the vocabulary "Menade du …?" corrects spelling to.</summary>
 public sealed class SpellingAnalyzer : Analyzer
 {
+    public const int MinLength = 3;
+
+    public const int MaxLength = 30;
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new StandardTokenizer(SwedishSearchAnalyzer.Version, reader) { MaxTokenLength = 30 };
-        var stream = new LengthFilter(SwedishSearchAnalyzer.Version, new LowerCaseFilter(SwedishSearchAnalyzer.Version, source), 3, 30);
+        var source = new StandardTokenizer(SwedishSearchAnalyzer.Version, reader) { MaxTokenLength = MaxLength };
+        var stream = new LengthFilter(SwedishSearchAnalyzer.Version, new LowerCaseFilter(SwedishSearchAnalyzer.Version, source), MinLength, MaxLength);
         return new TokenStreamComponents(source, stream);
     }
 }
