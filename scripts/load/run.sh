@@ -82,9 +82,11 @@ fi
 
 log "Building the benchmark tool and the portal (Release) …"
 dotnet build "$root/EHalsostodet.Benchmarks" -c Release --nologo -v quiet
-dotnet build "$root/EHalsostodet.Web" -c Release --nologo -v quiet
+# The portal is measured as it runs in production: published for Linux, compiled ahead of time (ReadyToRun).
+portal_build="$root/artifacts/load/portal"
+dotnet publish "$root/EHalsostodet.Web" -c Release -r linux-x64 --self-contained false --nologo -v quiet -o "$portal_build"
 benchmarks_dll="$(ls "$root"/EHalsostodet.Benchmarks/bin/Release/net*/EHalsostodet.Benchmarks.dll | head -n 1)"
-web_dll="$(ls "$root"/EHalsostodet.Web/bin/Release/net*/EHalsostodet.Web.dll | head -n 1)"
+web_dll="$portal_build/EHalsostodet.Web.dll"
 
 if $reseed || [ ! -f "$database" ] || [ ! -s "$story_list" ]; then
   log "Seeding $database with $stories synthetic stories …"
@@ -114,11 +116,11 @@ stop_portal() {
 trap stop_portal EXIT
 
 # Starts the built portal in the background on a SQLite database (Production, rate limits off);
-# the content root is the project folder, as with `dotnet run`.
+# the content root is the published folder, as in production.
 start_portal() {
   local db="$1" files="$2" log_file="$3"
   shift 3
-  (cd "$root/EHalsostodet.Web" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet "$web_dll" \
+  (cd "$portal_build" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet "$web_dll" \
     --urls "$base" \
     --ConnectionStrings:Sqlite="Data Source=$db" \
     --Media:Folder="$files/media" \
