@@ -34,6 +34,12 @@ public sealed class SearchMissTests
         StringAssert.Contains(rows[0], "zebrafink");
         StringAssert.Contains(page.QuerySelector("table.data-table tbody td")!.TextContent, "2");
 
+        await visitor.GetPageAsync("/sok?q=qxzvbnm");
+        var insights = await editor.GetPageAsync("/redaktion/insikter");
+        var counts = insights.QuerySelectorAll(".insights-list .count").Select(c => c.TextContent.Trim()).ToList();
+        CollectionAssert.Contains(counts, "2 gånger");
+        CollectionAssert.Contains(counts, "1 gång");
+
         using var anonymous = await factory.CreateBrowserClient().GetAsync(new Uri("/redaktion/sokningar-utan-traffar", UriKind.Relative));
         Assert.AreEqual(System.Net.HttpStatusCode.Redirect, anonymous.StatusCode);
     }
