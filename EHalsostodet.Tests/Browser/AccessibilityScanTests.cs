@@ -177,6 +177,7 @@ public sealed partial class AccessibilityScanTests
     [DataRow("installningar", "member", "/mina-sidor/installningar")]
     [DataRow("handlingsplaner", "member", "/mina-sidor/handlingsplaner")]
     [DataRow("handlingsplan", "member", "{plan}")]
+    [DataRow("spara-bekrafta", "member", "/mina-sidor/spara/{item}")]
     [DataRow("berattelse-inloggad", "member", "{story}")]
     [DataRow("start-inloggad", "member", "/")]
     [DataRow("redaktion-start", "editor", "/redaktion")]
