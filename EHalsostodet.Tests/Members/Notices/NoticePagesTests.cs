@@ -11,7 +11,7 @@ namespace EHalsostodet.Tests.Members.Notices;
 
 /// <summary>/mina-sidor/notiser and /mina-sidor/installningar.</summary>
 [TestClass]
-public sealed class NotificationPagesTests
+public sealed class NoticePagesTests
 {
     private static PortalFactory factory = null!;
 
@@ -21,7 +21,7 @@ public sealed class NotificationPagesTests
     [ClassCleanup]
     public static void Stop() => factory.Dispose();
 
-    internal static async Task<List<Guid>> AddNotificationsAsync(PortalFactory portal, string userId, int count, string prefix)
+    internal static async Task<List<Guid>> AddNoticesAsync(PortalFactory portal, string userId, int count, string prefix)
     {
         var ids = new List<Guid>();
         await portal.WithDbAsync(db =>
@@ -30,9 +30,9 @@ public sealed class NotificationPagesTests
             {
                 var id = Guid.NewGuid();
                 ids.Add(id);
-                db.MemberNotifications.Add(new MemberNotification
+                db.MemberNotices.Add(new MemberNotice
                 {
-                    Id = id, UserId = userId, Kind = MemberNotificationKind.StoryUpdated, ItemId = Guid.NewGuid(),
+                    Id = id, UserId = userId, Kind = MemberNoticeKind.StoryUpdated, ItemId = Guid.NewGuid(),
                     Text = $"{prefix} {i + 1}", Url = $"/berattelser/{prefix.ToLowerInvariant()}-{i + 1}",
                     CreatedAt = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc).AddMinutes(i),
                 });
@@ -62,8 +62,8 @@ public sealed class NotificationPagesTests
     {
         var userId = await factory.CreateUserAsync("notiser@example.se", PortalRoles.Member);
         var otherId = await factory.CreateUserAsync("nagon-annan@example.se", PortalRoles.Member);
-        await AddNotificationsAsync(factory, userId, 3, "Notis");
-        var others = await AddNotificationsAsync(factory, otherId, 1, "Annans");
+        await AddNoticesAsync(factory, userId, 3, "Notis");
+        var others = await AddNoticesAsync(factory, otherId, 1, "Annans");
         var client = await factory.SignInAsync("notiser@example.se");
 
         var page = await client.GetPageAsync("/mina-sidor/notiser");
@@ -96,7 +96,7 @@ public sealed class NotificationPagesTests
         page = await client.GetPageAsync("/mina-sidor/notiser");
         Assert.AreEqual(0, page.QuerySelectorAll(".notices-badge").Length);
         StringAssert.Contains(page.MainText(), "Du har 0 olästa notiser.");
-        var otherUnread = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberNotifications.CountAsync(n => n.UserId == otherId && n.ReadAt == null));
+        var otherUnread = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberNotices.CountAsync(n => n.UserId == otherId && n.ReadAt == null));
         Assert.AreEqual(1, otherUnread);
     }
 
@@ -104,7 +104,7 @@ public sealed class NotificationPagesTests
     public async Task Many_notifications_are_split_into_pages()
     {
         var userId = await factory.CreateUserAsync("manga@example.se", PortalRoles.Member);
-        await AddNotificationsAsync(factory, userId, 25, "Mängd");
+        await AddNoticesAsync(factory, userId, 25, "Mängd");
         var client = await factory.SignInAsync("manga@example.se");
 
         var first = await client.GetPageAsync("/mina-sidor/notiser");
