@@ -1,6 +1,6 @@
 namespace EHalsostodet.Core.Members;
 
-/// <summary>What a member tells the portal about themselves, used for "För dig" and notifications.</summary>
+/// <summary>What a member tells the portal about themselves, used for "För dig" and notices.</summary>
 public sealed class MemberProfile
 {
     public string UserId { get; set; } = "";
@@ -18,7 +18,7 @@ public sealed class MemberProfile
     public DateTime CreatedAt { get; set; }
 }
 
-/// <summary>How a member wants notifications by e-mail; they always appear in /mina-sidor.</summary>
+/// <summary>How a member wants notices by e-mail; they always appear in /mina-sidor.</summary>
 public enum MailFrequency
 {
     Immediately,

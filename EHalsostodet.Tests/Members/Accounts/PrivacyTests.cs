@@ -25,7 +25,7 @@ public sealed class PrivacyTests
     [ClassCleanup]
     public static void Stop() => factory.Dispose();
 
-    /// <summary>A member who has saved a story, made a collection, follows a tag and has a notification; returns the story.</summary>
+    /// <summary>A member who has saved a story, made a collection, follows a tag and has a notice; returns the story.</summary>
     internal static async Task<(Guid Id, string Title)> StoreMemberDataAsync(PortalFactory portal, string userId)
     {
         var story = await portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.Members.Notices;
 
-/// <summary>Each follow trigger gives a follower exactly one notification, through the real publishing workflow.</summary>
+/// <summary>Each follow trigger gives a follower exactly one notice, through the real publishing workflow.</summary>
 [TestClass]
 public sealed class FollowTriggerTests
 {
@@ -16,17 +16,17 @@ public sealed class FollowTriggerTests
         var (storyId, slug) = await portal.PublishNewStoryAsync("Trygghetslarm i Notisby", "Notistaggen");
         var follower = await portal.CreateMemberAsync("foljare@example.se", MailFrequency.None);
         var bystander = await portal.CreateMemberAsync("annan@example.se", MailFrequency.None);
-        // Two follows match the same story version (the story, and a tag it gets now): still one notification.
+        // Two follows match the same story version (the story, and a tag it gets now): still one notice.
         await portal.FollowStoryAsync(follower, storyId);
         await portal.FollowTagAsync(follower, "Mätvärden");
 
         await portal.RepublishAsync(storyId, "Nya mätvärden för 2026", d => d["tags"] = new JsonArray("Notistaggen", "Mätvärden"));
 
-        var notification = (await portal.NoticesAsync(follower)).Single();
-        Assert.AreEqual(MemberNoticeKind.StoryUpdated, notification.Kind);
-        Assert.AreEqual("Berättelsen ”Trygghetslarm i Notisby” har uppdaterats: Nya mätvärden för 2026", notification.Text, "the public text, not the internal change note");
-        Assert.AreEqual($"/berattelser/{slug}", notification.Url);
-        Assert.AreEqual(storyId, notification.ItemId);
+        var notice = (await portal.NoticesAsync(follower)).Single();
+        Assert.AreEqual(MemberNoticeKind.StoryUpdated, notice.Kind);
+        Assert.AreEqual("Berättelsen ”Trygghetslarm i Notisby” har uppdaterats: Nya mätvärden för 2026", notice.Text, "the public text, not the internal change note");
+        Assert.AreEqual($"/berattelser/{slug}", notice.Url);
+        Assert.AreEqual(storyId, notice.ItemId);
         Assert.AreEqual(0, (await portal.NoticesAsync(bystander)).Count);
     }
 
@@ -54,8 +54,8 @@ public sealed class FollowTriggerTests
         await EHalsostodet.Tests.Api.ManagementClient.ActOkAsync(portal.Editor, storyId, "submit");
         Assert.AreEqual("published", await EHalsostodet.Tests.Api.ManagementClient.ActOkAsync(portal.Reviewer, storyId, "approve", new { publicChangeNote = "Kortet beskriver nu nattillsynen" }));
 
-        var notification = (await portal.NoticesAsync(follower)).Single();
-        Assert.AreEqual("Berättelsen ”Nattkameror i Notisby” har uppdaterats: Kortet beskriver nu nattillsynen", notification.Text);
+        var notice = (await portal.NoticesAsync(follower)).Single();
+        Assert.AreEqual("Berättelsen ”Nattkameror i Notisby” har uppdaterats: Kortet beskriver nu nattillsynen", notice.Text);
         var stored = await portal.Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().ContentVersions
             .Where(v => v.ItemId == storyId).OrderByDescending(v => v.Number).Select(v => new { v.ChangeNote, v.PublicChangeNote }).FirstAsync());
         Assert.AreEqual(NoticesPortal.InternalNote, stored.ChangeNote);
@@ -108,11 +108,11 @@ public sealed class FollowTriggerTests
         await portal.RepublishAsync(collectionId, "La till en berättelse",
             d => d["storyIds"] = new JsonArray(JsonValue.Create(seed[0].ToString("D")), JsonValue.Create(storyId.ToString("D")), JsonValue.Create(seed[1].ToString("D")), JsonValue.Create(draftId.ToString("D"))));
 
-        var notification = (await portal.NoticesAsync(follower)).Single();
-        Assert.AreEqual(MemberNoticeKind.StoryAddedToCollection, notification.Kind);
-        Assert.AreEqual(storyId, notification.ItemId);
-        Assert.AreEqual("Berättelsen ”Läkemedelsrobot i Notisby” har lagts till i samlingen ”Notissamlingen”", notification.Text);
-        Assert.AreEqual($"/berattelser/{slug}", notification.Url);
+        var notice = (await portal.NoticesAsync(follower)).Single();
+        Assert.AreEqual(MemberNoticeKind.StoryAddedToCollection, notice.Kind);
+        Assert.AreEqual(storyId, notice.ItemId);
+        Assert.AreEqual("Berättelsen ”Läkemedelsrobot i Notisby” har lagts till i samlingen ”Notissamlingen”", notice.Text);
+        Assert.AreEqual($"/berattelser/{slug}", notice.Url);
         Assert.AreEqual(0, (await portal.NoticesAsync(bystander)).Count);
 
         // Publishing the collection again with the same stories adds nothing new.
@@ -136,12 +136,12 @@ public sealed class FollowTriggerTests
 
         Assert.AreEqual("published", await EHalsostodet.Tests.Api.ManagementClient.ActOkAsync(portal.Reviewer, draftId, "approve"));
 
-        // Two followed tags on one story: one notification.
-        var notification = (await portal.NoticesAsync(follower)).Single();
-        Assert.AreEqual(MemberNoticeKind.StoryTagged, notification.Kind);
-        Assert.AreEqual(draftId, notification.ItemId);
-        StringAssert.StartsWith(notification.Text, "Ny berättelse med taggen ”");
-        StringAssert.Contains(notification.Text, "”Nyckelfritt i Notisby”");
+        // Two followed tags on one story: one notice.
+        var notice = (await portal.NoticesAsync(follower)).Single();
+        Assert.AreEqual(MemberNoticeKind.StoryTagged, notice.Kind);
+        Assert.AreEqual(draftId, notice.ItemId);
+        StringAssert.StartsWith(notice.Text, "Ny berättelse med taggen ”");
+        StringAssert.Contains(notice.Text, "”Nyckelfritt i Notisby”");
         Assert.AreEqual(0, (await portal.NoticesAsync(bystander)).Count);
 
         // A republish keeps its tags: the tag follower hears nothing more; a newly added tag is news to its followers.

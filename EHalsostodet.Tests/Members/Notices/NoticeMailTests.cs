@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.Members.Notices;
 
-/// <summary>Mail about notifications per the member's choice: at once, as daily or weekly digests, or none.</summary>
+/// <summary>Mail about notices per the member's choice: at once, as daily or weekly digests, or none.</summary>
 [TestClass]
 public sealed partial class NoticeMailTests
 {
@@ -58,7 +58,7 @@ public sealed partial class NoticeMailTests
     }
 
     [TestMethod]
-    public async Task A_daily_digest_goes_out_once_a_day_after_seven_swedish_time_with_every_pending_notification()
+    public async Task A_daily_digest_goes_out_once_a_day_after_seven_swedish_time_with_every_pending_notice()
     {
         // Sunday 22 November 2026, 10:00 in Sweden.
         var clock = new TestClock(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));

@@ -58,7 +58,7 @@ public sealed class NoticePagesTests
     }
 
     [TestMethod]
-    public async Task The_notifications_page_lists_newest_first_marks_unread_in_words_and_marks_them_read()
+    public async Task The_notices_page_lists_newest_first_marks_unread_in_words_and_marks_them_read()
     {
         var userId = await factory.CreateUserAsync("notiser@example.se", PortalRoles.Member);
         var otherId = await factory.CreateUserAsync("nagon-annan@example.se", PortalRoles.Member);
@@ -83,7 +83,7 @@ public sealed class NoticePagesTests
         Assert.IsNull(ItemWithText(page, "Notis 2").QuerySelector(".notices-badge"));
         Assert.IsNotNull(ItemWithText(page, "Notis 3").QuerySelector(".notices-badge"));
 
-        // Someone else's notification cannot be marked, whatever id is posted.
+        // Someone else's notice cannot be marked, whatever id is posted.
         using (var foreign = await Forms.PostAsync(client, "/mina-sidor/notiser", new Dictionary<string, string> { ["id"] = others[0].ToString() }, "form[action*='MarkRead']"))
         {
             Assert.AreEqual(HttpStatusCode.NotFound, foreign.StatusCode);
@@ -101,7 +101,7 @@ public sealed class NoticePagesTests
     }
 
     [TestMethod]
-    public async Task Many_notifications_are_split_into_pages()
+    public async Task Many_notices_are_split_into_pages()
     {
         var userId = await factory.CreateUserAsync("manga@example.se", PortalRoles.Member);
         await AddNoticesAsync(factory, userId, 25, "Mängd");

@@ -16,7 +16,7 @@ namespace EHalsostodet.Tests.Members.Notices;
 
 /// <summary>
 /// A seeded portal with an editor and a reviewer who publish through the management API, and
-/// helpers to follow things and read members' notifications and mail.
+/// helpers to follow things and read members' notices and mail.
 /// </summary>
 internal sealed class NoticesPortal : IDisposable
 {
