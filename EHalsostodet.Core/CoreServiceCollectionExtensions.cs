@@ -4,6 +4,7 @@ using EHalsostodet.Core.ContactMessages;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Email;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Export;
 using EHalsostodet.Core.ExternalLinks;
 using EHalsostodet.Core.Insights;
@@ -11,12 +12,11 @@ using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Members.Inactivity;
-using EHalsostodet.Core.Members.Privacy;
-using EHalsostodet.Core.Members.Notifying;
+using EHalsostodet.Core.Members.Notices;
 using EHalsostodet.Core.Members.Plans;
+using EHalsostodet.Core.Members.Privacy;
 using EHalsostodet.Core.Members.Profiles;
 using EHalsostodet.Core.Members.Saving;
-using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
@@ -46,7 +46,7 @@ public static class CoreServiceCollectionExtensions
 
         var provider = services.AddPortalDatabase(configuration, contentRootPath);
 
-        services.AddScoped<INotificationPublisher, NotificationPublisher>();
+        services.AddEvents();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentRules>();
         services.AddScoped<ContentStore>();
@@ -83,24 +83,17 @@ public static class CoreServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(), contentRootPath));
         services.AddScoped<DatabaseInitializer>();
 
-        services.AddScoped<AuditLog>();
-        services.AddScoped<WorkflowService>();
-        services.AddScoped<ContentReviews>();
-        services.AddScoped<EditorialQueries>();
+        services.AddWorkflowServices();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<EmailDispatcher>();
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
-        services.AddScoped<INotificationHandler<ContentSubmittedNotification>, ReviewerAlertHandler>();
-        services.AddScoped<INotificationHandler<ContentRejectedNotification>, RejectionMailHandler>();
-        services.AddScoped<INotificationHandler<ContentReturnedToDraftNotification>, ReviewWithdrawnMailHandler>();
         services.AddScoped<AccountBootstrapper>();
         services.AddScoped<AccountBlocker>();
         services.AddScoped<DecoyPasswords>();
         services.AddSingleton<SignInThrottle>();
         services.AddHostedService<UsageFlushService>();
-        services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<EmailDispatchService>();
-        services.AddMemberNotifyingServices(configuration);
+        services.AddMemberNoticeServices(configuration);
         services.AddExportServices(configuration);
         services.AddMediaServices(configuration, contentRootPath);
         services.AddInstanceServices(configuration, provider);

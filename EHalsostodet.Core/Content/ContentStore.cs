@@ -1,4 +1,4 @@
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
@@ -11,7 +11,7 @@ namespace EHalsostodet.Core.Content;
 /// what is live or approved and scheduled stays so until the draft is approved in turn, while an item
 /// waiting for review goes back to draft and its reviewers are told.
 /// </summary>
-public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLog audit, INotificationPublisher notifications, TimeProvider clock)
+public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLog audit, UnitOfWork unitOfWork, IEventPublisher events, TimeProvider clock)
 {
     public static readonly TimeSpan DefaultReviewInterval = TimeSpan.FromDays(365);
 
@@ -102,17 +102,21 @@ public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLo
         item.SubmittedById = null;
         item.SubmittedAt = null;
         audit.Record(item, action, from, item.State, version.Number, author.UserId, author.Name, changeNote);
-        if (from == WorkflowState.InReview)
+        await using (var unit = await unitOfWork.BeginAsync(cancellationToken))
         {
-            await notifications.PublishAsync(new ContentReturnedToDraftNotification(item, author, submittedBy), cancellationToken);
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new SaveResult.Outdated();
+            if (from == WorkflowState.InReview)
+            {
+                await events.PublishAsync(new ContentReturnedToDraft(item, author, submittedBy), cancellationToken);
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new SaveResult.Outdated();
+            }
+            await unit.CompleteAsync(cancellationToken);
         }
         return new SaveResult.Saved(item, version, await SavedMessageAsync(item, version, from, cancellationToken));
     }

@@ -35,7 +35,7 @@ public sealed class EmailDispatcher(
                 email.LastError = "";
                 sent++;
             }
-            catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException or FormatException)
+            catch (Exception e) when (IsSendFailure(e))
             {
                 email.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
                 logger.LogWarning("E-post till mottagare {Id} kunde inte skickas: {Error}", email.Id, e.Message);
@@ -44,6 +44,11 @@ public sealed class EmailDispatcher(
         }
         return sent;
     }
+
+    /// <summary>What a transport throws when one mail could not be sent: the server refused, could not be reached, or the address is wrong.</summary>
+    private static bool IsSendFailure(Exception e) =>
+        e is MailKit.CommandException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException
+            or System.Net.Sockets.SocketException or IOException or TimeoutException or InvalidOperationException or FormatException;
 }
 
 /// <summary>Runs the dispatcher on a timer.</summary>

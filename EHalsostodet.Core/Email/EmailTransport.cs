@@ -1,6 +1,8 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace EHalsostodet.Core.Email;
 
@@ -10,49 +12,63 @@ public interface IEmailTransport
     Task SendAsync(OutboxEmail email, CancellationToken cancellationToken);
 }
 
-/// <summary>Sends through the configured SMTP server, or writes .eml files to the pickup directory.</summary>
-public sealed class SmtpEmailTransport(IOptions<EmailOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment) : IEmailTransport
+/// <summary>Sends through the configured SMTP server with MailKit, or writes .eml files to the pickup directory.</summary>
+public sealed class SmtpEmailTransport(IOptions<EmailOptions> options, IHostEnvironment environment) : IEmailTransport
 {
     public async Task SendAsync(OutboxEmail email, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var message = new MailMessage
+        using var message = Message(settings, email);
+        if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {
-            From = new MailAddress(ParseAddress(settings.From).Address, ParseAddress(settings.From).DisplayName),
-            Subject = email.Subject,
-            Body = email.Body,
-            BodyEncoding = System.Text.Encoding.UTF8,
-            SubjectEncoding = System.Text.Encoding.UTF8,
-        };
-        message.To.Add(email.To);
+            await WriteToPickupAsync(message, PickupDirectory(settings, environment.ContentRootPath), cancellationToken);
+            return;
+        }
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, Security(settings), cancellationToken);
+        if (!string.IsNullOrEmpty(settings.SmtpUserName))
+        {
+            await client.AuthenticateAsync(settings.SmtpUserName, settings.SmtpPassword ?? "", cancellationToken);
+        }
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    public static string PickupDirectory(EmailOptions settings, string contentRoot) =>
+        Path.IsPathRooted(settings.PickupDirectory) ? settings.PickupDirectory : Path.Combine(contentRoot, settings.PickupDirectory);
+
+    private static MimeMessage Message(EmailOptions settings, OutboxEmail email)
+    {
+        var message = new MimeMessage { Subject = email.Subject };
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.To.Add(MailboxAddress.Parse(email.To));
         if (!string.IsNullOrEmpty(email.UnsubscribeUrl))
         {
             // RFC 8058: mail clients offer "unsubscribe" and POST to the address without asking again.
             message.Headers.Add("List-Unsubscribe", $"<{email.UnsubscribeUrl}>");
             message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        using var client = new SmtpClient();
-        if (string.IsNullOrWhiteSpace(settings.SmtpHost))
-        {
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = PickupDirectory(settings, environment.ContentRootPath);
-            Directory.CreateDirectory(client.PickupDirectoryLocation);
-        }
-        else
-        {
-            client.Host = settings.SmtpHost;
-            client.Port = settings.SmtpPort;
-            client.EnableSsl = settings.SmtpUseSsl;
-            if (!string.IsNullOrEmpty(settings.SmtpUserName))
-            {
-                client.Credentials = new NetworkCredential(settings.SmtpUserName, settings.SmtpPassword);
-            }
-        }
-        await client.SendMailAsync(message, cancellationToken);
+        message.Body = new TextPart("plain") { Text = email.Body };
+        // Seven-bit transfer encodings, so every server and pickup reader passes the text on unchanged.
+        message.Prepare(EncodingConstraint.SevenBit);
+        return message;
     }
 
-    public static string PickupDirectory(EmailOptions settings, string contentRoot) =>
-        Path.IsPathRooted(settings.PickupDirectory) ? settings.PickupDirectory : Path.Combine(contentRoot, settings.PickupDirectory);
+    /// <summary>STARTTLS on the submission port, TLS from the start on 465 (as <c>SmtpUseSsl</c> asks), or none.</summary>
+    private static SecureSocketOptions Security(EmailOptions settings) => settings switch
+    {
+        { SmtpUseSsl: false } => SecureSocketOptions.None,
+        { SmtpPort: 465 } => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTls,
+    };
 
-    private static MailAddress ParseAddress(string address) => new(address);
+    /// <summary>Written under another name and then renamed, so a reader of the folder never sees half a message.</summary>
+    private static async Task WriteToPickupAsync(MimeMessage message, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Guid.NewGuid().ToString("D") + ".eml");
+        var partial = path + ".part";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
+    }
 }

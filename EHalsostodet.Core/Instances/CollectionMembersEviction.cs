@@ -1,66 +1,73 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EHalsostodet.Core.Instances;
 
 /// <summary>
 /// A story's page shows the collections it is in, so a collection that takes a story in or lets
-/// it go (or stops being public) changes that story: its caches are evicted as if it had been
-/// published, on this instance at once and after the commit, and on the others through the channel.
+/// it go (or stops being public) changes that story, as if it had been published: this instance's
+/// caches evict it after the commit, and on PostgreSQL the other instances are told with the commit.
 /// </summary>
-public sealed class CollectionMembersEviction(ContentCacheEviction eviction, ContentAfterCommit afterCommit, PortalDbContext db) :
-    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>
+public sealed class CollectionMembersEviction(ContentCacheEviction eviction, PortalDbContext db) :
+    IEventHandler<ContentPublished>, IEventHandler<ContentUnpublished>,
+    IAfterCommitHandler<ContentPublished>, IAfterCommitHandler<ContentUnpublished>
 {
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
+    /// <summary>Inside the unit of work, registered on PostgreSQL only: tells the other instances.</summary>
+    public Task HandleAsync(ContentPublished contentEvent, CancellationToken cancellationToken) =>
+        PostgresContentChannel.AnnounceAsync(db, ChangedStories(contentEvent), cancellationToken);
+
+    public async Task HandleAsync(ContentUnpublished contentEvent, CancellationToken cancellationToken) =>
+        await PostgresContentChannel.AnnounceAsync(db, await StoriesOfAsync(contentEvent, cancellationToken), cancellationToken);
+
+    public Task HandleAsync(IReadOnlyList<ContentPublished> events, CancellationToken cancellationToken)
     {
-        if (notification.Document is not CollectionDocument collection)
+        Evict(events.SelectMany(ChangedStories));
+        return Task.CompletedTask;
+    }
+
+    public async Task HandleAsync(IReadOnlyList<ContentUnpublished> events, CancellationToken cancellationToken)
+    {
+        foreach (var contentEvent in events)
         {
-            return Task.CompletedTask;
+            Evict(await StoriesOfAsync(contentEvent, cancellationToken));
         }
-        var before = (notification.PreviousDocument as CollectionDocument)?.StoryIds ?? [];
-        var changed = before.Except(collection.StoryIds).Union(collection.StoryIds.Except(before)).ToList();
+    }
+
+    private static IReadOnlyCollection<Guid> ChangedStories(ContentPublished contentEvent)
+    {
+        if (contentEvent.Document is not CollectionDocument collection)
+        {
+            return [];
+        }
+        var before = (contentEvent.PreviousDocument as CollectionDocument)?.StoryIds ?? [];
         // A new title or description shows on every member's page.
-        if (notification.PreviousDocument is CollectionDocument previous && (previous.Title != collection.Title || previous.Description != collection.Description))
+        if (contentEvent.PreviousDocument is CollectionDocument previous && (previous.Title != collection.Title || previous.Description != collection.Description))
         {
-            changed = before.Union(collection.StoryIds).ToList();
+            return before.Union(collection.StoryIds).ToList();
         }
-        return EvictAsync(changed, cancellationToken);
+        return before.Except(collection.StoryIds).Union(collection.StoryIds.Except(before)).ToList();
     }
 
-    public async Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken)
+    /// <summary>The read model has already let the collection go; its latest version names its stories.</summary>
+    private async Task<IReadOnlyCollection<Guid>> StoriesOfAsync(ContentUnpublished contentEvent, CancellationToken cancellationToken)
     {
-        if (notification.Item.Type != ContentType.Collection)
+        if (contentEvent.Item.Type != ContentType.Collection)
         {
-            return;
+            return [];
         }
-        // The read model has already let the collection go; its latest version names its stories.
         var json = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.Id == notification.Item.LatestVersionId).Select(v => v.DocumentJson).FirstOrDefaultAsync(cancellationToken);
-        if (json is not null)
-        {
-            await EvictAsync(ContentDocumentSerializer.Deserialize<CollectionDocument>(json).StoryIds, cancellationToken);
-        }
+            .Where(v => v.Id == contentEvent.Item.LatestVersionId).Select(v => v.DocumentJson).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? [] : ContentDocumentSerializer.Deserialize<CollectionDocument>(json).StoryIds;
     }
 
-    private async Task EvictAsync(IReadOnlyCollection<Guid> storyIds, CancellationToken cancellationToken)
+    private void Evict(IEnumerable<Guid> storyIds)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var storyId in storyIds)
+        foreach (var storyId in storyIds.Distinct())
         {
             eviction.Evict(storyId);
-            if (transaction is not null)
-            {
-                afterCommit.Add(transaction, storyId);
-            }
-            if (db.Database.IsNpgsql())
-            {
-                var payload = storyId.ToString("D");
-                await db.Database.ExecuteSqlAsync($"SELECT pg_notify({PostgresContentChannel.Name}, {payload})", cancellationToken);
-            }
         }
     }
 }

@@ -1,26 +1,13 @@
-using EHalsostodet.Core.Notifications;
-using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Events;
+using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Publishing;
-using Microsoft.EntityFrameworkCore.Storage;
+using EHalsostodet.Core.Workflow;
 
 namespace EHalsostodet.Core.Instances;
 
-/// <summary>
-/// The one entry point that evicts this instance's caches for a changed item; once more after the
-/// publishing transaction has committed, since a request reading in between still saw the old
-/// content and may have kept it.
-/// </summary>
-public sealed class ContentCacheEviction(IEnumerable<IContentCache> caches) : IAfterContentCommit
+/// <summary>The one entry point that evicts this instance's caches for a changed item.</summary>
+public sealed class ContentCacheEviction(IEnumerable<IContentCache> caches)
 {
-    public Task CommittedAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken)
-    {
-        foreach (var itemId in itemIds)
-        {
-            Evict(itemId);
-        }
-        return Task.CompletedTask;
-    }
-
     public void Evict(Guid itemId)
     {
         foreach (var cache in caches)
@@ -39,33 +26,27 @@ public sealed class ContentCacheEviction(IEnumerable<IContentCache> caches) : IA
 }
 
 /// <summary>
-/// Evicts this instance's caches when an item is published again, stops being public or is marked as reviewed: at once,
-/// and again when the transaction has committed (<see cref="ContentAfterCommit"/>).
+/// Evicts this instance's caches once a change has committed: an item published again, no longer
+/// public or marked as reviewed, and the items that show a changed image. Not before the commit,
+/// since a request reading in between would still see the old content and keep it.
 /// </summary>
-public sealed class LocalCacheEvictionHandler(ContentCacheEviction eviction, ContentAfterCommit afterCommit, PortalDbContext db) :
-    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>,
-    INotificationHandler<Workflow.ContentReviewedNotification>, INotificationHandler<Media.MediaChangedNotification>
+public sealed class LocalCacheEvictionHandler(ContentCacheEviction eviction) :
+    IAfterCommitHandler<ContentPublished>, IAfterCommitHandler<ContentUnpublished>,
+    IAfterCommitHandler<ContentReviewed>, IAfterCommitHandler<MediaChanged>
 {
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
+    public Task HandleAsync(IReadOnlyList<ContentPublished> events, CancellationToken cancellationToken) => Evict(events.Select(e => e.Item.Id));
 
-    public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
+    public Task HandleAsync(IReadOnlyList<ContentUnpublished> events, CancellationToken cancellationToken) => Evict(events.Select(e => e.Item.Id));
 
-    public Task HandleAsync(Workflow.ContentReviewedNotification notification, CancellationToken cancellationToken) => EvictAsync(notification.Item.Id);
+    public Task HandleAsync(IReadOnlyList<ContentReviewed> events, CancellationToken cancellationToken) => Evict(events.Select(e => e.Item.Id));
 
-    public async Task HandleAsync(Media.MediaChangedNotification notification, CancellationToken cancellationToken)
+    public Task HandleAsync(IReadOnlyList<MediaChanged> events, CancellationToken cancellationToken) => Evict(events.SelectMany(e => e.UsedBy));
+
+    private Task Evict(IEnumerable<Guid> itemIds)
     {
-        foreach (var itemId in notification.UsedBy)
+        foreach (var itemId in itemIds.Distinct())
         {
-            await EvictAsync(itemId);
-        }
-    }
-
-    private Task EvictAsync(Guid itemId)
-    {
-        eviction.Evict(itemId);
-        if (db.Database.CurrentTransaction is { } transaction)
-        {
-            afterCommit.Add(transaction.GetDbTransaction(), itemId);
+            eviction.Evict(itemId);
         }
         return Task.CompletedTask;
     }

@@ -1,8 +1,9 @@
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
+using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Workflow;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,25 +22,21 @@ public static class InstancesServiceCollectionExtensions
     public static IServiceCollection AddInstanceServices(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider)
     {
         services.AddSingleton<ContentCacheEviction>();
-        services.AddSingleton<ContentAfterCommit>();
-        services.AddSingleton<IInterceptor>(s => s.GetRequiredService<ContentAfterCommit>());
-        services.AddSingleton<IAfterContentCommit>(s => s.GetRequiredService<ContentCacheEviction>());
-        services.AddScoped<LocalCacheEvictionHandler>();
-        services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
-        services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
-        services.AddScoped<CollectionMembersEviction>();
-        services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<CollectionMembersEviction>());
-        services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<CollectionMembersEviction>());
-        services.AddScoped<INotificationHandler<Workflow.ContentReviewedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
-        services.AddScoped<INotificationHandler<Media.MediaChangedNotification>>(s => s.GetRequiredService<LocalCacheEvictionHandler>());
+        services.AddAfterCommitHandler<ContentPublished, LocalCacheEvictionHandler>();
+        services.AddAfterCommitHandler<ContentUnpublished, LocalCacheEvictionHandler>();
+        services.AddAfterCommitHandler<ContentReviewed, LocalCacheEvictionHandler>();
+        services.AddAfterCommitHandler<MediaChanged, LocalCacheEvictionHandler>();
+        services.AddAfterCommitHandler<ContentPublished, CollectionMembersEviction>();
+        services.AddAfterCommitHandler<ContentUnpublished, CollectionMembersEviction>();
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddSingleton(new PostgresConnectionString(configuration.GetConnectionString("Postgres")!));
-            services.AddScoped<PostgresContentChangeAnnouncer>();
-            services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
-            services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
-            services.AddScoped<INotificationHandler<Workflow.ContentReviewedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
-            services.AddScoped<INotificationHandler<Media.MediaChangedNotification>>(s => s.GetRequiredService<PostgresContentChangeAnnouncer>());
+            services.AddEventHandler<ContentPublished, PostgresContentChangeAnnouncer>();
+            services.AddEventHandler<ContentUnpublished, PostgresContentChangeAnnouncer>();
+            services.AddEventHandler<ContentReviewed, PostgresContentChangeAnnouncer>();
+            services.AddEventHandler<MediaChanged, PostgresContentChangeAnnouncer>();
+            services.AddEventHandler<ContentPublished, CollectionMembersEviction>();
+            services.AddEventHandler<ContentUnpublished, CollectionMembersEviction>();
             services.AddSingleton<PostgresContentChangeListener>();
             services.AddHostedService(s => s.GetRequiredService<PostgresContentChangeListener>());
             services.AddSingleton<IJobLock, PostgresJobLock>();

@@ -21,7 +21,7 @@ public static class JobLockNames
 {
     public const string ScheduledPublishing = "work:scheduled-publishing";
     public const string EmailDispatch = "work:email-dispatch";
-    public const string NotificationDigests = "work:notification-digests";
+    public const string NoticeDigests = "work:notification-digests";
     public const string DatabaseInitialisation = "work:database-initialisation";
 
     /// <summary>The lock a periodic job holds for one run.</summary>

@@ -1,6 +1,8 @@
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
+using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Instances;
@@ -9,39 +11,36 @@ namespace EHalsostodet.Core.Instances;
 public static class PostgresContentChannel
 {
     public const string Name = "ehalsostodet_content";
-}
 
-/// <summary>
-/// Announces a published or unpublished item to every instance with NOTIFY. It runs inside the
-/// publishing transaction, and PostgreSQL delivers the notification only when that commits, so
-/// no instance evicts for a change that was rolled back or reloads before the change is visible.
-/// </summary>
-public sealed class PostgresContentChangeAnnouncer(PortalDbContext db) :
-    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>,
-    INotificationHandler<Workflow.ContentReviewedNotification>, INotificationHandler<Media.MediaChangedNotification>
-{
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) =>
-        AnnounceAsync(notification.Item.Id, cancellationToken);
-
-    public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken) =>
-        AnnounceAsync(notification.Item.Id, cancellationToken);
-
-    /// <summary>The public page's "Senast granskad" changed.</summary>
-    public Task HandleAsync(Workflow.ContentReviewedNotification notification, CancellationToken cancellationToken) =>
-        AnnounceAsync(notification.Item.Id, cancellationToken);
-
-    /// <summary>The pages that show the image changed with its alt text or crops.</summary>
-    public async Task HandleAsync(Media.MediaChangedNotification notification, CancellationToken cancellationToken)
+    /// <summary>
+    /// NOTIFY inside the caller's transaction: PostgreSQL delivers it only when that commits, so no
+    /// instance evicts for a change that was rolled back or reloads before the change is visible.
+    /// </summary>
+    public static async Task AnnounceAsync(PortalDbContext db, IEnumerable<Guid> itemIds, CancellationToken cancellationToken)
     {
-        foreach (var itemId in notification.UsedBy)
+        foreach (var itemId in itemIds.Distinct())
         {
-            await AnnounceAsync(itemId, cancellationToken);
+            var payload = itemId.ToString("D");
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Name}, {payload})", cancellationToken);
         }
     }
+}
 
-    private async Task AnnounceAsync(Guid itemId, CancellationToken cancellationToken)
-    {
-        var payload = itemId.ToString("D");
-        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({PostgresContentChannel.Name}, {payload})", cancellationToken);
-    }
+/// <summary>Announces a published, unpublished or reviewed item, and the items that show a changed image, to every instance.</summary>
+public sealed class PostgresContentChangeAnnouncer(PortalDbContext db) :
+    IEventHandler<ContentPublished>, IEventHandler<ContentUnpublished>, IEventHandler<ContentReviewed>, IEventHandler<MediaChanged>
+{
+    public Task HandleAsync(ContentPublished contentEvent, CancellationToken cancellationToken) =>
+        PostgresContentChannel.AnnounceAsync(db, [contentEvent.Item.Id], cancellationToken);
+
+    public Task HandleAsync(ContentUnpublished contentEvent, CancellationToken cancellationToken) =>
+        PostgresContentChannel.AnnounceAsync(db, [contentEvent.Item.Id], cancellationToken);
+
+    /// <summary>The public page's "Senast granskad" changed.</summary>
+    public Task HandleAsync(ContentReviewed contentEvent, CancellationToken cancellationToken) =>
+        PostgresContentChannel.AnnounceAsync(db, [contentEvent.Item.Id], cancellationToken);
+
+    /// <summary>The pages that show the image changed with its alt text or crops.</summary>
+    public Task HandleAsync(MediaChanged contentEvent, CancellationToken cancellationToken) =>
+        PostgresContentChannel.AnnounceAsync(db, contentEvent.UsedBy, cancellationToken);
 }

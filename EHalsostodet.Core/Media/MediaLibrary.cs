@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,8 @@ public sealed class MediaLibrary(
     ImageProcessor processor,
     MediaFileStore files,
     MediaUsages usages,
-    Notifications.INotificationPublisher notifications,
+    UnitOfWork unitOfWork,
+    IEventPublisher events,
     TimeProvider clock)
 {
     public const string AltTextMissing = "Skriv en alternativtext som beskriver bilden för den som inte ser den.";
@@ -140,13 +142,17 @@ public sealed class MediaLibrary(
             item.CardWidths = Widths(cards);
             await files.WriteCardsAsync(item, cards, cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var work = await unitOfWork.BeginAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            var usedBy = (await usages.OfAsync(item.Id, cancellationToken)).Select(u => u.ItemId).ToList();
+            await events.PublishAsync(new MediaChanged(item, usedBy), cancellationToken);
+            await work.CompleteAsync(cancellationToken);
+        }
         if (newCrops && oldFocalPoint != change.FocalPoint)
         {
             files.DeleteCards(item.Id, oldFocalPoint, oldCards);
         }
-        var usedBy = (await usages.OfAsync(item.Id, cancellationToken)).Select(u => u.ItemId).ToList();
-        await notifications.PublishAsync(new MediaChangedNotification(item, usedBy), cancellationToken);
         return new MediaChangeOutcome.Changed(item);
     }
 
@@ -179,4 +185,4 @@ public sealed class MediaLibrary(
 }
 
 /// <summary>An image's alt text or crops changed: the pages of the items that show it change with it.</summary>
-public sealed record MediaChangedNotification(MediaItem Media, IReadOnlyList<Guid> UsedBy) : Notifications.INotification;
+public sealed record MediaChanged(MediaItem Media, IReadOnlyList<Guid> UsedBy) : IContentEvent;

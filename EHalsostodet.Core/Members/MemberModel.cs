@@ -1,6 +1,6 @@
 namespace EHalsostodet.Core.Members;
 
-/// <summary>What a member tells the portal about themselves, used for "För dig" and notifications.</summary>
+/// <summary>What a member tells the portal about themselves, used for "För dig" and notices.</summary>
 public sealed class MemberProfile
 {
     public string UserId { get; set; } = "";
@@ -18,7 +18,7 @@ public sealed class MemberProfile
     public DateTime CreatedAt { get; set; }
 }
 
-/// <summary>How a member wants notifications by e-mail; they always appear in /mina-sidor.</summary>
+/// <summary>How a member wants notices by e-mail; they always appear in /mina-sidor.</summary>
 public enum MailFrequency
 {
     Immediately,
@@ -74,7 +74,7 @@ public sealed class Follow
     public DateTime CreatedAt { get; set; }
 }
 
-public enum MemberNotificationKind
+public enum MemberNoticeKind
 {
     /// <summary>A followed story was republished with a change note.</summary>
     StoryUpdated,
@@ -85,11 +85,11 @@ public enum MemberNotificationKind
 }
 
 /// <summary>Something a member follows happened; shown in /mina-sidor and mailed per the member's choice.</summary>
-public sealed class MemberNotification
+public sealed class MemberNotice
 {
     public Guid Id { get; set; }
     public string UserId { get; set; } = "";
-    public MemberNotificationKind Kind { get; set; }
+    public MemberNoticeKind Kind { get; set; }
     public Guid ItemId { get; set; }
     /// <summary>The Swedish text shown to the member, e.g. "Berättelsen Trygghetslarm i Ankeby har uppdaterats: …".</summary>
     public string Text { get; set; } = "";

@@ -1,21 +1,27 @@
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Publishing;
 
 namespace EHalsostodet.Core.Operations;
 
-/// <summary>Counts publishing and unpublishing in <see cref="PortalMetrics"/>.</summary>
+/// <summary>Counts publishing and unpublishing in <see cref="PortalMetrics"/>, once it has committed.</summary>
 public sealed class PublishingMetricsHandler(PortalMetrics metrics) :
-    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>
+    IAfterCommitHandler<ContentPublished>, IAfterCommitHandler<ContentUnpublished>
 {
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
+    public Task HandleAsync(IReadOnlyList<ContentPublished> events, CancellationToken cancellationToken)
     {
-        metrics.Published(notification.Item.Type, notification.IsFirstPublish);
+        foreach (var published in events)
+        {
+            metrics.Published(published.Item.Type, published.IsFirstPublish);
+        }
         return Task.CompletedTask;
     }
 
-    public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken)
+    public Task HandleAsync(IReadOnlyList<ContentUnpublished> events, CancellationToken cancellationToken)
     {
-        metrics.Unpublished(notification.Item.Type);
+        foreach (var unpublished in events)
+        {
+            metrics.Unpublished(unpublished.Item.Type);
+        }
         return Task.CompletedTask;
     }
 }

@@ -41,7 +41,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<MemberCollection> MemberCollections => Set<MemberCollection>();
     public DbSet<MemberCollectionItem> MemberCollectionItems => Set<MemberCollectionItem>();
     public DbSet<Follow> Follows => Set<Follow>();
-    public DbSet<MemberNotification> MemberNotifications => Set<MemberNotification>();
+    public DbSet<MemberNotice> MemberNotices => Set<MemberNotice>();
     public DbSet<UsageCount> UsageCounts => Set<UsageCount>();
     public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();

@@ -1,5 +1,5 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -7,17 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace EHalsostodet.Core.Publishing;
 
 /// <summary>
-/// Makes a version live or takes an item off the public site, updating the read model and
-/// notifying handlers (search index, caches, followers) in the same transaction.
+/// Makes a version live or takes an item off the public site, updating the read model and raising
+/// the event in the same unit of work: followers and the other instances hear of it with the commit,
+/// the search index and the caches after it.
 /// </summary>
 public sealed class ContentPublisher(
-    PortalDbContext db, PublishedProjector projector, INotificationPublisher notifications, TimeProvider clock)
+    PortalDbContext db, PublishedProjector projector, UnitOfWork unitOfWork, IEventPublisher events, TimeProvider clock)
 {
     public async Task PublishAsync(ContentItem item, ContentVersion version, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var document = ContentDocumentSerializer.Deserialize(item.Type, version.DocumentJson);
-        await InTransactionAsync(async () =>
+        await InUnitOfWorkAsync(async () =>
         {
             var isFirstPublish = item.PublishedVersionId is null;
             var previousDocument = await PublishedDocumentAsync(item, cancellationToken);
@@ -33,7 +34,7 @@ public sealed class ContentPublisher(
             item.ConcurrencyStamp = Guid.NewGuid();
             await projector.ProjectAsync(item, version, document, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await notifications.PublishAsync(new ContentPublishedNotification(item, version, document, isFirstPublish, previousDocument), cancellationToken);
+            await events.PublishAsync(new ContentPublished(item, version, document, isFirstPublish, previousDocument), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
     }
@@ -41,7 +42,7 @@ public sealed class ContentPublisher(
     public async Task UnpublishAsync(ContentItem item, WorkflowState newState, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await InTransactionAsync(async () =>
+        await InUnitOfWorkAsync(async () =>
         {
             item.PublishedVersionId = null;
             item.State = newState;
@@ -50,7 +51,7 @@ public sealed class ContentPublisher(
             item.ConcurrencyStamp = Guid.NewGuid();
             await projector.RemoveAsync(item.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await notifications.PublishAsync(new ContentUnpublishedNotification(item), cancellationToken);
+            await events.PublishAsync(new ContentUnpublished(item), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
     }
@@ -65,15 +66,10 @@ public sealed class ContentPublisher(
         return json is null ? null : ContentDocumentSerializer.Deserialize(item.Type, json);
     }
 
-    private async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)
+    private async Task InUnitOfWorkAsync(Func<Task> work, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            await work();
-            return;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var unit = await unitOfWork.BeginAsync(cancellationToken);
         await work();
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
     }
 }

@@ -1,15 +1,7 @@
-using EHalsostodet.Core.Notifications;
-using EHalsostodet.Core.Publishing;
-
 namespace EHalsostodet.Core.Search;
 
-/// <summary>
-/// Keeps the index of published content in step with publishing: the publish and unpublish
-/// notifications reach it inside the publishing transaction, and the index follows when that
-/// commits, so a search right after approval finds the item.
-/// </summary>
-public interface ISearchIndexer :
-    INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>
+/// <summary>The index of published content as a whole; publishing keeps it in step item by item.</summary>
+public interface ISearchIndexer
 {
     /// <summary>How many items the index holds.</summary>
     Task<int> CountAsync(CancellationToken cancellationToken);

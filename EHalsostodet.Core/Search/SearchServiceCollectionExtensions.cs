@@ -1,5 +1,5 @@
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Instances;
-using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search.Lucene;
@@ -23,7 +23,6 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton(new SearchIndexFolder(IndexFolder(configuration, provider, contentRootPath)));
         services.AddSingleton<SearchIndexes>();
         services.AddSingleton<SearchIndexSync>();
-        services.AddSingleton<IAfterContentCommit>(s => s.GetRequiredService<SearchIndexSync>());
         services.AddSingleton<SearchIndexFollower>();
         services.AddSingleton<IContentCache>(s => s.GetRequiredService<SearchIndexFollower>());
         services.AddSingleton<IHostedService>(s => s.GetRequiredService<SearchIndexFollower>());
@@ -42,8 +41,8 @@ public static class SearchServiceCollectionExtensions
         services.AddScoped<IEditorialSearch, LuceneEditorialSearch>();
         services.AddScoped<LuceneSearchIndexer>();
         services.AddScoped<ISearchIndexer>(s => s.GetRequiredService<LuceneSearchIndexer>());
-        services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<LuceneSearchIndexer>());
-        services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<LuceneSearchIndexer>());
+        services.AddAfterCommitHandler<ContentPublished, LuceneSearchIndexer>();
+        services.AddAfterCommitHandler<ContentUnpublished, LuceneSearchIndexer>();
         return services;
     }
 

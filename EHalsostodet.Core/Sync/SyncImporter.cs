@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search.Tuning;
@@ -29,7 +29,7 @@ namespace EHalsostodet.Core.Sync;
 /// </remarks>
 public sealed class SyncImporter(
     PortalDbContext db, ContentRules rules, ContentStore store, ContentPublisher publisher, AuditLog audit,
-    INotificationPublisher notifications, SearchTuningChanged tuningChanged, TimeProvider clock)
+    UnitOfWork unitOfWork, IEventPublisher events, SearchTuningChanged tuningChanged, TimeProvider clock)
 {
     /// <summary>Dependencies first, so references can be checked as the import goes.</summary>
     private static readonly ContentType[] ImportOrder = [ContentType.Initiative, ContentType.Page, ContentType.Story, ContentType.Collection];
@@ -127,7 +127,7 @@ public sealed class SyncImporter(
             plan.Entries.ToDictionary(e => e.File.Id, e => e.File.Type),
             plan.Municipalities.Select(m => m.Code).ToHashSet(StringComparer.Ordinal));
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var unit = await unitOfWork.BeginAsync(cancellationToken);
         await UpsertMunicipalitiesAsync(plan.Municipalities, cancellationToken);
         await AddMissingTagsAsync(plan.Tags, cancellationToken);
         await ApplySynonymsAsync(plan.Synonyms, cancellationToken);
@@ -135,7 +135,7 @@ public sealed class SyncImporter(
         {
             await ApplyEntryAsync(entry, pending, author, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
         db.ChangeTracker.Clear();
         if (plan.SynonymsChanged > 0)
         {
@@ -292,7 +292,7 @@ public sealed class SyncImporter(
         item.ConcurrencyStamp = Guid.NewGuid();
         audit.Record(item, WorkflowAction.Submit.Key(), from, item.State, version.Number, author.UserId, author.Name, comment);
         await db.SaveChangesAsync(cancellationToken);
-        await notifications.PublishAsync(new ContentSubmittedNotification(item, new WorkflowActor(author.UserId ?? "", author.Name, new HashSet<string>()), comment), cancellationToken);
+        await events.PublishAsync(new ContentSubmitted(item, new WorkflowActor(author.UserId ?? "", author.Name, new HashSet<string>()), comment), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Workflow;
@@ -26,7 +27,7 @@ public sealed record TagChangeResult(bool Succeeded, string Message, bool Forbid
 /// A change to a tag that published or scheduled content carries goes live without review, so only
 /// a Granskare or an Administratör may make it; a Redaktör may change tags that only drafts carry.
 /// </summary>
-public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPublisher publisher, AuditLog audit, AddressHistory addresses)
+public sealed class TagManager(PortalDbContext db, UnitOfWork unitOfWork, ContentStore store, ContentPublisher publisher, AuditLog audit, AddressHistory addresses)
 {
     private static readonly ContentType[] TaggedTypes = [ContentType.Story, ContentType.Collection];
 
@@ -238,16 +239,16 @@ public sealed class TagManager(PortalDbContext db, ContentStore store, ContentPu
 
     private async Task<TagChangeResult> InTransactionAsync(Func<Task<TagChangeResult>> work, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var unit = await unitOfWork.BeginAsync(cancellationToken);
         try
         {
             var result = await work();
-            await transaction.CommitAsync(cancellationToken);
+            await unit.CompleteAsync(cancellationToken);
             return result;
         }
         catch (InvalidOperationException e)
         {
-            await transaction.RollbackAsync(cancellationToken);
+            await unit.DisposeAsync(); // rolls back now, before the tracked changes are forgotten
             db.ChangeTracker.Clear();
             return new(false, e.Message + " Inget har ändrats.");
         }

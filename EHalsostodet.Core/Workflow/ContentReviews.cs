@@ -1,5 +1,5 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace EHalsostodet.Core.Workflow;
 
 /// <summary>Live content was read again and is still right; it was reviewed by a reviewer at a time.</summary>
-public sealed record ContentReviewedNotification(ContentItem Item, WorkflowActor ReviewedBy) : INotification;
+public sealed record ContentReviewed(ContentItem Item, WorkflowActor ReviewedBy) : IContentEvent;
 
 /// <summary>
 /// "Markera som granskad": a reviewer confirms that published content past its review date is still
 /// right. Records who and when, moves the review date a year on, and logs it.
 /// </summary>
-public sealed class ContentReviews(PortalDbContext db, AuditLog audit, INotificationPublisher notifications, TimeProvider clock)
+public sealed class ContentReviews(PortalDbContext db, AuditLog audit, UnitOfWork unitOfWork, IEventPublisher events, TimeProvider clock)
 {
     public static readonly TimeSpan ReviewInterval = ContentStore.DefaultReviewInterval;
 
@@ -60,13 +60,13 @@ public sealed class ContentReviews(PortalDbContext db, AuditLog audit, INotifica
         {
             published.LastReviewedAt = now;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var unit = await unitOfWork.BeginAsync(cancellationToken);
         audit.Record(item, AuditLog.MarkedReviewed, item.State, item.State, null, actor.UserId, actor.Name,
             $"Granskas nästa gång senast {item.ReviewBy:yyyy-MM-dd} (tidigare {before:yyyy-MM-dd}).");
         await db.SaveChangesAsync(cancellationToken);
-        await notifications.PublishAsync(new ContentReviewedNotification(item, actor), cancellationToken);
+        await events.PublishAsync(new ContentReviewed(item, actor), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
         return new WorkflowResult.Done(item, $"Innehållet är markerat som granskat. Nästa granskning senast {item.ReviewBy:yyyy-MM-dd}.");
     }
 }

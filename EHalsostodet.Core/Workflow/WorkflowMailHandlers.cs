@@ -1,6 +1,6 @@
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Email;
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Sharing;
 using Microsoft.AspNetCore.Identity;
@@ -10,21 +10,21 @@ namespace EHalsostodet.Core.Workflow;
 
 /// <summary>Tells every reviewer but the submitter that something awaits review.</summary>
 public sealed class ReviewerAlertHandler(UserManager<PortalUser> users, EmailOutbox outbox, PublicUrls urls)
-    : INotificationHandler<ContentSubmittedNotification>
+    : IEventHandler<ContentSubmitted>
 {
-    public async Task HandleAsync(ContentSubmittedNotification notification, CancellationToken cancellationToken)
+    public async Task HandleAsync(ContentSubmitted contentEvent, CancellationToken cancellationToken)
     {
-        var reviewers = (await ReviewersAsync(users)).Where(u => u.Id != notification.SubmittedBy.UserId);
-        var link = urls.Absolute($"/redaktion/innehall/{notification.Item.Id}");
+        var reviewers = (await ReviewersAsync(users)).Where(u => u.Id != contentEvent.SubmittedBy.UserId);
+        var link = urls.Absolute($"/redaktion/innehall/{contentEvent.Item.Id}");
         foreach (var reviewer in reviewers)
         {
             outbox.Enqueue(reviewer.Email!,
-                $"Att granska: {notification.Item.Title}",
+                $"Att granska: {contentEvent.Item.Title}",
                 $"""
                 Hej {reviewer.NameForDisplay},
 
-                {notification.SubmittedBy.Name} har skickat "{notification.Item.Title}" på granskning i e-hälsostödet.
-                {(notification.Comment.Length > 0 ? $"\nKommentar: {notification.Comment}\n" : "")}
+                {contentEvent.SubmittedBy.Name} har skickat "{contentEvent.Item.Title}" på granskning i e-hälsostödet.
+                {(contentEvent.Comment.Length > 0 ? $"\nKommentar: {contentEvent.Comment}\n" : "")}
                 Granska innehållet här:
                 {link}
 
@@ -46,25 +46,25 @@ public sealed class ReviewerAlertHandler(UserManager<PortalUser> users, EmailOut
 /// it need not be reviewed now and comes back when it is sent again.
 /// </summary>
 public sealed class ReviewWithdrawnMailHandler(UserManager<PortalUser> users, EmailOutbox outbox, PublicUrls urls)
-    : INotificationHandler<ContentReturnedToDraftNotification>
+    : IEventHandler<ContentReturnedToDraft>
 {
-    public async Task HandleAsync(ContentReturnedToDraftNotification notification, CancellationToken cancellationToken)
+    public async Task HandleAsync(ContentReturnedToDraft contentEvent, CancellationToken cancellationToken)
     {
         var recipients = (await ReviewerAlertHandler.ReviewersAsync(users)).ToList();
-        if (notification.SubmittedById is { } submitterId && recipients.All(u => u.Id != submitterId) &&
+        if (contentEvent.SubmittedById is { } submitterId && recipients.All(u => u.Id != submitterId) &&
             await users.FindByIdAsync(submitterId) is { IsBlocked: false, Email.Length: > 0 } submitter)
         {
             recipients.Add(submitter);
         }
-        var link = urls.Absolute($"/redaktion/innehall/{notification.Item.Id}");
-        foreach (var recipient in recipients.Where(u => u.Id != notification.EditedBy.UserId))
+        var link = urls.Absolute($"/redaktion/innehall/{contentEvent.Item.Id}");
+        foreach (var recipient in recipients.Where(u => u.Id != contentEvent.EditedBy.UserId))
         {
             outbox.Enqueue(recipient.Email!,
-                $"Granskningen avbröts: {notification.Item.Title}",
+                $"Granskningen avbröts: {contentEvent.Item.Title}",
                 $"""
                 Hej {recipient.NameForDisplay},
 
-                {notification.EditedBy.Name} har ändrat "{notification.Item.Title}" medan det väntade på granskning.
+                {contentEvent.EditedBy.Name} har ändrat "{contentEvent.Item.Title}" medan det väntade på granskning.
                 Ändringen gjorde innehållet till ett utkast igen, så det behöver inte granskas nu.
                 Det kommer tillbaka till granskning när det skickas på nytt.
 
@@ -79,25 +79,25 @@ public sealed class ReviewWithdrawnMailHandler(UserManager<PortalUser> users, Em
 
 /// <summary>Tells the authors of a rejected change what the reviewer said.</summary>
 public sealed class RejectionMailHandler(PortalDbContext db, EmailOutbox outbox, PublicUrls urls)
-    : INotificationHandler<ContentRejectedNotification>
+    : IEventHandler<ContentRejected>
 {
-    public async Task HandleAsync(ContentRejectedNotification notification, CancellationToken cancellationToken)
+    public async Task HandleAsync(ContentRejected contentEvent, CancellationToken cancellationToken)
     {
-        var authorIds = await db.ContentVersions.Where(v => v.ItemId == notification.Item.Id && v.AuthorId != null)
+        var authorIds = await db.ContentVersions.Where(v => v.ItemId == contentEvent.Item.Id && v.AuthorId != null)
             .Select(v => v.AuthorId!).Distinct().ToListAsync(cancellationToken);
-        var authors = await db.Users.Where(u => authorIds.Contains(u.Id) && u.Id != notification.RejectedBy.UserId && u.Email != null)
+        var authors = await db.Users.Where(u => authorIds.Contains(u.Id) && u.Id != contentEvent.RejectedBy.UserId && u.Email != null)
             .ToListAsync(cancellationToken);
-        var link = urls.Absolute($"/redaktion/innehall/{notification.Item.Id}");
+        var link = urls.Absolute($"/redaktion/innehall/{contentEvent.Item.Id}");
         foreach (var author in authors)
         {
             outbox.Enqueue(author.Email!,
-                $"Skickad tillbaka: {notification.Item.Title}",
+                $"Skickad tillbaka: {contentEvent.Item.Title}",
                 $"""
                 Hej {author.NameForDisplay},
 
-                {notification.RejectedBy.Name} har granskat "{notification.Item.Title}" och skickat tillbaka det med kommentaren:
+                {contentEvent.RejectedBy.Name} har granskat "{contentEvent.Item.Title}" och skickat tillbaka det med kommentaren:
 
-                {notification.Comment}
+                {contentEvent.Comment}
 
                 Fortsätt arbeta med innehållet här:
                 {link}

@@ -44,6 +44,36 @@ public static class WorkflowRules
         return (false, null);
     }
 
+    /// <summary>The actions that must say why in a comment.</summary>
+    public static bool RequiresComment(WorkflowAction action) => action is WorkflowAction.Reject or WorkflowAction.Archive;
+
+    /// <summary>
+    /// Why what came with the action (comment, times, public change note) cannot be used at
+    /// <paramref name="now"/>; null when it can.
+    /// </summary>
+    public static string? RequestReason(WorkflowAction action, WorkflowRequest request, DateTime now)
+    {
+        if (RequiresComment(action) && string.IsNullOrWhiteSpace(request.Comment))
+        {
+            return action == WorkflowAction.Reject
+                ? "Skriv en kommentar som förklarar vad som behöver ändras."
+                : "Ange varför innehållet arkiveras.";
+        }
+        if (request.PublishAt is { } publishAt && request.UnpublishAt is { } unpublishAt && unpublishAt <= publishAt)
+        {
+            return "Avpubliceringen måste ligga efter publiceringen.";
+        }
+        if (request.UnpublishAt is { } until && until <= now && action is WorkflowAction.Approve)
+        {
+            return "Tiden för avpublicering har redan passerat.";
+        }
+        if (request.PublicChangeNote?.Trim().Length > ContentVersion.PublicChangeNoteMaxLength)
+        {
+            return $"Texten om vad som har ändrats får vara högst {ContentVersion.PublicChangeNoteMaxLength} tecken.";
+        }
+        return null;
+    }
+
     /// <summary>The actions the actor can take now, for the back office's buttons.</summary>
     public static IReadOnlyList<WorkflowAction> Available(ContentItem item, WorkflowActor actor, ChangeContributors contributors, bool fourEyes) =>
         Enum.GetValues<WorkflowAction>().Where(a => Check(a, item, actor, contributors, fourEyes).Reason is null).ToList();

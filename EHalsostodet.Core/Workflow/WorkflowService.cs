@@ -1,6 +1,6 @@
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Instances;
-using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Time;
@@ -11,7 +11,7 @@ namespace EHalsostodet.Core.Workflow;
 
 /// <summary>Carries out workflow actions: checks the rules, changes state, publishes, and logs.</summary>
 public sealed class WorkflowService(
-    PortalDbContext db, ContentPublisher publisher, AuditLog audit, INotificationPublisher notifications,
+    PortalDbContext db, ContentPublisher publisher, AuditLog audit, UnitOfWork unitOfWork, IEventPublisher events,
     TimeProvider clock, IOptions<WorkflowOptions> options, IJobLock jobLock)
 {
     private static readonly TimeSpan ReviewInterval = TimeSpan.FromDays(365);
@@ -34,130 +34,144 @@ public sealed class WorkflowService(
             return incomplete;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var comment = request.Comment?.Trim() ?? "";
-        if (action is WorkflowAction.Reject && comment.Length == 0)
+        if (WorkflowRules.RequestReason(action, request, now) is { } invalid)
         {
-            return new WorkflowResult.Invalid("Skriv en kommentar som förklarar vad som behöver ändras.");
-        }
-        if (action is WorkflowAction.Archive && comment.Length == 0)
-        {
-            return new WorkflowResult.Invalid("Ange varför innehållet arkiveras.");
-        }
-        if (request.PublishAt is { } publishAt && request.UnpublishAt is { } unpublishAt && unpublishAt <= publishAt)
-        {
-            return new WorkflowResult.Invalid("Avpubliceringen måste ligga efter publiceringen.");
-        }
-        if (request.UnpublishAt is { } until && until <= now && action is WorkflowAction.Approve)
-        {
-            return new WorkflowResult.Invalid("Tiden för avpublicering har redan passerat.");
-        }
-        var publicNote = request.PublicChangeNote?.Trim();
-        if (publicNote?.Length > ContentVersion.PublicChangeNoteMaxLength)
-        {
-            return new WorkflowResult.Invalid($"Texten om vad som har ändrats får vara högst {ContentVersion.PublicChangeNoteMaxLength} tecken.");
+            return new WorkflowResult.Invalid(invalid);
         }
 
-        var from = item.State;
-        var hadSchedule = item.PublishAt is not null;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        string message;
-        switch (action)
+        var step = new Step(item, latest, item.State, actor, request.Comment?.Trim() ?? "", request.PublicChangeNote?.Trim(), request, now);
+        await using var unit = await unitOfWork.BeginAsync(cancellationToken);
+        var message = action switch
         {
-            case WorkflowAction.Submit:
-                SetPublicChangeNote(latest, publicNote);
-                item.State = WorkflowState.InReview;
-                item.SubmittedById = actor.UserId;
-                item.SubmittedAt = now;
-                Touch(item, now);
-                audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
-                await db.SaveChangesAsync(cancellationToken);
-                await notifications.PublishAsync(new ContentSubmittedNotification(item, actor, comment), cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                message = "Innehållet är skickat på granskning.";
-                break;
-
-            case WorkflowAction.Approve:
-                SetPublicChangeNote(latest, publicNote);
-                item.LastReviewedAt = now;
-                item.LastReviewedById = actor.UserId;
-                item.LastReviewedByName = actor.Name;
-                var reviewBy = SwedishTime.DateOf(now + ReviewInterval);
-                if (item.ReviewBy < reviewBy)
-                {
-                    item.ReviewBy = reviewBy;
-                }
-                item.UnpublishAt = request.UnpublishAt?.ToUniversalTime();
-                if (request.PublishAt is { } at && at.ToUniversalTime() > now)
-                {
-                    item.State = WorkflowState.Scheduled;
-                    item.PublishAt = at.ToUniversalTime();
-                    item.ScheduledVersionId = latest.Id;
-                    Touch(item, now);
-                    audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
-                    await db.SaveChangesAsync(cancellationToken);
-                    message = $"Innehållet är godkänt och publiceras {SwedishTime.Describe(at.ToUniversalTime())}.";
-                }
-                else
-                {
-                    audit.Record(item, action.Key(), from, WorkflowState.Published, latest.Number, actor.UserId, actor.Name, comment);
-                    await publisher.PublishAsync(item, latest, cancellationToken);
-                    message = "Innehållet är godkänt och publicerat." +
-                              (hadSchedule ? " Den version som var schemalagd tidigare publiceras inte, eftersom den här är nyare." : "");
-                }
-                ClearSubmission(item);
-                await db.SaveChangesAsync(cancellationToken);
-                break;
-
-            case WorkflowAction.Reject:
-                item.State = WorkflowState.Draft;
-                ClearSubmission(item);
-                Touch(item, now);
-                audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
-                await db.SaveChangesAsync(cancellationToken);
-                await notifications.PublishAsync(new ContentRejectedNotification(item, actor, comment), cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                message = "Innehållet är skickat tillbaka till redaktören.";
-                break;
-
-            case WorkflowAction.Unpublish when request.UnpublishAt is { } later && later.ToUniversalTime() > now:
-                item.UnpublishAt = later.ToUniversalTime();
-                Touch(item, now);
-                audit.Record(item, AuditLog.ScheduledUnpublish, from, from, latest.Number, actor.UserId, actor.Name, comment);
-                await db.SaveChangesAsync(cancellationToken);
-                message = $"Innehållet avpubliceras {SwedishTime.Describe(later.ToUniversalTime())}.";
-                break;
-
-            case WorkflowAction.Unpublish:
-                var wasLive = item.PublishedVersionId is not null;
-                await TakeDownAsync(item, item.State is WorkflowState.Published or WorkflowState.Scheduled ? WorkflowState.Unpublished : item.State, cancellationToken);
-                audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
-                await db.SaveChangesAsync(cancellationToken);
-                message = wasLive ? "Innehållet är avpublicerat." : "Den schemalagda publiceringen är avbruten.";
-                break;
-
-            case WorkflowAction.Archive:
-            case WorkflowAction.Trash:
-                var target = action == WorkflowAction.Archive ? WorkflowState.Archived : WorkflowState.Trashed;
-                await TakeDownAsync(item, target, cancellationToken);
-                ClearSubmission(item);
-                audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
-                await db.SaveChangesAsync(cancellationToken);
-                message = action == WorkflowAction.Archive ? "Innehållet är arkiverat." : "Innehållet ligger nu i papperskorgen.";
-                break;
-
-            case WorkflowAction.Restore:
-                item.State = WorkflowState.Draft;
-                Touch(item, now);
-                audit.Record(item, action.Key(), from, item.State, latest.Number, actor.UserId, actor.Name, comment);
-                await db.SaveChangesAsync(cancellationToken);
-                message = "Innehållet är återställt som utkast.";
-                break;
-
-            default:
-                return new WorkflowResult.Invalid("Okänd åtgärd.");
+            WorkflowAction.Submit => await SubmitAsync(step, cancellationToken),
+            WorkflowAction.Approve => await ApproveAsync(step, cancellationToken),
+            WorkflowAction.Reject => await RejectAsync(step, cancellationToken),
+            WorkflowAction.Unpublish => await UnpublishAsync(step, cancellationToken),
+            WorkflowAction.Archive => await ArchiveOrTrashAsync(step, WorkflowState.Archived, "Innehållet är arkiverat.", cancellationToken),
+            WorkflowAction.Trash => await ArchiveOrTrashAsync(step, WorkflowState.Trashed, "Innehållet ligger nu i papperskorgen.", cancellationToken),
+            WorkflowAction.Restore => await RestoreAsync(step, cancellationToken),
+            _ => null,
+        };
+        if (message is null)
+        {
+            return new WorkflowResult.Invalid("Okänd åtgärd.");
         }
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CompleteAsync(cancellationToken);
         return new WorkflowResult.Done(item, message);
+    }
+
+    /// <summary>One workflow action on one item, as it was asked for.</summary>
+    private sealed record Step(
+        ContentItem Item, ContentVersion Latest, WorkflowState From, WorkflowActor Actor, string Comment, string? PublicNote, WorkflowRequest Request, DateTime Now)
+    {
+        public void Audit(AuditLog audit, string action, WorkflowState to, int? versionNumber) =>
+            audit.Record(Item, action, From, to, versionNumber, Actor.UserId, Actor.Name, Comment);
+    }
+
+    private async Task<string> SubmitAsync(Step step, CancellationToken cancellationToken)
+    {
+        var item = step.Item;
+        SetPublicChangeNote(step.Latest, step.PublicNote);
+        item.State = WorkflowState.InReview;
+        item.SubmittedById = step.Actor.UserId;
+        item.SubmittedAt = step.Now;
+        Touch(item, step.Now);
+        step.Audit(audit, WorkflowAction.Submit.Key(), item.State, step.Latest.Number);
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new ContentSubmitted(item, step.Actor, step.Comment), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return "Innehållet är skickat på granskning.";
+    }
+
+    /// <summary>Publishes the latest version now, or schedules it when the request names a later time.</summary>
+    private async Task<string> ApproveAsync(Step step, CancellationToken cancellationToken)
+    {
+        var item = step.Item;
+        var hadSchedule = item.PublishAt is not null;
+        SetPublicChangeNote(step.Latest, step.PublicNote);
+        item.LastReviewedAt = step.Now;
+        item.LastReviewedById = step.Actor.UserId;
+        item.LastReviewedByName = step.Actor.Name;
+        var reviewBy = SwedishTime.DateOf(step.Now + ReviewInterval);
+        if (item.ReviewBy < reviewBy)
+        {
+            item.ReviewBy = reviewBy;
+        }
+        item.UnpublishAt = step.Request.UnpublishAt?.ToUniversalTime();
+        string message;
+        if (step.Request.PublishAt?.ToUniversalTime() is { } at && at > step.Now)
+        {
+            item.State = WorkflowState.Scheduled;
+            item.PublishAt = at;
+            item.ScheduledVersionId = step.Latest.Id;
+            Touch(item, step.Now);
+            step.Audit(audit, WorkflowAction.Approve.Key(), item.State, step.Latest.Number);
+            await db.SaveChangesAsync(cancellationToken);
+            message = $"Innehållet är godkänt och publiceras {SwedishTime.Describe(at)}.";
+        }
+        else
+        {
+            step.Audit(audit, WorkflowAction.Approve.Key(), WorkflowState.Published, step.Latest.Number);
+            await publisher.PublishAsync(item, step.Latest, cancellationToken);
+            message = "Innehållet är godkänt och publicerat." +
+                      (hadSchedule ? " Den version som var schemalagd tidigare publiceras inte, eftersom den här är nyare." : "");
+        }
+        ClearSubmission(item);
+        await db.SaveChangesAsync(cancellationToken);
+        return message;
+    }
+
+    private async Task<string> RejectAsync(Step step, CancellationToken cancellationToken)
+    {
+        var item = step.Item;
+        item.State = WorkflowState.Draft;
+        ClearSubmission(item);
+        Touch(item, step.Now);
+        step.Audit(audit, WorkflowAction.Reject.Key(), item.State, step.Latest.Number);
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new ContentRejected(item, step.Actor, step.Comment), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return "Innehållet är skickat tillbaka till redaktören.";
+    }
+
+    /// <summary>Takes the item down now, or at the later time the request names.</summary>
+    private async Task<string> UnpublishAsync(Step step, CancellationToken cancellationToken)
+    {
+        var item = step.Item;
+        if (step.Request.UnpublishAt?.ToUniversalTime() is { } later && later > step.Now)
+        {
+            item.UnpublishAt = later;
+            Touch(item, step.Now);
+            step.Audit(audit, AuditLog.ScheduledUnpublish, step.From, step.Latest.Number);
+            await db.SaveChangesAsync(cancellationToken);
+            return $"Innehållet avpubliceras {SwedishTime.Describe(later)}.";
+        }
+        var wasLive = item.PublishedVersionId is not null;
+        await TakeDownAsync(item, item.State is WorkflowState.Published or WorkflowState.Scheduled ? WorkflowState.Unpublished : item.State, cancellationToken);
+        step.Audit(audit, WorkflowAction.Unpublish.Key(), item.State, step.Latest.Number);
+        await db.SaveChangesAsync(cancellationToken);
+        return wasLive ? "Innehållet är avpublicerat." : "Den schemalagda publiceringen är avbruten.";
+    }
+
+    /// <summary>Archive or trash: off the public site and out of review.</summary>
+    private async Task<string> ArchiveOrTrashAsync(Step step, WorkflowState target, string message, CancellationToken cancellationToken)
+    {
+        var item = step.Item;
+        await TakeDownAsync(item, target, cancellationToken);
+        ClearSubmission(item);
+        step.Audit(audit, (target == WorkflowState.Archived ? WorkflowAction.Archive : WorkflowAction.Trash).Key(), item.State, step.Latest.Number);
+        await db.SaveChangesAsync(cancellationToken);
+        return message;
+    }
+
+    private async Task<string> RestoreAsync(Step step, CancellationToken cancellationToken)
+    {
+        var item = step.Item;
+        item.State = WorkflowState.Draft;
+        Touch(item, step.Now);
+        step.Audit(audit, WorkflowAction.Restore.Key(), item.State, step.Latest.Number);
+        await db.SaveChangesAsync(cancellationToken);
+        return "Innehållet är återställt som utkast.";
     }
 
     /// <summary>
@@ -234,24 +248,24 @@ public sealed class WorkflowService(
         foreach (var item in duePublish)
         {
             var version = await db.ContentVersions.FirstAsync(v => v.Id == (item.ScheduledVersionId ?? item.LatestVersionId), cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var unit = await unitOfWork.BeginAsync(cancellationToken);
             var from = item.State;
             await publisher.PublishAsync(item, version, cancellationToken);
             audit.Record(item, AuditLog.Published, from, item.State, version.Number, actor.UserId, actor.Name, "Schemalagd publicering");
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await unit.CompleteAsync(cancellationToken);
             changed++;
         }
 
         var dueUnpublish = await db.ContentItems.Where(i => i.UnpublishAt <= now && i.PublishedVersionId != null).ToListAsync(cancellationToken);
         foreach (var item in dueUnpublish)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var unit = await unitOfWork.BeginAsync(cancellationToken);
             var from = item.State;
             await TakeDownAsync(item, item.State == WorkflowState.Published ? WorkflowState.Unpublished : item.State, cancellationToken);
             audit.Record(item, WorkflowAction.Unpublish.Key(), from, item.State, null, actor.UserId, actor.Name, "Schemalagd avpublicering");
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await unit.CompleteAsync(cancellationToken);
             changed++;
         }
         return changed;

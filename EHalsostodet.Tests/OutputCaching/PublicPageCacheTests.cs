@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
+using EHalsostodet.Core.Search;
 using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Core.Workflow;
 using EHalsostodet.Tests.Infrastructure;
@@ -171,6 +173,35 @@ public sealed class PublicPageCacheTests
         {
             Assert.AreEqual("hit", Cache(initiatives));
         }
+    }
+
+    [TestMethod]
+    public async Task An_unpublish_that_rolls_back_evicts_nothing_and_leaves_the_story_public_cached_and_findable()
+    {
+        var story = await StoryAsync(7);
+        var client = factory.CreateBrowserClient();
+        await WarmAsync(client, [story.Url, "/berattelser"]);
+
+        await factory.WithScopeAsync(async s =>
+        {
+            await using var unit = await s.GetRequiredService<UnitOfWork>().BeginAsync(CancellationToken.None);
+            var item = await s.GetRequiredService<PortalDbContext>().ContentItems.SingleAsync(i => i.Id == story.Id);
+            await s.GetRequiredService<ContentPublisher>().UnpublishAsync(item, WorkflowState.Unpublished, CancellationToken.None);
+            // The unit is not completed (something failed after the unpublish): it rolls back.
+            return true;
+        });
+
+        using (var kept = await client.GetAsync(story.Url))
+        {
+            Assert.AreEqual(HttpStatusCode.OK, kept.StatusCode);
+            Assert.AreEqual("hit", Cache(kept), "no after-commit eviction for a change that never committed");
+        }
+        using (var list = await client.GetAsync("/berattelser"))
+        {
+            Assert.AreEqual("hit", Cache(list));
+        }
+        var hits = await factory.WithScopeAsync(s => s.GetRequiredService<ISearchIndex>().SearchAsync(new SearchRequest(story.Title), CancellationToken.None));
+        Assert.Contains(story.Id, hits.Hits.Select(h => h.Id), "the search index was not touched");
     }
 
     [TestMethod]

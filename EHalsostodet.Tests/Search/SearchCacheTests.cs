@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
@@ -78,13 +79,13 @@ public sealed class SearchCacheTests
         await factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var unit = await s.GetRequiredService<UnitOfWork>().BeginAsync(CancellationToken.None);
             var item = await db.ContentItems.SingleAsync(i => i.Id == story.ItemId);
             await s.GetRequiredService<ContentPublisher>().UnpublishAsync(item, WorkflowState.Unpublished, CancellationToken.None);
             // Another request searches before the commit: it still sees the story and keeps that result.
             var during = await SearchAsync(factory, story.Title);
             Assert.Contains(story.ItemId, during.Hits.Select(h => h.Id));
-            await transaction.CommitAsync();
+            await unit.CompleteAsync(CancellationToken.None);
             return true;
         });
 

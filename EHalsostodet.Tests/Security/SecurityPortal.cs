@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Members;
-using EHalsostodet.Core.Members.Notifying;
+using EHalsostodet.Core.Members.Notices;
 using EHalsostodet.Core.Members.OwnCollections;
 using EHalsostodet.Core.Members.Plans;
 using EHalsostodet.Core.Persistence;

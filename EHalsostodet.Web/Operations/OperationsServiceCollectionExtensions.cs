@@ -1,5 +1,5 @@
 using System.Net;
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Operations;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
@@ -18,9 +18,8 @@ public static class OperationsServiceCollectionExtensions
         services.AddScoped<BackupCommand>();
         services.AddHttpContextAccessor();
         services.AddSingleton<PortalMetrics>();
-        services.AddScoped<PublishingMetricsHandler>();
-        services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<PublishingMetricsHandler>());
-        services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<PublishingMetricsHandler>());
+        services.AddAfterCommitHandler<ContentPublished, PublishingMetricsHandler>();
+        services.AddAfterCommitHandler<ContentUnpublished, PublishingMetricsHandler>();
         DecorateSearchIndex(services);
         // Swedish letters as they are in JSON log lines, not as \u escapes (appsettings cannot set an encoder).
         services.Configure<JsonConsoleFormatterOptions>(options => options.JsonWriterOptions = options.JsonWriterOptions with

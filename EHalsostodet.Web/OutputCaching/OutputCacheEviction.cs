@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using EHalsostodet.Core.Content;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Instances;
-using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using Microsoft.AspNetCore.OutputCaching;
@@ -11,27 +11,27 @@ namespace EHalsostodet.Web.OutputCaching;
 /// <summary>
 /// Evicts the cached pages that show an item when it is published or unpublished: the pages tagged
 /// with the item, and the lists of its type. It is an <see cref="IContentCache"/>, so it is reached
-/// on this instance before and after the commit and, on PostgreSQL, on every other instance; with
-/// Redis the store is shared and the first eviction already reaches all of them.
+/// on this instance after the commit and, on PostgreSQL, on every other instance; with Redis the
+/// store is shared and the first eviction already reaches all of them. Inside the unit of work it
+/// only learns the item's type, for the eviction that follows the commit.
 /// </summary>
 public sealed class OutputCacheEviction(IOutputCacheStore store, IServiceScopeFactory scopes, ILogger<OutputCacheEviction> logger) :
-    IContentCache, INotificationHandler<ContentPublishedNotification>, INotificationHandler<ContentUnpublishedNotification>
+    IContentCache, IEventHandler<ContentPublished>, IEventHandler<ContentUnpublished>
 {
     /// <summary>The type of every item a page has shown here or that was looked up, so that only its type's lists go.</summary>
     private readonly ConcurrentDictionary<Guid, ContentType> types = new();
 
     public void Remember(Guid itemId, ContentType type) => types[itemId] = type;
 
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
+    public Task HandleAsync(ContentPublished contentEvent, CancellationToken cancellationToken)
     {
-        Remember(notification.Item.Id, notification.Item.Type);
+        Remember(contentEvent.Item.Id, contentEvent.Item.Type);
         return Task.CompletedTask;
     }
 
-    public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken)
+    public Task HandleAsync(ContentUnpublished contentEvent, CancellationToken cancellationToken)
     {
-        Remember(notification.Item.Id, notification.Item.Type);
-        Evict(notification.Item.Id);
+        Remember(contentEvent.Item.Id, contentEvent.Item.Type);
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Instances;
-using EHalsostodet.Core.Notifications;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Web.OutputCaching.PersonalParts;
 using Microsoft.AspNetCore.OutputCaching;
@@ -14,7 +14,7 @@ public static class OutputCachingServiceCollectionExtensions
 {
     /// <summary>
     /// Rendered public pages kept for visitors, in memory or (with <c>OutputCache:Redis</c>) in Redis
-    /// shared by every instance, compressed, with ETags, evicted through the content notifications.
+    /// shared by every instance, compressed, with ETags, evicted when content changes.
     /// </summary>
     public static IServiceCollection AddPublicPageCaching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,8 +43,8 @@ public static class OutputCachingServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<OutputCacheEviction>();
         services.AddSingleton<IContentCache>(s => s.GetRequiredService<OutputCacheEviction>());
-        services.AddScoped<INotificationHandler<ContentPublishedNotification>>(s => s.GetRequiredService<OutputCacheEviction>());
-        services.AddScoped<INotificationHandler<ContentUnpublishedNotification>>(s => s.GetRequiredService<OutputCacheEviction>());
+        services.AddEventHandler<ContentPublished, OutputCacheEviction>();
+        services.AddEventHandler<ContentUnpublished, OutputCacheEviction>();
         services.AddScoped<IShownContent, ShownContentTags>();
         services.AddSingleton<PersonalPartRenderer>();
         services.AddResponseCompression(options =>

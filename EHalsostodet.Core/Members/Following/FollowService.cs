@@ -12,7 +12,7 @@ public sealed record FollowedTarget(FollowKind Kind, string Target, string? Titl
 
 /// <summary>
 /// Stores what members follow: stories and collections by item id, tags by slug. Turning
-/// follows into notifications is the notifying feature's job.
+/// follows into notices is the Notices feature's job.
 /// </summary>
 public sealed class FollowService(PortalDbContext db, TimeProvider clock)
 {

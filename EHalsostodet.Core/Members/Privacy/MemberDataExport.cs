@@ -8,7 +8,7 @@ public sealed record MemberDataExport(
     IReadOnlyList<ExportedSavedItem> Saved,
     IReadOnlyList<ExportedCollection> Collections,
     IReadOnlyList<ExportedFollow> Follows,
-    IReadOnlyList<ExportedNotification> Notifications,
+    IReadOnlyList<ExportedNotice> Notifications,
     IReadOnlyList<ExportedActionPlan> ActionPlans);
 
 /// <param name="CreatedAt">When the account's member profile was made: at registration for members.</param>
@@ -29,7 +29,7 @@ public sealed record ExportedCollectionStory(Guid StoryId, string? Title, int Po
 
 public sealed record ExportedFollow(string Kind, string Target, string? Title, DateTime CreatedAt);
 
-public sealed record ExportedNotification(string Kind, string Text, string Url, DateTime CreatedAt, DateTime? ReadAt, DateTime? MailedAt);
+public sealed record ExportedNotice(string Kind, string Text, string Url, DateTime CreatedAt, DateTime? ReadAt, DateTime? MailedAt);
 
 public sealed record ExportedActionPlan(
     Guid Id, string Title, Guid StoryId, string? StoryTitle, bool SharedByLink, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<ExportedActionPlanStep> Steps);

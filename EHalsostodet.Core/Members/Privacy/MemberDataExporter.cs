@@ -27,7 +27,7 @@ public sealed class MemberDataExporter(PortalDbContext db, UserManager<PortalUse
         var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == userId).OrderBy(f => f.CreatedAt).ToListAsync(cancellationToken);
         var plans = await db.ActionPlans.AsNoTracking().Include(p => p.Steps).Include(p => p.Tasks)
             .Where(p => p.UserId == userId).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
-        var notifications = await db.MemberNotifications.AsNoTracking().Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt).ToListAsync(cancellationToken);
+        var notices = await db.MemberNotices.AsNoTracking().Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt).ToListAsync(cancellationToken);
 
         var itemIds = saved.Select(s => s.ItemId)
             .Concat(collections.SelectMany(c => c.Items).Select(i => i.StoryId))
@@ -60,7 +60,7 @@ public sealed class MemberDataExporter(PortalDbContext db, UserManager<PortalUse
             follows.Select(f => new ExportedFollow(f.Kind.ToString(), f.Target,
                 f.Kind == FollowKind.Tag ? tagNames.GetValueOrDefault(f.Target) : Guid.TryParse(f.Target, out var id) ? Title(id) : null,
                 f.CreatedAt)).ToList(),
-            notifications.Select(n => new ExportedNotification(n.Kind.ToString(), n.Text, n.Url, n.CreatedAt, n.ReadAt, n.MailedAt)).ToList(),
+            notices.Select(n => new ExportedNotice(n.Kind.ToString(), n.Text, n.Url, n.CreatedAt, n.ReadAt, n.MailedAt)).ToList(),
             plans.Select(p => new ExportedActionPlan(p.Id, p.Title, p.StoryId, Title(p.StoryId), p.ShareToken is not null, p.CreatedAt, p.UpdatedAt,
                 Enum.GetValues<ProcessStepKind>().Select(step => new ExportedActionPlanStep(step.Label(),
                     p.Steps.FirstOrDefault(s => s.Step == step)?.Notes ?? "",

@@ -82,9 +82,9 @@ internal sealed class FollowConfiguration : IEntityTypeConfiguration<Follow>
     }
 }
 
-internal sealed class MemberNotificationConfiguration : IEntityTypeConfiguration<MemberNotification>
+internal sealed class MemberNoticeConfiguration : IEntityTypeConfiguration<MemberNotice>
 {
-    public void Configure(EntityTypeBuilder<MemberNotification> builder)
+    public void Configure(EntityTypeBuilder<MemberNotice> builder)
     {
         builder.ToTable("member_notifications");
         builder.HasKey(n => n.Id);

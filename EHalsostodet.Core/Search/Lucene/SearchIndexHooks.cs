@@ -1,40 +1,29 @@
 using System.Threading.Channels;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Instances;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EHalsostodet.Core.Search.Lucene;
 
 /// <summary>
-/// Publishing and unpublishing reach the public index when their transaction has committed and
+/// Publishing and unpublishing reach the public index once their unit of work has committed and
 /// before the request answers: a search right after approval finds the item, one right after
 /// unpublishing does not, and a rolled-back change never reaches the index.
 /// </summary>
-public sealed class LuceneSearchIndexer(PortalDbContext db, ContentAfterCommit afterCommit, SearchIndexSync sync) : ISearchIndexer
+public sealed class LuceneSearchIndexer(SearchIndexSync sync) :
+    ISearchIndexer, IAfterCommitHandler<ContentPublished>, IAfterCommitHandler<ContentUnpublished>
 {
-    public Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken) =>
-        SyncAsync(notification.Item.Id, cancellationToken);
+    public Task HandleAsync(IReadOnlyList<ContentPublished> events, CancellationToken cancellationToken) =>
+        sync.SyncAsync(events.Select(e => e.Item.Id).ToList(), cancellationToken);
 
-    public Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken) =>
-        SyncAsync(notification.Item.Id, cancellationToken);
+    public Task HandleAsync(IReadOnlyList<ContentUnpublished> events, CancellationToken cancellationToken) =>
+        sync.SyncAsync(events.Select(e => e.Item.Id).ToList(), cancellationToken);
 
     public Task<int> CountAsync(CancellationToken cancellationToken) => sync.CountAsync();
 
     public Task<int> RebuildAsync(CancellationToken cancellationToken) => sync.RebuildAsync(null, cancellationToken);
-
-    private Task SyncAsync(Guid itemId, CancellationToken cancellationToken)
-    {
-        if (db.Database.CurrentTransaction is { } transaction)
-        {
-            afterCommit.Add(transaction.GetDbTransaction(), itemId);
-            return Task.CompletedTask;
-        }
-        return sync.SyncAsync([itemId], cancellationToken);
-    }
 }
 
 /// <summary>

@@ -17,11 +17,8 @@ namespace EHalsostodet.Core.Search.Lucene;
 /// each reading the database after the previous one wrote.
 /// </summary>
 public sealed class SearchIndexSync(IServiceScopeFactory scopes, SearchIndexes indexes, SearchResultCache results, ILogger<SearchIndexSync> logger)
-    : IAfterContentCommit, IDisposable
+    : IDisposable
 {
-    /// <summary>After a publishing transaction has committed: the items as the database now holds them.</summary>
-    public Task CommittedAsync(IReadOnlyCollection<Guid> itemIds, CancellationToken cancellationToken) => SyncAsync(itemIds, cancellationToken);
-
     private const int Batch = 500;
     private readonly SemaphoreSlim gate = new(1, 1);
 

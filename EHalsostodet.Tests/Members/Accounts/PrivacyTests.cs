@@ -1,6 +1,6 @@
-using AngleSharp.Html.Parser;
 using System.Net;
 using System.Text.Json.Nodes;
+using AngleSharp.Html.Parser;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Insights;
@@ -25,7 +25,7 @@ public sealed class PrivacyTests
     [ClassCleanup]
     public static void Stop() => factory.Dispose();
 
-    /// <summary>A member who has saved a story, made a collection, follows a tag and has a notification; returns the story.</summary>
+    /// <summary>A member who has saved a story, made a collection, follows a tag and has a notice; returns the story.</summary>
     internal static async Task<(Guid Id, string Title)> StoreMemberDataAsync(PortalFactory portal, string userId)
     {
         var story = await portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent
@@ -43,7 +43,7 @@ public sealed class PrivacyTests
                 Items = [new MemberCollectionItem { CollectionId = collectionId, StoryId = story.ItemId, Position = 0, AddedAt = now }],
             });
             db.Follows.Add(new Follow { UserId = userId, Kind = FollowKind.Tag, Target = "hemtjanst", CreatedAt = now });
-            db.MemberNotifications.Add(new MemberNotification { Id = Guid.NewGuid(), UserId = userId, Kind = MemberNotificationKind.StoryTagged, ItemId = story.ItemId, Text = "En ny berättelse om hemtjänst", Url = "/berattelser/x", CreatedAt = now });
+            db.MemberNotices.Add(new MemberNotice { Id = Guid.NewGuid(), UserId = userId, Kind = MemberNoticeKind.StoryTagged, ItemId = story.ItemId, Text = "En ny berättelse om hemtjänst", Url = "/berattelser/x", CreatedAt = now });
             await db.SaveChangesAsync();
         });
         return (story.ItemId, story.Title);
@@ -126,7 +126,7 @@ public sealed class PrivacyTests
             Assert.IsFalse(await db.MemberCollections.AnyAsync(p => p.UserId == userId));
             Assert.IsFalse(await db.MemberCollectionItems.AnyAsync(i => !db.MemberCollections.Any(c => c.Id == i.CollectionId)));
             Assert.IsFalse(await db.Follows.AnyAsync(p => p.UserId == userId));
-            Assert.IsFalse(await db.MemberNotifications.AnyAsync(p => p.UserId == userId));
+            Assert.IsFalse(await db.MemberNotices.AnyAsync(p => p.UserId == userId));
             Assert.IsFalse(await db.OutboxEmails.AnyAsync(e => e.To == email));
             var countAfter = await db.UsageCounts.Where(u => u.Metric == UsageMetrics.Saved && u.Subject == UsageCounter.Subject(story.Id)).SumAsync(u => u.Count);
             Assert.AreEqual(countBefore, countAfter);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.Members.Notices;
 
-/// <summary>Each follow trigger gives a follower exactly one notification, through the real publishing workflow.</summary>
+/// <summary>Each follow trigger gives a follower exactly one notice, through the real publishing workflow.</summary>
 [TestClass]
 public sealed class FollowTriggerTests
 {
@@ -16,18 +16,18 @@ public sealed class FollowTriggerTests
         var (storyId, slug) = await portal.PublishNewStoryAsync("Trygghetslarm i Notisby", "Notistaggen");
         var follower = await portal.CreateMemberAsync("foljare@example.se", MailFrequency.None);
         var bystander = await portal.CreateMemberAsync("annan@example.se", MailFrequency.None);
-        // Two follows match the same story version (the story, and a tag it gets now): still one notification.
+        // Two follows match the same story version (the story, and a tag it gets now): still one notice.
         await portal.FollowStoryAsync(follower, storyId);
         await portal.FollowTagAsync(follower, "Mätvärden");
 
         await portal.RepublishAsync(storyId, "Nya mätvärden för 2026", d => d["tags"] = new JsonArray("Notistaggen", "Mätvärden"));
 
-        var notification = (await portal.NotificationsAsync(follower)).Single();
-        Assert.AreEqual(MemberNotificationKind.StoryUpdated, notification.Kind);
-        Assert.AreEqual("Berättelsen ”Trygghetslarm i Notisby” har uppdaterats: Nya mätvärden för 2026", notification.Text, "the public text, not the internal change note");
-        Assert.AreEqual($"/berattelser/{slug}", notification.Url);
-        Assert.AreEqual(storyId, notification.ItemId);
-        Assert.AreEqual(0, (await portal.NotificationsAsync(bystander)).Count);
+        var notice = (await portal.NoticesAsync(follower)).Single();
+        Assert.AreEqual(MemberNoticeKind.StoryUpdated, notice.Kind);
+        Assert.AreEqual("Berättelsen ”Trygghetslarm i Notisby” har uppdaterats: Nya mätvärden för 2026", notice.Text, "the public text, not the internal change note");
+        Assert.AreEqual($"/berattelser/{slug}", notice.Url);
+        Assert.AreEqual(storyId, notice.ItemId);
+        Assert.AreEqual(0, (await portal.NoticesAsync(bystander)).Count);
     }
 
     [TestMethod]
@@ -40,7 +40,7 @@ public sealed class FollowTriggerTests
 
         // An internal change note alone tells members nothing.
         await portal.RepublishAsync(storyId, "", d => d["shortDescription"] = "Ny kort beskrivning.");
-        Assert.AreEqual(0, (await portal.NotificationsAsync(follower)).Count, "an internal note is not shown to members");
+        Assert.AreEqual(0, (await portal.NoticesAsync(follower)).Count, "an internal note is not shown to members");
 
         // The reviewer writes the public text when approving.
         var details = await EHalsostodet.Tests.Api.ManagementClient.DetailsAsync(portal.Editor, storyId);
@@ -54,8 +54,8 @@ public sealed class FollowTriggerTests
         await EHalsostodet.Tests.Api.ManagementClient.ActOkAsync(portal.Editor, storyId, "submit");
         Assert.AreEqual("published", await EHalsostodet.Tests.Api.ManagementClient.ActOkAsync(portal.Reviewer, storyId, "approve", new { publicChangeNote = "Kortet beskriver nu nattillsynen" }));
 
-        var notification = (await portal.NotificationsAsync(follower)).Single();
-        Assert.AreEqual("Berättelsen ”Nattkameror i Notisby” har uppdaterats: Kortet beskriver nu nattillsynen", notification.Text);
+        var notice = (await portal.NoticesAsync(follower)).Single();
+        Assert.AreEqual("Berättelsen ”Nattkameror i Notisby” har uppdaterats: Kortet beskriver nu nattillsynen", notice.Text);
         var stored = await portal.Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().ContentVersions
             .Where(v => v.ItemId == storyId).OrderByDescending(v => v.Number).Select(v => new { v.ChangeNote, v.PublicChangeNote }).FirstAsync());
         Assert.AreEqual(NoticesPortal.InternalNote, stored.ChangeNote);
@@ -81,14 +81,14 @@ public sealed class FollowTriggerTests
         await portal.FollowStoryAsync(follower, storyId);
 
         await portal.RepublishWithoutChangeNoteAsync(storyId, d => d["shortDescription"] = "Stavfel rättat.");
-        Assert.AreEqual(0, (await portal.NotificationsAsync(follower)).Count, "utan ändringsnotering");
+        Assert.AreEqual(0, (await portal.NoticesAsync(follower)).Count, "utan ändringsnotering");
 
         // A new version that is only saved and sent for review is not public yet.
         var details = await EHalsostodet.Tests.Api.ManagementClient.DetailsAsync(portal.Editor, storyId);
         using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(portal.Editor, $"{EHalsostodet.Tests.Api.ManagementClient.Prefix}/content/{storyId}",
             new { document = details["document"], baseVersion = details["latestVersion"]!.GetValue<int>(), changeNote = "Utkast som inte är granskat" });
         await EHalsostodet.Tests.Api.ManagementClient.ActOkAsync(portal.Editor, storyId, "submit");
-        Assert.AreEqual(0, (await portal.NotificationsAsync(follower)).Count, "ett utkast under granskning");
+        Assert.AreEqual(0, (await portal.NoticesAsync(follower)).Count, "ett utkast under granskning");
     }
 
     [TestMethod]
@@ -103,21 +103,21 @@ public sealed class FollowTriggerTests
         var (storyId, slug) = await portal.PublishNewStoryAsync("Läkemedelsrobot i Notisby", "Robotar");
         // A draft story in the list is not public and never notifies.
         var draftId = await portal.CreateDraftStoryAsync("Opublicerad i Notisby", "Robotar");
-        Assert.AreEqual(0, (await portal.NotificationsAsync(follower)).Count, "innan berättelsen lagts till");
+        Assert.AreEqual(0, (await portal.NoticesAsync(follower)).Count, "innan berättelsen lagts till");
 
         await portal.RepublishAsync(collectionId, "La till en berättelse",
             d => d["storyIds"] = new JsonArray(JsonValue.Create(seed[0].ToString("D")), JsonValue.Create(storyId.ToString("D")), JsonValue.Create(seed[1].ToString("D")), JsonValue.Create(draftId.ToString("D"))));
 
-        var notification = (await portal.NotificationsAsync(follower)).Single();
-        Assert.AreEqual(MemberNotificationKind.StoryAddedToCollection, notification.Kind);
-        Assert.AreEqual(storyId, notification.ItemId);
-        Assert.AreEqual("Berättelsen ”Läkemedelsrobot i Notisby” har lagts till i samlingen ”Notissamlingen”", notification.Text);
-        Assert.AreEqual($"/berattelser/{slug}", notification.Url);
-        Assert.AreEqual(0, (await portal.NotificationsAsync(bystander)).Count);
+        var notice = (await portal.NoticesAsync(follower)).Single();
+        Assert.AreEqual(MemberNoticeKind.StoryAddedToCollection, notice.Kind);
+        Assert.AreEqual(storyId, notice.ItemId);
+        Assert.AreEqual("Berättelsen ”Läkemedelsrobot i Notisby” har lagts till i samlingen ”Notissamlingen”", notice.Text);
+        Assert.AreEqual($"/berattelser/{slug}", notice.Url);
+        Assert.AreEqual(0, (await portal.NoticesAsync(bystander)).Count);
 
         // Publishing the collection again with the same stories adds nothing new.
         await portal.RepublishAsync(collectionId, "Ny beskrivning", d => d["description"] = "En annan beskrivning av samlingen.");
-        Assert.AreEqual(1, (await portal.NotificationsAsync(follower)).Count);
+        Assert.AreEqual(1, (await portal.NoticesAsync(follower)).Count);
     }
 
     [TestMethod]
@@ -132,23 +132,23 @@ public sealed class FollowTriggerTests
 
         var draftId = await portal.CreateDraftStoryAsync("Nyckelfritt i Notisby", "Digitala lås", "Nattpatrull");
         await EHalsostodet.Tests.Api.ManagementClient.ActOkAsync(portal.Editor, draftId, "submit");
-        Assert.AreEqual(0, (await portal.NotificationsAsync(follower)).Count, "under granskning");
+        Assert.AreEqual(0, (await portal.NoticesAsync(follower)).Count, "under granskning");
 
         Assert.AreEqual("published", await EHalsostodet.Tests.Api.ManagementClient.ActOkAsync(portal.Reviewer, draftId, "approve"));
 
-        // Two followed tags on one story: one notification.
-        var notification = (await portal.NotificationsAsync(follower)).Single();
-        Assert.AreEqual(MemberNotificationKind.StoryTagged, notification.Kind);
-        Assert.AreEqual(draftId, notification.ItemId);
-        StringAssert.StartsWith(notification.Text, "Ny berättelse med taggen ”");
-        StringAssert.Contains(notification.Text, "”Nyckelfritt i Notisby”");
-        Assert.AreEqual(0, (await portal.NotificationsAsync(bystander)).Count);
+        // Two followed tags on one story: one notice.
+        var notice = (await portal.NoticesAsync(follower)).Single();
+        Assert.AreEqual(MemberNoticeKind.StoryTagged, notice.Kind);
+        Assert.AreEqual(draftId, notice.ItemId);
+        StringAssert.StartsWith(notice.Text, "Ny berättelse med taggen ”");
+        StringAssert.Contains(notice.Text, "”Nyckelfritt i Notisby”");
+        Assert.AreEqual(0, (await portal.NoticesAsync(bystander)).Count);
 
         // A republish keeps its tags: the tag follower hears nothing more; a newly added tag is news to its followers.
         await portal.FollowTagAsync(bystander, "Trygghet");
         await portal.RepublishAsync(draftId, "Lade till en tagg", d => d["tags"] = new JsonArray("Digitala lås", "Nattpatrull", "Trygghet"));
-        Assert.AreEqual(1, (await portal.NotificationsAsync(follower)).Count);
-        var tagged = (await portal.NotificationsAsync(bystander)).Single();
+        Assert.AreEqual(1, (await portal.NoticesAsync(follower)).Count);
+        var tagged = (await portal.NoticesAsync(bystander)).Single();
         Assert.AreEqual("Berättelsen ”Nyckelfritt i Notisby” har fått taggen ”Trygghet”", tagged.Text);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Members;
-using EHalsostodet.Core.Members.Notifying;
+using EHalsostodet.Core.Members.Notices;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Tests.Api;
 using EHalsostodet.Tests.Infrastructure;
@@ -16,7 +16,7 @@ namespace EHalsostodet.Tests.Members.Notices;
 
 /// <summary>
 /// A seeded portal with an editor and a reviewer who publish through the management API, and
-/// helpers to follow things and read members' notifications and mail.
+/// helpers to follow things and read members' notices and mail.
 /// </summary>
 internal sealed class NoticesPortal : IDisposable
 {
@@ -88,10 +88,10 @@ internal sealed class NoticesPortal : IDisposable
 
     public Task FollowCollectionAsync(string userId, Guid collectionId) => FollowAsync(userId, FollowKind.Collection, collectionId.ToString("D"));
 
-    public async Task<IReadOnlyList<MemberNotification>> NotificationsAsync(string userId)
+    public async Task<IReadOnlyList<MemberNotice>> NoticesAsync(string userId)
     {
-        IReadOnlyList<MemberNotification> result = [];
-        await Factory.WithDbAsync(async db => result = await db.MemberNotifications.AsNoTracking().Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt).ToListAsync());
+        IReadOnlyList<MemberNotice> result = [];
+        await Factory.WithDbAsync(async db => result = await db.MemberNotices.AsNoTracking().Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt).ToListAsync());
         return result;
     }
 
@@ -103,7 +103,7 @@ internal sealed class NoticesPortal : IDisposable
             .ToList();
 
     public Task<int> SendDueDigestsAsync() =>
-        Factory.WithScopeAsync(s => s.GetRequiredService<NotificationDigestService>().SendDueDigestsAsync(CancellationToken.None));
+        Factory.WithScopeAsync(s => s.GetRequiredService<NoticeDigestService>().SendDueDigestsAsync(CancellationToken.None));
 
     /// <summary>Creates a story with the given tags, has it reviewed and published; returns its id and slug.</summary>
     public async Task<(Guid Id, string Slug)> PublishNewStoryAsync(string title, params string[] tags)

@@ -14,7 +14,7 @@ public static class MeApi
         var me = app.MapGroup(Prefix).WithTags("Mina sidor").RequireAuthorization();
         me.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized));
         me.MapMeAccountEndpoints();
-        me.MapNotificationEndpoints();
+        me.MapNoticeEndpoints();
         me.MapSavingEndpoints();
         return app;
     }

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using EHalsostodet.Core.Members.Notifying;
+using EHalsostodet.Core.Members.Notices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EHalsostodet.Web.Pages.MinaSidor;
 
 [Authorize]
-public sealed class NotiserModel(MemberNotificationInbox inbox) : PageModel
+public sealed class NotiserModel(MemberNoticeInbox inbox) : PageModel
 {
-    public NotificationPage Notifications { get; private set; } = null!;
+    public NoticePage Notices { get; private set; } = null!;
 
     /// <summary>The page number ("page" is taken by Razor Pages' own route value).</summary>
     [BindProperty(SupportsGet = true, Name = "sida")]
@@ -19,7 +19,7 @@ public sealed class NotiserModel(MemberNotificationInbox inbox) : PageModel
     public string? Status { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Notifications = await inbox.PageAsync(UserId, unreadOnly: false, PageNumber, cancellationToken);
+        Notices = await inbox.PageAsync(UserId, unreadOnly: false, PageNumber, cancellationToken);
 
     public async Task<IActionResult> OnPostMarkReadAsync(Guid id, CancellationToken cancellationToken)
     {

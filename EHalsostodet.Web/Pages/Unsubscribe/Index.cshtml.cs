@@ -1,4 +1,4 @@
-using EHalsostodet.Core.Members.Notifying;
+using EHalsostodet.Core.Members.Notices;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,22 +1,22 @@
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace EHalsostodet.Core.Members.Notifying;
+namespace EHalsostodet.Core.Members.Notices;
 
-/// <summary>One page of a member's notifications, newest first.</summary>
-public sealed record NotificationPage(IReadOnlyList<MemberNotification> Items, int Total, int Unread, int Page, int PageSize)
+/// <summary>One page of a member's notices, newest first.</summary>
+public sealed record NoticePage(IReadOnlyList<MemberNotice> Items, int Total, int Unread, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>A member's notifications: listing and marking as read. Every call is scoped to the member's own.</summary>
-public sealed class MemberNotificationInbox(PortalDbContext db, TimeProvider clock)
+/// <summary>A member's notices: listing and marking as read. Every call is scoped to the member's own.</summary>
+public sealed class MemberNoticeInbox(PortalDbContext db, TimeProvider clock)
 {
     public const int DefaultPageSize = 20;
 
-    public async Task<NotificationPage> PageAsync(string userId, bool unreadOnly, int page, CancellationToken cancellationToken, int pageSize = DefaultPageSize)
+    public async Task<NoticePage> PageAsync(string userId, bool unreadOnly, int page, CancellationToken cancellationToken, int pageSize = DefaultPageSize)
     {
-        var mine = db.MemberNotifications.AsNoTracking().Where(n => n.UserId == userId);
+        var mine = db.MemberNotices.AsNoTracking().Where(n => n.UserId == userId);
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         var listed = unreadOnly ? mine.Where(n => n.ReadAt == null) : mine;
         var total = unreadOnly ? unread : await mine.CountAsync(cancellationToken);
@@ -25,21 +25,21 @@ public sealed class MemberNotificationInbox(PortalDbContext db, TimeProvider clo
         var items = await listed.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
-        return new NotificationPage(items, total, unread, page, pageSize);
+        return new NoticePage(items, total, unread, page, pageSize);
     }
 
     public Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken) =>
-        db.MemberNotifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        db.MemberNotices.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
 
-    /// <summary>False when the member has no such notification (someone else's counts as none).</summary>
+    /// <summary>False when the member has no such notice (someone else's counts as none).</summary>
     public async Task<bool> MarkReadAsync(string userId, Guid id, CancellationToken cancellationToken)
     {
-        var notification = await db.MemberNotifications.FirstOrDefaultAsync(n => n.Id == id && n.UserId == userId, cancellationToken);
-        if (notification is null)
+        var notice = await db.MemberNotices.FirstOrDefaultAsync(n => n.Id == id && n.UserId == userId, cancellationToken);
+        if (notice is null)
         {
             return false;
         }
-        notification.ReadAt ??= clock.GetUtcNow().UtcDateTime;
+        notice.ReadAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -48,7 +48,7 @@ public sealed class MemberNotificationInbox(PortalDbContext db, TimeProvider clo
     public Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.MemberNotifications.Where(n => n.UserId == userId && n.ReadAt == null)
+        return db.MemberNotices.Where(n => n.UserId == userId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 }

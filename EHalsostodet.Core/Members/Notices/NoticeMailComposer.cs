@@ -2,13 +2,13 @@ using System.Text;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Sharing;
 
-namespace EHalsostodet.Core.Members.Notifying;
+namespace EHalsostodet.Core.Members.Notices;
 
 /// <summary>A composed mail to a member, with the one-click unsubscribe address for its headers.</summary>
-public sealed record NotificationMail(string To, string Subject, string Body, string UnsubscribeUrl);
+public sealed record NoticeMail(string To, string Subject, string Body, string UnsubscribeUrl);
 
-/// <summary>Writes the Swedish plain-text mails about notifications: one at a time, or a digest.</summary>
-public sealed class NotificationMailComposer(PublicUrls urls)
+/// <summary>Writes the Swedish plain-text mails about notices: one at a time, or a digest.</summary>
+public sealed class NoticeMailComposer(PublicUrls urls)
 {
     public const string UnsubscribePath = "/avsluta-prenumeration/";
 
@@ -16,36 +16,36 @@ public sealed class NotificationMailComposer(PublicUrls urls)
 
     public string UnsubscribeUrl(MemberProfile profile) => BaseUrl + UnsubscribePath + profile.UnsubscribeToken;
 
-    public NotificationMail ForNotification(PortalUser user, MemberProfile profile, MemberNotification notification)
+    public NoticeMail ForNotice(PortalUser user, MemberProfile profile, MemberNotice notice)
     {
         var body = new StringBuilder()
             .AppendLine("Hej " + user.NameForDisplay + ",")
             .AppendLine()
-            .AppendLine(notification.Text)
+            .AppendLine(notice.Text)
             .AppendLine()
             .AppendLine("Läs berättelsen:")
-            .AppendLine(BaseUrl + notification.Url);
-        return new NotificationMail(user.Email!, Subject(notification.Text), Footer(body, profile).ToString(), UnsubscribeUrl(profile));
+            .AppendLine(BaseUrl + notice.Url);
+        return new NoticeMail(user.Email!, Subject(notice.Text), Footer(body, profile).ToString(), UnsubscribeUrl(profile));
     }
 
-    public NotificationMail Digest(PortalUser user, MemberProfile profile, IReadOnlyList<MemberNotification> notifications, MailFrequency frequency)
+    public NoticeMail Digest(PortalUser user, MemberProfile profile, IReadOnlyList<MemberNotice> notices, MailFrequency frequency)
     {
         var period = frequency == MailFrequency.Weekly ? "Veckans" : "Dagens";
         var body = new StringBuilder()
             .AppendLine("Hej " + user.NameForDisplay + ",")
             .AppendLine()
-            .AppendLine(notifications.Count == 1
+            .AppendLine(notices.Count == 1
                 ? "Det här har hänt i det du följer på E-hälsostödet:"
-                : "Det här har hänt i det du följer på E-hälsostödet (" + notifications.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " notiser):")
+                : "Det här har hänt i det du följer på E-hälsostödet (" + notices.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " notiser):")
             .AppendLine();
-        foreach (var notification in notifications)
+        foreach (var notice in notices)
         {
-            body.AppendLine("- " + notification.Text)
-                .AppendLine("  " + BaseUrl + notification.Url)
+            body.AppendLine("- " + notice.Text)
+                .AppendLine("  " + BaseUrl + notice.Url)
                 .AppendLine();
         }
-        var subject = $"{period} sammanfattning från E-hälsostödet: {notifications.Count} {(notifications.Count == 1 ? "ny notis" : "nya notiser")}";
-        return new NotificationMail(user.Email!, subject, Footer(body, profile).ToString(), UnsubscribeUrl(profile));
+        var subject = $"{period} sammanfattning från E-hälsostödet: {notices.Count} {(notices.Count == 1 ? "ny notis" : "nya notiser")}";
+        return new NoticeMail(user.Email!, subject, Footer(body, profile).ToString(), UnsubscribeUrl(profile));
     }
 
     private StringBuilder Footer(StringBuilder body, MemberProfile profile) => body

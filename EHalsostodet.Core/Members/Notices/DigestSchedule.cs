@@ -1,6 +1,6 @@
 using EHalsostodet.Core.Time;
 
-namespace EHalsostodet.Core.Members.Notifying;
+namespace EHalsostodet.Core.Members.Notices;
 
 /// <summary>
 /// When digests go out, in Swedish time: daily at 07:00, weekly on Monday at 07:00. A digest

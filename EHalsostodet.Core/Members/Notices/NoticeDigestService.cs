@@ -1,6 +1,6 @@
-using EHalsostodet.Core.Jobs;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Instances;
+using EHalsostodet.Core.Jobs;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,24 +8,24 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace EHalsostodet.Core.Members.Notifying;
+namespace EHalsostodet.Core.Members.Notices;
 
 /// <summary>
-/// Sends daily and weekly digests: one mail per member listing every notification not yet mailed
+/// Sends daily and weekly digests: one mail per member listing every notice not yet mailed
 /// (and not already read on the site), once the member's send time has come.
 /// </summary>
-public sealed class NotificationDigestService(
-    PortalDbContext db, EmailOutbox outbox, NotificationMailComposer composer, IJobLock jobLock, TimeProvider clock)
+public sealed class NoticeDigestService(
+    PortalDbContext db, EmailOutbox outbox, NoticeMailComposer composer, IJobLock jobLock, TimeProvider clock)
 {
     /// <summary>Returns how many digests were queued.</summary>
     public async Task<int> SendDueDigestsAsync(CancellationToken cancellationToken)
     {
         // One run at a time over all instances, so no member gets a digest twice.
-        await using var exclusive = await jobLock.AcquireAsync(JobLockNames.NotificationDigests, cancellationToken);
+        await using var exclusive = await jobLock.AcquireAsync(JobLockNames.NoticeDigests, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var profiles = await db.MemberProfiles
             .Where(p => (p.MailFrequency == MailFrequency.Daily || p.MailFrequency == MailFrequency.Weekly) &&
-                db.MemberNotifications.Any(n => n.UserId == p.UserId && n.MailedAt == null && n.ReadAt == null))
+                db.MemberNotices.Any(n => n.UserId == p.UserId && n.MailedAt == null && n.ReadAt == null))
             .ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var profile in profiles)
@@ -35,7 +35,7 @@ public sealed class NotificationDigestService(
             {
                 continue;
             }
-            var pending = await db.MemberNotifications
+            var pending = await db.MemberNotices
                 .Where(n => n.UserId == profile.UserId && n.MailedAt == null && n.ReadAt == null)
                 .OrderBy(n => n.CreatedAt)
                 .ToListAsync(cancellationToken);
@@ -51,9 +51,9 @@ public sealed class NotificationDigestService(
             }
             var mail = composer.Digest(user, profile, pending, profile.MailFrequency);
             outbox.Enqueue(mail.To, mail.Subject, mail.Body, mail.UnsubscribeUrl);
-            foreach (var notification in pending)
+            foreach (var notice in pending)
             {
-                notification.MailedAt = now;
+                notice.MailedAt = now;
             }
             profile.LastDigestAt = now;
             await db.SaveChangesAsync(cancellationToken);
@@ -64,7 +64,7 @@ public sealed class NotificationDigestService(
 }
 
 /// <summary>Configuration section "Notifications".</summary>
-public sealed class NotificationOptions
+public sealed class NoticeOptions
 {
     public const string Section = "Notifications";
 
@@ -72,9 +72,9 @@ public sealed class NotificationOptions
     public TimeSpan DigestInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
 
-/// <summary>Runs <see cref="NotificationDigestService"/> on a timer.</summary>
-public sealed class NotificationDigestJob(
-    IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDigestJob> logger)
+/// <summary>Runs <see cref="NoticeDigestService"/> on a timer.</summary>
+public sealed class NoticeDigestJob(
+    IServiceScopeFactory scopes, IOptions<NoticeOptions> options, TimeProvider clock, ILogger<NoticeDigestJob> logger)
     : PeriodicJob(scopes, clock, logger)
 {
     protected override TimeSpan Interval => options.Value.DigestInterval;
@@ -83,7 +83,7 @@ public sealed class NotificationDigestJob(
 
     protected override async Task<string?> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var sent = await services.GetRequiredService<NotificationDigestService>().SendDueDigestsAsync(cancellationToken);
+        var sent = await services.GetRequiredService<NoticeDigestService>().SendDueDigestsAsync(cancellationToken);
         return sent > 0 ? $"Sammanfattningar med notiser köades till {sent} medlemmar." : null;
     }
 }

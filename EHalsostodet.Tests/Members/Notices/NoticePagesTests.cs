@@ -11,7 +11,7 @@ namespace EHalsostodet.Tests.Members.Notices;
 
 /// <summary>/mina-sidor/notiser and /mina-sidor/installningar.</summary>
 [TestClass]
-public sealed class NotificationPagesTests
+public sealed class NoticePagesTests
 {
     private static PortalFactory factory = null!;
 
@@ -21,7 +21,7 @@ public sealed class NotificationPagesTests
     [ClassCleanup]
     public static void Stop() => factory.Dispose();
 
-    internal static async Task<List<Guid>> AddNotificationsAsync(PortalFactory portal, string userId, int count, string prefix)
+    internal static async Task<List<Guid>> AddNoticesAsync(PortalFactory portal, string userId, int count, string prefix)
     {
         var ids = new List<Guid>();
         await portal.WithDbAsync(db =>
@@ -30,9 +30,9 @@ public sealed class NotificationPagesTests
             {
                 var id = Guid.NewGuid();
                 ids.Add(id);
-                db.MemberNotifications.Add(new MemberNotification
+                db.MemberNotices.Add(new MemberNotice
                 {
-                    Id = id, UserId = userId, Kind = MemberNotificationKind.StoryUpdated, ItemId = Guid.NewGuid(),
+                    Id = id, UserId = userId, Kind = MemberNoticeKind.StoryUpdated, ItemId = Guid.NewGuid(),
                     Text = $"{prefix} {i + 1}", Url = $"/berattelser/{prefix.ToLowerInvariant()}-{i + 1}",
                     CreatedAt = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc).AddMinutes(i),
                 });
@@ -58,12 +58,12 @@ public sealed class NotificationPagesTests
     }
 
     [TestMethod]
-    public async Task The_notifications_page_lists_newest_first_marks_unread_in_words_and_marks_them_read()
+    public async Task The_notices_page_lists_newest_first_marks_unread_in_words_and_marks_them_read()
     {
         var userId = await factory.CreateUserAsync("notiser@example.se", PortalRoles.Member);
         var otherId = await factory.CreateUserAsync("nagon-annan@example.se", PortalRoles.Member);
-        await AddNotificationsAsync(factory, userId, 3, "Notis");
-        var others = await AddNotificationsAsync(factory, otherId, 1, "Annans");
+        await AddNoticesAsync(factory, userId, 3, "Notis");
+        var others = await AddNoticesAsync(factory, otherId, 1, "Annans");
         var client = await factory.SignInAsync("notiser@example.se");
 
         var page = await client.GetPageAsync("/mina-sidor/notiser");
@@ -83,7 +83,7 @@ public sealed class NotificationPagesTests
         Assert.IsNull(ItemWithText(page, "Notis 2").QuerySelector(".notices-badge"));
         Assert.IsNotNull(ItemWithText(page, "Notis 3").QuerySelector(".notices-badge"));
 
-        // Someone else's notification cannot be marked, whatever id is posted.
+        // Someone else's notice cannot be marked, whatever id is posted.
         using (var foreign = await Forms.PostAsync(client, "/mina-sidor/notiser", new Dictionary<string, string> { ["id"] = others[0].ToString() }, "form[action*='MarkRead']"))
         {
             Assert.AreEqual(HttpStatusCode.NotFound, foreign.StatusCode);
@@ -96,15 +96,15 @@ public sealed class NotificationPagesTests
         page = await client.GetPageAsync("/mina-sidor/notiser");
         Assert.AreEqual(0, page.QuerySelectorAll(".notices-badge").Length);
         StringAssert.Contains(page.MainText(), "Du har 0 olästa notiser.");
-        var otherUnread = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberNotifications.CountAsync(n => n.UserId == otherId && n.ReadAt == null));
+        var otherUnread = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberNotices.CountAsync(n => n.UserId == otherId && n.ReadAt == null));
         Assert.AreEqual(1, otherUnread);
     }
 
     [TestMethod]
-    public async Task Many_notifications_are_split_into_pages()
+    public async Task Many_notices_are_split_into_pages()
     {
         var userId = await factory.CreateUserAsync("manga@example.se", PortalRoles.Member);
-        await AddNotificationsAsync(factory, userId, 25, "Mängd");
+        await AddNoticesAsync(factory, userId, 25, "Mängd");
         var client = await factory.SignInAsync("manga@example.se");
 
         var first = await client.GetPageAsync("/mina-sidor/notiser");

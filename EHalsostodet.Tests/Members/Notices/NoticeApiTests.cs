@@ -8,7 +8,7 @@ namespace EHalsostodet.Tests.Members.Notices;
 
 /// <summary>/api/v1/me/notifications and /api/v1/me/settings.</summary>
 [TestClass]
-public sealed class NotificationApiTests
+public sealed class NoticeApiTests
 {
     private static PortalFactory factory = null!;
 
@@ -46,8 +46,8 @@ public sealed class NotificationApiTests
     {
         var userId = await factory.CreateUserAsync("api-notiser@example.se", PortalRoles.Member);
         var otherId = await factory.CreateUserAsync("api-annan@example.se", PortalRoles.Member);
-        var mine = await NotificationPagesTests.AddNotificationsAsync(factory, userId, 3, "Api");
-        var theirs = await NotificationPagesTests.AddNotificationsAsync(factory, otherId, 1, "Annan");
+        var mine = await NoticePagesTests.AddNoticesAsync(factory, userId, 3, "Api");
+        var theirs = await NoticePagesTests.AddNoticesAsync(factory, otherId, 1, "Annan");
         using var client = await factory.BearerClientAsync("api-notiser@example.se");
 
         var list = await GetAsync(client, "/api/v1/me/notifications");

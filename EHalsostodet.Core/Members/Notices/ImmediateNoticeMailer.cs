@@ -3,23 +3,23 @@ using EHalsostodet.Core.Members.Profiles;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace EHalsostodet.Core.Members.Notifying;
+namespace EHalsostodet.Core.Members.Notices;
 
-/// <summary>Mails new notifications at once to the members who chose that, in the caller's unit of work.</summary>
-public sealed class ImmediateNotificationMailer(
-    PortalDbContext db, MemberProfileStore profiles, EmailOutbox outbox, NotificationMailComposer composer, TimeProvider clock)
+/// <summary>Mails new notices at once to the members who chose that, in the caller's unit of work.</summary>
+public sealed class ImmediateNoticeMailer(
+    PortalDbContext db, MemberProfileStore profiles, EmailOutbox outbox, NoticeMailComposer composer, TimeProvider clock)
 {
-    public async Task MailAsync(IReadOnlyList<MemberNotification> notifications, CancellationToken cancellationToken)
+    public async Task MailAsync(IReadOnlyList<MemberNotice> notices, CancellationToken cancellationToken)
     {
-        var userIds = notifications.Select(n => n.UserId).Distinct().ToList();
+        var userIds = notices.Select(n => n.UserId).Distinct().ToList();
         // Only confirmed addresses receive mail.
         var users = await db.Users.AsNoTracking()
             .Where(u => userIds.Contains(u.Id) && u.EmailConfirmed && u.Email != null)
             .ToDictionaryAsync(u => u.Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var notification in notifications)
+        foreach (var notice in notices)
         {
-            if (!users.TryGetValue(notification.UserId, out var user))
+            if (!users.TryGetValue(notice.UserId, out var user))
             {
                 continue;
             }
@@ -28,9 +28,9 @@ public sealed class ImmediateNotificationMailer(
             {
                 continue;
             }
-            var mail = composer.ForNotification(user, profile, notification);
+            var mail = composer.ForNotice(user, profile, notice);
             outbox.Enqueue(mail.To, mail.Subject, mail.Body, mail.UnsubscribeUrl);
-            notification.MailedAt = now;
+            notice.MailedAt = now;
         }
     }
 }

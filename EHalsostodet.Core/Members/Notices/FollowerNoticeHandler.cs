@@ -1,33 +1,33 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Notifications;
+using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
-namespace EHalsostodet.Core.Members.Notifying;
+namespace EHalsostodet.Core.Members.Notices;
 
 /// <summary>
-/// Turns a publication into notifications for the members who follow the story, a collection it
+/// Turns a publication into notices for the members who follow the story, a collection it
 /// joined or one of its tags, and mails those who want mail at once. Runs inside the publishing
 /// transaction, so a rolled-back publication notifies nobody.
 /// </summary>
-public sealed class FollowerNotificationHandler(PortalDbContext db, ImmediateNotificationMailer mailer, TimeProvider clock)
-    : INotificationHandler<ContentPublishedNotification>
+public sealed class FollowerNoticeHandler(PortalDbContext db, ImmediateNoticeMailer mailer, TimeProvider clock)
+    : IEventHandler<ContentPublished>
 {
-    public async Task HandleAsync(ContentPublishedNotification notification, CancellationToken cancellationToken)
+    public async Task HandleAsync(ContentPublished published, CancellationToken cancellationToken)
     {
-        var candidates = notification.Document switch
+        var candidates = published.Document switch
         {
-            StoryDocument story => await ForStoryAsync(notification, story, cancellationToken),
-            CollectionDocument collection => await ForCollectionAsync(notification, collection, cancellationToken),
+            StoryDocument story => await ForStoryAsync(published, story, cancellationToken),
+            CollectionDocument collection => await ForCollectionAsync(published, collection, cancellationToken),
             _ => [],
         };
         var now = clock.GetUtcNow().UtcDateTime;
-        // One notification per member and story, however many of their follows match: the
+        // One notice per member and story, however many of their follows match: the
         // candidates come most specific first (the story itself, then collections, then tags).
         var created = candidates
             .DistinctBy(c => (c.UserId, c.ItemId))
-            .Select(c => new MemberNotification
+            .Select(c => new MemberNotice
             {
                 Id = Guid.NewGuid(), UserId = c.UserId, Kind = c.Kind, ItemId = c.ItemId, Text = Shorten(c.Text), Url = c.Url, CreatedAt = now,
             })
@@ -36,25 +36,25 @@ public sealed class FollowerNotificationHandler(PortalDbContext db, ImmediateNot
         {
             return;
         }
-        db.MemberNotifications.AddRange(created);
+        db.MemberNotices.AddRange(created);
         await mailer.MailAsync(created, cancellationToken);
     }
 
-    private async Task<List<Candidate>> ForStoryAsync(ContentPublishedNotification notification, StoryDocument story, CancellationToken cancellationToken)
+    private async Task<List<Candidate>> ForStoryAsync(ContentPublished published, StoryDocument story, CancellationToken cancellationToken)
     {
         var candidates = new List<Candidate>();
-        var storyId = notification.Item.Id;
+        var storyId = published.Item.Id;
         var url = ContentTypeNames.PublicUrl(ContentType.Story, story.Slug);
         // Only the public "what changed" text of the version, never the editors' internal change note.
-        var changeNote = notification.Version.PublicChangeNote?.Trim() ?? "";
-        if (notification.PreviousDocument is not null && changeNote.Length > 0)
+        var changeNote = published.Version.PublicChangeNote?.Trim() ?? "";
+        if (published.PreviousDocument is not null && changeNote.Length > 0)
         {
             var text = $"Berättelsen ”{story.Title}” har uppdaterats: {changeNote}";
             candidates.AddRange((await FollowersAsync(FollowKind.Story, [FollowTarget(storyId)], cancellationToken))
-                .Select(f => new Candidate(f.UserId, MemberNotificationKind.StoryUpdated, storyId, text, url)));
+                .Select(f => new Candidate(f.UserId, MemberNoticeKind.StoryUpdated, storyId, text, url)));
         }
 
-        var previousTags = (notification.PreviousDocument as StoryDocument)?.Tags.Select(Slugs.FromText).ToHashSet() ?? [];
+        var previousTags = (published.PreviousDocument as StoryDocument)?.Tags.Select(Slugs.FromText).ToHashSet() ?? [];
         var newTags = PublishedQueries.TagLinks(story.Tags).Where(t => !previousTags.Contains(t.Slug)).ToList();
         if (newTags.Count > 0)
         {
@@ -62,19 +62,19 @@ public sealed class FollowerNotificationHandler(PortalDbContext db, ImmediateNot
             foreach (var follow in followers)
             {
                 var tag = newTags.First(t => t.Slug == follow.Target);
-                var text = notification.PreviousDocument is null
+                var text = published.PreviousDocument is null
                     ? $"Ny berättelse med taggen ”{tag.Name}”: ”{story.Title}”"
                     : $"Berättelsen ”{story.Title}” har fått taggen ”{tag.Name}”";
-                candidates.Add(new Candidate(follow.UserId, MemberNotificationKind.StoryTagged, storyId, text, url));
+                candidates.Add(new Candidate(follow.UserId, MemberNoticeKind.StoryTagged, storyId, text, url));
             }
         }
         return candidates;
     }
 
     /// <summary>Stories that were not in the collection's previous published version; a first publication adds none.</summary>
-    private async Task<List<Candidate>> ForCollectionAsync(ContentPublishedNotification notification, CollectionDocument collection, CancellationToken cancellationToken)
+    private async Task<List<Candidate>> ForCollectionAsync(ContentPublished published, CollectionDocument collection, CancellationToken cancellationToken)
     {
-        if (notification.PreviousDocument is not CollectionDocument previous)
+        if (published.PreviousDocument is not CollectionDocument previous)
         {
             return [];
         }
@@ -83,7 +83,7 @@ public sealed class FollowerNotificationHandler(PortalDbContext db, ImmediateNot
         {
             return [];
         }
-        var followers = await FollowersAsync(FollowKind.Collection, [FollowTarget(notification.Item.Id)], cancellationToken);
+        var followers = await FollowersAsync(FollowKind.Collection, [FollowTarget(published.Item.Id)], cancellationToken);
         if (followers.Count == 0)
         {
             return [];
@@ -96,7 +96,7 @@ public sealed class FollowerNotificationHandler(PortalDbContext db, ImmediateNot
         return stories
             .OrderBy(s => added.IndexOf(s.ItemId))
             .SelectMany(s => followers.Select(f => new Candidate(
-                f.UserId, MemberNotificationKind.StoryAddedToCollection, s.ItemId,
+                f.UserId, MemberNoticeKind.StoryAddedToCollection, s.ItemId,
                 $"Berättelsen ”{s.Title}” har lagts till i samlingen ”{collection.Title}”",
                 ContentTypeNames.PublicUrl(ContentType.Story, s.Slug))))
             .ToList();
@@ -110,5 +110,5 @@ public sealed class FollowerNotificationHandler(PortalDbContext db, ImmediateNot
 
     private static string Shorten(string text) => text.Length <= 1000 ? text : text[..999] + "…";
 
-    private sealed record Candidate(string UserId, MemberNotificationKind Kind, Guid ItemId, string Text, string Url);
+    private sealed record Candidate(string UserId, MemberNoticeKind Kind, Guid ItemId, string Text, string Url);
 }

@@ -2,9 +2,9 @@ using EHalsostodet.Core.Members.Profiles;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace EHalsostodet.Core.Members.Notifying;
+namespace EHalsostodet.Core.Members.Notices;
 
-/// <summary>How often a member gets mail about notifications: chosen in settings, or turned off by the link in a mail.</summary>
+/// <summary>How often a member gets mail about notices: chosen in settings, or turned off by the link in a mail.</summary>
 public sealed class MailPreferences(PortalDbContext db, MemberProfileStore profiles)
 {
     public async Task<MailFrequency> GetAsync(string userId, CancellationToken cancellationToken) =>

@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EHalsostodet.Tests.Members.Notices;
 
-/// <summary>Mail about notifications per the member's choice: at once, as daily or weekly digests, or none.</summary>
+/// <summary>Mail about notices per the member's choice: at once, as daily or weekly digests, or none.</summary>
 [TestClass]
-public sealed partial class NotificationMailTests
+public sealed partial class NoticeMailTests
 {
     private const string MemberEmail = "medlem@example.se";
     private const string BaseUrl = "http://localhost:5000";
@@ -35,7 +35,7 @@ public sealed partial class NotificationMailTests
         var headers = Unfold(raw);
         StringAssert.Contains(headers, $"List-Unsubscribe: <{unsubscribe}>");
         StringAssert.Contains(headers, "List-Unsubscribe-Post: List-Unsubscribe=One-Click");
-        Assert.IsNotNull((await portal.NotificationsAsync(member)).Single().MailedAt);
+        Assert.IsNotNull((await portal.NoticesAsync(member)).Single().MailedAt);
     }
 
     [TestMethod]
@@ -50,15 +50,15 @@ public sealed partial class NotificationMailTests
 
         await portal.RepublishAsync(storyId, "Ny period");
 
-        Assert.AreEqual(1, (await portal.NotificationsAsync(none)).Count, "notisen visas ändå");
-        Assert.AreEqual(1, (await portal.NotificationsAsync(unconfirmed)).Count);
+        Assert.AreEqual(1, (await portal.NoticesAsync(none)).Count, "notisen visas ändå");
+        Assert.AreEqual(1, (await portal.NoticesAsync(unconfirmed)).Count);
         Assert.AreEqual(0, (await portal.MailsToAsync("ingen@example.se")).Count);
         Assert.AreEqual(0, (await portal.MailsToAsync("obekraftad@example.se")).Count);
         Assert.AreEqual(0, await portal.SendDueDigestsAsync());
     }
 
     [TestMethod]
-    public async Task A_daily_digest_goes_out_once_a_day_after_seven_swedish_time_with_every_pending_notification()
+    public async Task A_daily_digest_goes_out_once_a_day_after_seven_swedish_time_with_every_pending_notice()
     {
         // Sunday 22 November 2026, 10:00 in Sweden.
         var clock = new TestClock(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
@@ -81,7 +81,7 @@ public sealed partial class NotificationMailTests
         StringAssert.Contains(mail.Body, $"{BaseUrl}/berattelser/{secondSlug}");
         StringAssert.Contains(mail.Body, $"{BaseUrl}/avsluta-prenumeration/{await TokenAsync(portal.Factory, member)}");
         StringAssert.Contains(Unfold(raw), "List-Unsubscribe-Post: List-Unsubscribe=One-Click");
-        Assert.IsTrue((await portal.NotificationsAsync(member)).All(n => n.MailedAt is not null));
+        Assert.IsTrue((await portal.NoticesAsync(member)).All(n => n.MailedAt is not null));
 
         Assert.AreEqual(0, await portal.SendDueDigestsAsync(), "inte två gånger samma dag");
         clock.Set(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
