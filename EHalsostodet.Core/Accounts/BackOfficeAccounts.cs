@@ -71,16 +71,17 @@ public sealed class BackOfficeAccounts(UserManager<PortalUser> users, AccountBlo
         {
             errors.Add(new(PasswordField, "Ange ett lösenord."));
         }
-        if (string.IsNullOrWhiteSpace(account.Role))
+        if (RoleError(account.Role) is { } roleError)
         {
-            errors.Add(new(RoleField, "Välj en roll: Redaktör (editor), Granskare (reviewer) eller Administratör (administrator)."));
-        }
-        else if (!PortalRoles.TryParseKey(account.Role, out _))
-        {
-            errors.Add(new(RoleField, $"Okänd roll \"{account.Role}\". Välj en av rollerna Redaktör (editor), Granskare (reviewer) eller Administratör (administrator)."));
+            errors.Add(roleError);
         }
         return errors;
     }
+
+    private static AccountError? RoleError(string? role) =>
+        string.IsNullOrWhiteSpace(role) ? new(RoleField, "Välj en roll: Redaktör (editor), Granskare (reviewer) eller Administratör (administrator).")
+        : !PortalRoles.TryParseKey(role, out _) ? new(RoleField, $"Okänd roll \"{role}\". Välj en av rollerna Redaktör (editor), Granskare (reviewer) eller Administratör (administrator).")
+        : null;
 
     /// <summary>Opens an account that can sign in at once; without a name it is shown by its e-mail address.</summary>
     public async Task<AccountOutcome> CreateAsync(NewBackOfficeAccount account)
@@ -108,15 +109,16 @@ public sealed class BackOfficeAccounts(UserManager<PortalUser> users, AccountBlo
     }
 
     /// <summary>Gives the account exactly one back-office role; its sessions end so that the old role's rights go at once.</summary>
-    public async Task<AccountOutcome> ChangeRoleAsync(string userId, string role, string administratorId)
+    /// <param name="roleName">The role's Swedish name or API key.</param>
+    public async Task<AccountOutcome> ChangeRoleAsync(string userId, string? roleName, string administratorId)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return new AccountOutcome.NotFound();
         }
-        if (!PortalRoles.BackOffice.Contains(role))
+        if (!PortalRoles.TryParseKey(roleName, out var role))
         {
-            return new AccountOutcome.Invalid([new(RoleField, "Välj en av rollerna Redaktör, Granskare eller Administratör.")]);
+            return new AccountOutcome.Invalid([RoleError(roleName)!]);
         }
         if (user.Id == administratorId && role != PortalRoles.Administrator)
         {
