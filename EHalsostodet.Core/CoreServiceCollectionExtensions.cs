@@ -100,6 +100,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<INotificationHandler<ContentSubmittedNotification>, ReviewerAlertHandler>();
         services.AddScoped<INotificationHandler<ContentRejectedNotification>, RejectionMailHandler>();
         services.AddScoped<INotificationHandler<ContentReturnedToDraftNotification>, ReviewWithdrawnMailHandler>();
+        services.AddPortalAccountStore();
         services.AddScoped<AccountBootstrapper>();
         services.AddScoped<AccountBlocker>();
         services.AddScoped<BackOfficeAccounts>();
