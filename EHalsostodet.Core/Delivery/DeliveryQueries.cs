@@ -52,7 +52,7 @@ public sealed class DeliveryQueries(PortalDbContext db)
         var keys = await query.Select(p => new { p.ItemId, p.Title }).ToListAsync(cancellationToken);
         var pageIds = keys.OrderBy(k => k.Title, SwedishTitles).ThenBy(k => k.ItemId)
             .Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.ItemId).ToList();
-        return new DeliveredPage(keys.Count, await WithFacetsAsync(await RowsInOrderAsync(pageIds, cancellationToken), cancellationToken));
+        return new DeliveredPage(keys.Count, await WithFacetsAsync(await db.PublishedInOrderAsync(pageIds, type, cancellationToken), cancellationToken));
     }
 
     /// <summary>How many of the items of a type that the filters let through have each facet value.</summary>
@@ -84,7 +84,7 @@ public sealed class DeliveryQueries(PortalDbContext db)
     /// <summary>A published collection's published stories in the editors' order.</summary>
     public async Task<DeliveredPage> CollectionStoriesAsync(Guid collectionId, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var stories = await db.PublishedStoriesInOrderAsync(await db.CollectionStoryIds(collectionId).ToListAsync(cancellationToken), cancellationToken);
+        var stories = await db.PublishedInOrderAsync(await db.CollectionStoryIds(collectionId).ToListAsync(cancellationToken), ContentType.Story, cancellationToken);
         return new DeliveredPage(stories.Count, await WithFacetsAsync(stories.Skip((page - 1) * pageSize).Take(pageSize).ToList(), cancellationToken));
     }
 
@@ -106,12 +106,6 @@ public sealed class DeliveryQueries(PortalDbContext db)
             query = query.Where(p => db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == facet && values.Contains(f.Value)));
         }
         return query;
-    }
-
-    private async Task<List<PublishedContent>> RowsInOrderAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
-    {
-        var rows = await db.PublishedContent.AsNoTracking().Where(p => ids.Contains(p.ItemId)).ToDictionaryAsync(p => p.ItemId, cancellationToken);
-        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     private async Task<IReadOnlyList<DeliveredItem>> WithFacetsAsync(IReadOnlyList<PublishedContent> rows, CancellationToken cancellationToken)

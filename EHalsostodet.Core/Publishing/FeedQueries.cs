@@ -34,6 +34,6 @@ public sealed class FeedQueries(PortalDbContext db)
             return null;
         }
         var ids = await db.CollectionStoryIds(collection.ItemId).ToListAsync(cancellationToken);
-        return new CollectionFeedContent(collection, await db.PublishedStoriesInOrderAsync(ids, cancellationToken));
+        return new CollectionFeedContent(collection, await db.PublishedInOrderAsync(ids, ContentType.Story, cancellationToken));
     }
 }

@@ -48,7 +48,7 @@ public sealed class PublishedQueries(PortalDbContext db, IShownContent shown)
         {
             shown.Item(id, ContentType.Story);
         }
-        return await ToCardsAsync(await db.PublishedStoriesInOrderAsync(ids, cancellationToken), cancellationToken);
+        return await ToCardsAsync(await db.PublishedInOrderAsync(ids, ContentType.Story, cancellationToken), cancellationToken);
     }
 
     /// <summary>A published collection's published stories in the editors' order.</summary>

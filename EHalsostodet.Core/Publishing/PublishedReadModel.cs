@@ -30,11 +30,11 @@ public static class PublishedReadModel
             .OrderBy(m => m.Position)
             .Select(m => m.StoryId);
 
-    /// <summary>The published stories among the ids, in the order of the ids; the others are left out.</summary>
-    public static async Task<List<PublishedContent>> PublishedStoriesInOrderAsync(this PortalDbContext db, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>The published items among the ids (of one type, when given), in the order of the ids; the others are left out.</summary>
+    public static async Task<List<PublishedContent>> PublishedInOrderAsync(this PortalDbContext db, IReadOnlyList<Guid> ids, ContentType? type, CancellationToken cancellationToken)
     {
         var rows = await db.PublishedContent.AsNoTracking()
-            .Where(p => p.Type == ContentType.Story && ids.Contains(p.ItemId))
+            .Where(p => ids.Contains(p.ItemId) && (type == null || p.Type == type))
             .ToDictionaryAsync(p => p.ItemId, cancellationToken);
         return ids.Distinct().Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
