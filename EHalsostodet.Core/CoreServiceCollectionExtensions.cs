@@ -50,6 +50,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ContentRules>();
         services.AddScoped<ContentStore>();
+        services.AddScoped<ContentQueries>();
+        services.AddScoped<EditableContentLoader>();
+        services.AddScoped<EditorLookupsQuery>();
         services.AddScoped<EditorDraftStore>();
         services.AddScoped<TagDirectory>();
         services.AddScoped<TagManager>();
@@ -58,6 +61,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ContentPublisher>();
         services.TryAddScoped<IShownContent, NoShownContent>();
         services.AddScoped<PublishedQueries>();
+        services.AddScoped<FeedQueries>();
+        services.AddScoped<SitemapQueries>();
         services.AddScoped<StoryViewBuilder>();
         services.AddSearchServices(configuration, provider, contentRootPath);
         services.AddSearchTuningServices();
@@ -82,13 +87,17 @@ public static class CoreServiceCollectionExtensions
             provider.GetRequiredService<SyncExporter>(), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SyncOptions>>(),
             provider.GetRequiredService<TimeProvider>(), contentRootPath));
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<SqliteBackup>();
 
         services.AddWorkflowServices();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<EmailDispatcher>();
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddScoped<AuditQueries>();
+        services.AddPortalAccountStore();
         services.AddScoped<AccountBootstrapper>();
         services.AddScoped<AccountBlocker>();
+        services.AddScoped<BackOfficeAccounts>();
         services.AddScoped<DecoyPasswords>();
         services.AddSingleton<SignInThrottle>();
         services.AddHostedService<UsageFlushService>();

@@ -10,7 +10,7 @@ namespace EHalsostodet.Core.Accounts;
 /// Bootstrap:AdminPassword no account is created.
 /// </summary>
 public sealed class AccountBootstrapper(
-    RoleManager<IdentityRole> roles, UserManager<PortalUser> users, IConfiguration configuration, ILogger<AccountBootstrapper> logger)
+    RoleManager<IdentityRole> roles, UserManager<PortalUser> users, BackOfficeAccounts accounts, IConfiguration configuration, ILogger<AccountBootstrapper> logger)
 {
     public async Task EnsureAsync()
     {
@@ -32,14 +32,12 @@ public sealed class AccountBootstrapper(
             logger.LogWarning("Det finns ingen administratör. Sätt Bootstrap:AdminEmail och Bootstrap:AdminPassword och starta om för att skapa den första.");
             return;
         }
-        var admin = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administratör" };
-        var created = await users.CreateAsync(admin, password);
-        if (!created.Succeeded)
+        var created = await accounts.CreateAsync(new NewBackOfficeAccount(email, "Administratör", password, PortalRoles.Administrator));
+        if (created is AccountOutcome.Invalid invalid)
         {
-            logger.LogError("Den första administratören kunde inte skapas: {Errors}", string.Join(" ", created.Errors.Select(e => e.Description)));
+            logger.LogError("Den första administratören kunde inte skapas: {Errors}", string.Join(" ", invalid.Errors.Select(e => e.Message)));
             return;
         }
-        await users.AddToRoleAsync(admin, PortalRoles.Administrator);
         logger.LogInformation("Den första administratören skapades för {Email}.", email);
     }
 }

@@ -6,6 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Content;
 
+/// <summary>The version an edit started from, next to the item's latest version.</summary>
+public sealed record BaseVersionCheck(ContentItem Item, ContentVersion Base, ContentVersion Latest)
+{
+    /// <summary>Nobody has saved since the edit started: it can be saved as it is, not merged.</summary>
+    public bool IsLatest => Base.Id == Latest.Id;
+}
+
 /// <summary>
 /// Creates items and saves new versions of them. Every save is a new, immutable version and a draft:
 /// what is live or approved and scheduled stays so until the draft is approved in turn, while an item
@@ -47,6 +54,35 @@ public sealed class ContentStore(PortalDbContext db, ContentRules rules, AuditLo
         Guid itemId, IContentDocument document, Guid? baseVersionId, ContentAuthor author, string changeNote,
         PendingContent? pending = null, CancellationToken cancellationToken = default) =>
         SaveVersionAsync(itemId, document, baseVersionId, author, changeNote, AuditLog.Saved, pending, cancellationToken);
+
+    /// <summary>
+    /// The version an edit started from and the latest one, to tell whether the edit must be merged
+    /// before it is saved; null when the item or that version does not exist. Saving checks again.
+    /// </summary>
+    public async Task<BaseVersionCheck?> CheckBaseVersionAsync(Guid itemId, Guid baseVersionId, CancellationToken cancellationToken)
+    {
+        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        if (item?.LatestVersionId is not { } latestId)
+        {
+            return null;
+        }
+        var versions = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.ItemId == itemId && (v.Id == baseVersionId || v.Id == latestId))
+            .ToListAsync(cancellationToken);
+        return versions.FirstOrDefault(v => v.Id == baseVersionId) is { } common && versions.FirstOrDefault(v => v.Id == latestId) is { } latest
+            ? new BaseVersionCheck(item, common, latest)
+            : null;
+    }
+
+    /// <inheritdoc cref="CheckBaseVersionAsync(Guid, Guid, CancellationToken)"/>
+    public async Task<BaseVersionCheck?> CheckBaseVersionAsync(Guid itemId, int baseNumber, CancellationToken cancellationToken)
+    {
+        var baseVersionId = await db.ContentVersions.AsNoTracking()
+            .Where(v => v.ItemId == itemId && v.Number == baseNumber)
+            .Select(v => (Guid?)v.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return baseVersionId is { } id ? await CheckBaseVersionAsync(itemId, id, cancellationToken) : null;
+    }
 
     /// <summary>A new draft with the document of an older version; history stays as it was.</summary>
     public async Task<SaveResult> RollbackAsync(Guid itemId, int versionNumber, ContentAuthor author, CancellationToken cancellationToken = default)

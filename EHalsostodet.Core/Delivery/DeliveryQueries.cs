@@ -44,7 +44,7 @@ public sealed class DeliveryQueries(PortalDbContext db)
         if (type == ContentType.Story)
         {
             var total = await query.CountAsync(cancellationToken);
-            var rows = await query.OrderByDescending(p => p.FirstPublishedAt).ThenBy(p => p.ItemId)
+            var rows = await query.NewestFirst()
                 .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
             return new DeliveredPage(total, await WithFacetsAsync(rows, cancellationToken));
         }
@@ -52,7 +52,7 @@ public sealed class DeliveryQueries(PortalDbContext db)
         var keys = await query.Select(p => new { p.ItemId, p.Title }).ToListAsync(cancellationToken);
         var pageIds = keys.OrderBy(k => k.Title, SwedishTitles).ThenBy(k => k.ItemId)
             .Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.ItemId).ToList();
-        return new DeliveredPage(keys.Count, await WithFacetsAsync(await RowsInOrderAsync(pageIds, cancellationToken), cancellationToken));
+        return new DeliveredPage(keys.Count, await WithFacetsAsync(await db.PublishedInOrderAsync(pageIds, type, cancellationToken), cancellationToken));
     }
 
     /// <summary>How many of the items of a type that the filters let through have each facet value.</summary>
@@ -71,17 +71,12 @@ public sealed class DeliveryQueries(PortalDbContext db)
                 .Select(c => (c.Value, c.Count)).ToList());
     }
 
-    /// <summary>Tag names by slug, for labelling tag facet values.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> TagNamesAsync(CancellationToken cancellationToken) =>
-        await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
-
     /// <summary>Published stories and collections with a tag, newest first.</summary>
     public async Task<DeliveredPage> WithTagAsync(string tagSlug, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = db.PublishedContent.AsNoTracking()
-            .Where(p => db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == FacetNames.Tag && f.Value == tagSlug));
+        var query = db.PublishedWithTag(tagSlug);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(p => p.FirstPublishedAt).ThenBy(p => p.ItemId)
+        var rows = await query.NewestFirst()
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new DeliveredPage(total, await WithFacetsAsync(rows, cancellationToken));
     }
@@ -89,27 +84,14 @@ public sealed class DeliveryQueries(PortalDbContext db)
     /// <summary>A published collection's published stories in the editors' order.</summary>
     public async Task<DeliveredPage> CollectionStoriesAsync(Guid collectionId, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var ordered = await db.CollectionMemberships.AsNoTracking()
-            .Where(m => m.CollectionId == collectionId && db.PublishedContent.Any(p => p.ItemId == m.StoryId && p.Type == ContentType.Story))
-            .OrderBy(m => m.Position)
-            .Select(m => m.StoryId)
-            .ToListAsync(cancellationToken);
-        var pageIds = ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        return new DeliveredPage(ordered.Count, await WithFacetsAsync(await RowsInOrderAsync(pageIds, cancellationToken), cancellationToken));
+        var stories = await db.PublishedInOrderAsync(await db.CollectionStoryIds(collectionId).ToListAsync(cancellationToken), ContentType.Story, cancellationToken);
+        return new DeliveredPage(stories.Count, await WithFacetsAsync(stories.Skip((page - 1) * pageSize).Take(pageSize).ToList(), cancellationToken));
     }
 
     /// <summary>Tags that published content carries, with how many items carry each, by name.</summary>
     public async Task<IReadOnlyList<TagCount>> TagsAsync(CancellationToken cancellationToken)
     {
-        var counts = await db.PublishedFacets.AsNoTracking()
-            .Where(f => f.Facet == FacetNames.Tag)
-            .GroupBy(f => f.Value)
-            .Select(g => new { Slug = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var slugs = counts.Select(c => c.Slug).ToList();
-        var names = await db.Tags.AsNoTracking().Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
-        return counts.Select(c => new TagCount(names.GetValueOrDefault(c.Slug, c.Slug), c.Slug, c.Count))
-            .OrderBy(t => t.Name, SwedishTitles).ToList();
+        return (await db.PublishedTagCountsAsync(cancellationToken)).OrderBy(t => t.Name, SwedishTitles).ToList();
     }
 
     private IQueryable<PublishedContent> Filtered(ContentType type, IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
@@ -124,12 +106,6 @@ public sealed class DeliveryQueries(PortalDbContext db)
             query = query.Where(p => db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == facet && values.Contains(f.Value)));
         }
         return query;
-    }
-
-    private async Task<List<PublishedContent>> RowsInOrderAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
-    {
-        var rows = await db.PublishedContent.AsNoTracking().Where(p => ids.Contains(p.ItemId)).ToDictionaryAsync(p => p.ItemId, cancellationToken);
-        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     private async Task<IReadOnlyList<DeliveredItem>> WithFacetsAsync(IReadOnlyList<PublishedContent> rows, CancellationToken cancellationToken)

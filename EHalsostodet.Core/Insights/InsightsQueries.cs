@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Core.Insights;
@@ -88,6 +89,10 @@ public sealed class InsightsQueries(PortalDbContext db, UsageCounter usage)
 
     public async Task<ItemUsage?> ItemAsync(Guid id, CancellationToken cancellationToken) =>
         (await ItemsAsync([id], cancellationToken)).GetValueOrDefault(id);
+
+    /// <summary>The stories of a published collection, whose use its page shows beside its own.</summary>
+    public async Task<IReadOnlyList<Guid>> CollectionStoryIdsAsync(Guid collectionId, CancellationToken cancellationToken) =>
+        await db.CollectionStoryIds(collectionId).ToListAsync(cancellationToken);
 
     /// <summary>Every count in the period with a readable title, for the CSV download.</summary>
     public async Task<IReadOnlyList<UsageRow>> RowsAsync(InsightsPeriod period, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class PublishedQueries(PortalDbContext db, IShownContent shown)
         shown.ListOf(ContentType.Story);
         var rows = await db.PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Story)
-            .OrderByDescending(p => p.FirstPublishedAt).ThenBy(p => p.Title)
+            .NewestFirst()
             .Take(count).ToListAsync(cancellationToken);
         return await ToCardsAsync(rows, cancellationToken);
     }
@@ -48,20 +48,17 @@ public sealed class PublishedQueries(PortalDbContext db, IShownContent shown)
         {
             shown.Item(id, ContentType.Story);
         }
-        var rows = await db.PublishedContent.AsNoTracking()
-            .Where(p => p.Type == ContentType.Story && ids.Contains(p.ItemId))
-            .ToListAsync(cancellationToken);
-        return await ToCardsAsync(rows.OrderBy(r => IndexOf(ids, r.ItemId)).ToList(), cancellationToken);
+        return await ToCardsAsync(await db.PublishedInOrderAsync(ids, ContentType.Story, cancellationToken), cancellationToken);
     }
+
+    /// <summary>A published collection's published stories in the editors' order.</summary>
+    public async Task<IReadOnlyList<StoryCard>> CollectionStoriesAsync(Guid collectionId, CancellationToken cancellationToken) =>
+        await StoriesAsync(await db.CollectionStoryIds(collectionId).ToListAsync(cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<StoryCard>> StoriesWithTagAsync(string tagSlug, CancellationToken cancellationToken)
     {
         shown.ListOf(ContentType.Story);
-        var rows = await db.PublishedContent.AsNoTracking()
-            .Where(p => p.Type == ContentType.Story &&
-                db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == FacetNames.Tag && f.Value == tagSlug))
-            .OrderByDescending(p => p.FirstPublishedAt)
-            .ToListAsync(cancellationToken);
+        var rows = await db.PublishedStoriesWithTag(tagSlug).NewestFirst().ToListAsync(cancellationToken);
         return await ToCardsAsync(rows, cancellationToken);
     }
 
@@ -103,16 +100,10 @@ public sealed class PublishedQueries(PortalDbContext db, IShownContent shown)
     {
         shown.ListOf(ContentType.Story);
         shown.ListOf(ContentType.Collection);
-        var counts = await db.PublishedFacets.AsNoTracking()
-            .Where(f => f.Facet == FacetNames.Tag)
-            .GroupBy(f => f.Value)
-            .Select(g => new { Slug = g.Key, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Slug)
+        return (await db.PublishedTagCountsAsync(cancellationToken))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Slug, StringComparer.Ordinal)
             .Take(count)
-            .ToListAsync(cancellationToken);
-        var slugs = counts.Select(c => c.Slug).ToList();
-        var names = await db.Tags.AsNoTracking().Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
-        return counts.Select(c => new TagCount(names.GetValueOrDefault(c.Slug, c.Slug), c.Slug, c.Count)).ToList();
+            .ToList();
     }
 
     public async Task<Tag?> TagAsync(string slug, CancellationToken cancellationToken) =>
@@ -150,6 +141,10 @@ public sealed class PublishedQueries(PortalDbContext db, IShownContent shown)
         var m = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
         return m is null ? null : new MunicipalityInfo(m.Code, m.Name, m.County, m.Group, m.IsExample);
     }
+
+    /// <summary>Municipality names by code, for the codes given.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> MunicipalityNamesAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        await db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code)).ToDictionaryAsync(m => m.Code, m => m.Name, cancellationToken);
 
     public async Task<IReadOnlyList<PublishedItem<PageDocument>>> PagesAsync(CancellationToken cancellationToken)
     {
@@ -210,16 +205,4 @@ public sealed class PublishedQueries(PortalDbContext db, IShownContent shown)
 
     private static PublishedItem<T> ToItem<T>(PublishedContent row) where T : IContentDocument =>
         new(row.ItemId, ContentDocumentSerializer.Deserialize<T>(row.DocumentJson), row.FirstPublishedAt, row.PublishedAt, row.LastReviewedAt);
-
-    private static int IndexOf(IReadOnlyList<Guid> ids, Guid id)
-    {
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (ids[i] == id)
-            {
-                return i;
-            }
-        }
-        return int.MaxValue;
-    }
 }

@@ -7,6 +7,10 @@ namespace EHalsostodet.Core.Taxonomy;
 /// <summary>Finds tags by name and creates the ones that do not exist yet.</summary>
 public sealed class TagDirectory(PortalDbContext db)
 {
+    /// <summary>Every tag's name by its slug, for labelling tag values.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesBySlugAsync(CancellationToken cancellationToken) =>
+        await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
+
     public async Task<IReadOnlyList<Tag>> EnsureAsync(IEnumerable<string> names, CancellationToken cancellationToken)
     {
         var result = new List<Tag>();

@@ -5,6 +5,7 @@ using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static EHalsostodet.Tests.Api.ManagementClient;
 
 namespace EHalsostodet.Tests.Api;
@@ -224,5 +225,34 @@ public sealed class ContentEndpointsTests
         await ActOkAsync(editor, id, "trash");
         using var response = await PutTitleAsync(editor, id, 1, "Slängd berättelse, ändrad");
         StringAssert.Contains((await ProblemAsync(response, HttpStatusCode.Conflict)).Detail(), "papperskorgen");
+    }
+
+    [TestMethod]
+    public async Task A_story_with_a_nameless_actor_is_refused_with_the_forms_Swedish_message_and_nothing_changes()
+    {
+        var id = await CreateStoryAsync(editor, "Aktör utan namn via API");
+        var before = await DetailsAsync(editor, id);
+        var document = before["document"]!.DeepClone().AsObject();
+        document["roles"]!["actors"] = new JsonArray(new JsonObject { ["name"] = "  ", ["description"] = "Beskriven men inte namngiven", ["external"] = false });
+
+        using var created = await editor.PostAsJsonAsync($"{Prefix}/content", new { type = "story", document = WithTitle(document, "Ny aktör utan namn") });
+        using var saved = await editor.PutAsJsonAsync($"{Prefix}/content/{id}", new { baseVersion = before["latestVersion"]!.GetValue<int>(), document });
+
+        foreach (var response in new[] { created, saved })
+        {
+            var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+            Assert.AreEqual("Ange aktörens namn.", problem["errors"]!["roles.actors[0].name"]![0]!.GetValue<string>());
+        }
+        var after = await DetailsAsync(editor, id);
+        Assert.AreEqual(before["latestVersion"]!.GetValue<int>(), after["latestVersion"]!.GetValue<int>(), "no new version");
+        Assert.AreEqual(0, await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.CountAsync(i => i.Slug == "ny-aktor-utan-namn")));
+    }
+
+    private static JsonObject WithTitle(JsonObject document, string title)
+    {
+        var copy = document.DeepClone().AsObject();
+        copy["title"] = title;
+        copy["slug"] = EHalsostodet.Core.Content.Slugs.FromText(title);
+        return copy;
     }
 }

@@ -172,6 +172,9 @@ public sealed class AuthorizationMatrixTests
         ("POST /api/management/v1/media", "form /api/management/v1/media", "401 403 - - -"),
         ("DELETE /api/management/v1/media/{id:guid}", "/api/management/v1/media/{unknown}", "401 403 404 404 404"),
         ("POST /api/management/v1/users", null, "401 403 403 403 ok"),
+        ("PUT /api/management/v1/users/{id}/role", "/api/management/v1/users/{unknown}/role", "401 403 403 403 404"),
+        ("POST /api/management/v1/users/{id}/lock", "/api/management/v1/users/{unknown}/lock", "401 403 403 403 404"),
+        ("POST /api/management/v1/users/{id}/unlock", "/api/management/v1/users/{unknown}/unlock", "401 403 403 403 404"),
 
         // The signed-in account's own data
         ("GET /api/v1/me", null, SignedInApi),

@@ -118,4 +118,29 @@ public sealed class SyncImporterTests
         Assert.IsTrue(await host.CountAsync<ContentItem>() > 50);
         Assert.AreEqual(0, await host.CountAsync<EHalsostodet.Core.Publishing.PublishedContent>());
     }
+
+    [TestMethod]
+    public async Task A_story_file_with_a_nameless_actor_is_refused_with_the_forms_Swedish_message_at_its_line_and_nothing_changes()
+    {
+        await using var host = await CoreHost.StartAsync();
+        await ImportAsync(host, TestPaths.SeedFolder);
+        var folder = TestPaths.CopyFolder(TestPaths.SeedFolder);
+        const string file = "content/stories/automatiserad-handlaggning-av-ekonomiskt-bistand-i-sjobacka.yml";
+        var path = Path.Combine(folder, file);
+        var yaml = await File.ReadAllTextAsync(path);
+        const string actor = "      - name: Enhetschef för försörjningsstöd\n";
+        Assert.Contains(actor, yaml);
+        await File.WriteAllTextAsync(path, yaml.Replace(actor, "      - name: \"\"\n", StringComparison.Ordinal));
+        var versions = await host.CountAsync<ContentVersion>();
+
+        var plan = await PlanAsync(host, folder);
+
+        var problem = plan.Problems.Single();
+        Assert.AreEqual(file, problem.RelativePath);
+        Assert.AreEqual(33, problem.Line);
+        Assert.AreEqual("Ange aktörens namn.", problem.Message);
+        await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => host.RunAsync<SyncImporter>(i => i.ApplyAsync(plan, ContentAuthor.SeedImport, CancellationToken.None)));
+        Assert.AreEqual(versions, await host.CountAsync<ContentVersion>());
+        Directory.Delete(folder, recursive: true);
+    }
 }

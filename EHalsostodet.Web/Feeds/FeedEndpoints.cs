@@ -1,12 +1,10 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Markdown;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Sharing;
 using EHalsostodet.Web.Addresses;
 using EHalsostodet.Web.OutputCaching;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Feeds;
 
@@ -27,19 +25,12 @@ public static class FeedEndpoints
     public static string CollectionFeedPath(string slug) => $"/samlingar/{slug}/feed";
 
     private static async Task<Results<FileContentHttpResult, NotFound>> TagFeedAsync(
-        string slug, PortalDbContext db, PublicUrls urls, CancellationToken cancellationToken)
+        string slug, FeedQueries feeds, PublicUrls urls, CancellationToken cancellationToken)
     {
-        var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
-        if (tag is null)
+        if (await feeds.TagAsync(slug, TagFeedSize, cancellationToken) is not ({ } tag, var stories))
         {
             return TypedResults.NotFound();
         }
-        var stories = await db.PublishedContent.AsNoTracking()
-            .Where(p => p.Type == ContentType.Story &&
-                db.PublishedFacets.Any(f => f.ItemId == p.ItemId && f.Facet == FacetNames.Tag && f.Value == tag.Slug))
-            .OrderByDescending(p => p.FirstPublishedAt).ThenBy(p => p.Title)
-            .Take(TagFeedSize)
-            .ToListAsync(cancellationToken);
         var baseUrl = urls.BaseUrl;
         var page = $"/taggar/{tag.Slug}";
         return Feed(new AtomFeed(
@@ -52,23 +43,12 @@ public static class FeedEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> CollectionFeedAsync(
-        string slug, PortalDbContext db, PublicUrls urls, CancellationToken cancellationToken)
+        string slug, FeedQueries feeds, PublicUrls urls, CancellationToken cancellationToken)
     {
-        var collection = await db.PublishedContent.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Type == ContentType.Collection && p.Slug == slug, cancellationToken);
-        if (collection is null)
+        if (await feeds.CollectionAsync(slug, cancellationToken) is not ({ } collection, var stories))
         {
             return TypedResults.NotFound();
         }
-        var memberships = await db.CollectionMemberships.AsNoTracking()
-            .Where(m => m.CollectionId == collection.ItemId)
-            .ToDictionaryAsync(m => m.StoryId, m => m.Position, cancellationToken);
-        var ids = memberships.Keys.ToList();
-        var stories = (await db.PublishedContent.AsNoTracking()
-                .Where(p => p.Type == ContentType.Story && ids.Contains(p.ItemId))
-                .ToListAsync(cancellationToken))
-            .OrderBy(s => memberships[s.ItemId])
-            .ToList();
         var baseUrl = urls.BaseUrl;
         var self = baseUrl + CollectionFeedPath(collection.Slug);
         return Feed(new AtomFeed(

@@ -1,7 +1,5 @@
 using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Persistence;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Web.Operations;
@@ -13,7 +11,7 @@ namespace EHalsostodet.Web.Operations;
 /// changed, so copying them after the database gives every image the copy refers to.
 /// PostgreSQL is backed up with pg_dump instead.
 /// </summary>
-public sealed class BackupCommand(PortalDbContext db, IOptions<DatabaseOptions> database, IOptions<MediaOptions> media, MediaContentRoot contentRoot)
+public sealed class BackupCommand(SqliteBackup backup, IOptions<DatabaseOptions> database, IOptions<MediaOptions> media, MediaContentRoot contentRoot)
 {
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -37,13 +35,7 @@ public sealed class BackupCommand(PortalDbContext db, IOptions<DatabaseOptions> 
         }
         Directory.CreateDirectory(Path.GetDirectoryName(targetPath)!);
 
-        await using (var source = new SqliteConnection(db.Database.GetConnectionString()))
-        await using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = targetPath, Pooling = false }.ToString()))
-        {
-            await source.OpenAsync(cancellationToken);
-            await destination.OpenAsync(cancellationToken);
-            source.BackupDatabase(destination);
-        }
+        await backup.CopyToAsync(targetPath, cancellationToken);
         await output.WriteLineAsync($"Databasen är säkerhetskopierad till {targetPath}.");
 
         var mediaFolder = Path.IsPathRooted(media.Value.Folder) ? media.Value.Folder : Path.Combine(contentRoot.Path, media.Value.Folder);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using EHalsostodet.Core.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EHalsostodet.Web.Operations;
@@ -17,9 +16,7 @@ public static class HealthEndpoints
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            // A real query, not only opening a connection: SQLite "connects" to a file that is not a database.
-            .AddDbContextCheck<PortalDbContext>("database", tags: [ReadyTag],
-                customTestQuery: async (db, cancellationToken) => await db.ContentItems.Take(1).CountAsync(cancellationToken) >= 0)
+            .AddPortalDatabaseCheck("database", tags: [ReadyTag])
             .AddCheck<SearchIndexHealthCheck>("search", tags: [ReadyTag])
             .AddCheck<MailHealthCheck>("mail", tags: [ReadyTag])
             .AddCheck<LibvipsHealthCheck>("libvips", tags: [ReadyTag]);

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Instances;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -58,8 +57,7 @@ public sealed class OutputCacheEviction(IOutputCacheStore store, IServiceScopeFa
         try
         {
             using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var type = db.ContentItems.Where(i => i.Id == itemId).Select(i => (ContentType?)i.Type).FirstOrDefault();
+            var type = scope.ServiceProvider.GetRequiredService<ContentQueries>().TypeOf(itemId);
             if (type is { } found)
             {
                 Remember(itemId, found);

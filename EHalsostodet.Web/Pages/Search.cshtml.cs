@@ -1,16 +1,15 @@
 using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Insights;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
+using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Web.Api.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages;
 
-public sealed class SearchModel(ISearchIndex search, SearchHitCards cards, PortalDbContext db, UsageCounter usage, AddressHistory addresses) : PageModel
+public sealed class SearchModel(ISearchIndex search, SearchHitCards cards, TagDirectory tags, PublishedQueries published, UsageCounter usage, AddressHistory addresses) : PageModel
 {
     public const int PageSize = 20;
 
@@ -57,12 +56,12 @@ public sealed class SearchModel(ISearchIndex search, SearchHitCards cards, Porta
         Results = await search.SearchAsync(new SearchRequest(Query ?? "", PageNumber, PageSize, Filters: Filters, Newest: Newest || IsBrowsing), cancellationToken);
         Hits = await cards.ForAsync(Results.Hits, cancellationToken);
         Facets = ShownFacets.For(Results, Filters);
-        TagNames = await db.Tags.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
+        TagNames = await tags.NamesBySlugAsync(cancellationToken);
         var codes = Facets.Where(f => f.Name == FacetNames.Municipality).SelectMany(f => f.Values.Select(v => v.Value))
             .Concat(Filters.GetValueOrDefault(FacetNames.Municipality) ?? []).Distinct().ToList();
         if (codes.Count > 0)
         {
-            MunicipalityNames = await db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code)).ToDictionaryAsync(m => m.Code, m => m.Name, cancellationToken);
+            MunicipalityNames = await published.MunicipalityNamesAsync(codes, cancellationToken);
         }
         if (PageNumber == 1 && Filters.TryGetValue(FacetNames.Tag, out var chosenTags))
         {
@@ -85,7 +84,7 @@ public sealed class SearchModel(ISearchIndex search, SearchHitCards cards, Porta
         var current = new List<string>();
         foreach (var tag in tags)
         {
-            var target = await db.Tags.AnyAsync(t => t.Slug == tag, cancellationToken) ? null : await addresses.CurrentTagSlugAsync(tag, cancellationToken);
+            var target = await published.TagAsync(tag, cancellationToken) is not null ? null : await addresses.CurrentTagSlugAsync(tag, cancellationToken);
             replaced |= target is not null;
             current.Add(target ?? tag);
         }

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Sharing;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Seo;
 
@@ -13,21 +11,14 @@ namespace EHalsostodet.Web.Seo;
 /// tag that published content carries, and the list pages. It reads only the published read
 /// model, so drafts, shared links and member pages can never be in it.
 /// </summary>
-public sealed class SitemapBuilder(PortalDbContext db, PublicUrls urls)
+public sealed class SitemapBuilder(SitemapQueries queries, PublicUrls urls)
 {
     public static readonly XNamespace Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public async Task<XDocument> BuildAsync(CancellationToken cancellationToken)
     {
-        var items = await db.PublishedContent.AsNoTracking()
-            .Select(p => new { p.Type, p.Slug, p.PublishedAt })
-            .ToListAsync(cancellationToken);
-        var tags = await db.PublishedFacets.AsNoTracking()
-            .Where(f => f.Facet == FacetNames.Tag)
-            .Join(db.PublishedContent, f => f.ItemId, p => p.ItemId, (f, p) => new { f.Value, p.PublishedAt })
-            .GroupBy(t => t.Value)
-            .Select(g => new { Slug = g.Key, LastModified = g.Max(t => t.PublishedAt) })
-            .ToListAsync(cancellationToken);
+        var items = await queries.ItemsAsync(cancellationToken);
+        var tags = await queries.TagsAsync(cancellationToken);
 
         DateTime? Latest(params ContentType[] types) =>
             items.Where(i => types.Length == 0 || types.Contains(i.Type)).Select(i => (DateTime?)i.PublishedAt).Max();

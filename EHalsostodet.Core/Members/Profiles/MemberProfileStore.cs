@@ -23,6 +23,14 @@ public sealed class MemberProfileStore(PortalDbContext db, TimeProvider clock)
         return profile;
     }
 
+    /// <summary>The account's profile as it is stored, untracked; null when it has none yet.</summary>
+    public Task<MemberProfile?> FindAsync(string userId, CancellationToken cancellationToken) =>
+        db.MemberProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+
+    /// <summary>Whether the member has told their role or municipality.</summary>
+    public Task<bool> IsFilledInAsync(string userId, CancellationToken cancellationToken) =>
+        db.MemberProfiles.AnyAsync(p => p.UserId == userId && (p.MunicipalityCode != null || p.Role != null), cancellationToken);
+
     /// <summary>A URL-safe random token of 256 bits, for unsubscribe and share links.</summary>
     public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 }

@@ -2,6 +2,7 @@ using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Delivery;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Search;
+using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Web.Api.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -85,7 +86,7 @@ internal static class DeliveryEndpoints
     /// <remarks>The same search as /api/v1/search: <c>q</c>, <c>type</c>, <c>sort=newest</c> and facet filters.</remarks>
     public static async Task<Results<DeliveryJson<DeliverySearchResult>, ProblemHttpResult>> SearchAsync(
         HttpRequest request, string? q, string? type, int? page, int? pageSize, string? sort,
-        ISearchIndex search, DeliveryQueries queries, DeliveryMapper mapper, CancellationToken cancellationToken)
+        ISearchIndex search, TagDirectory tags, DeliveryMapper mapper, CancellationToken cancellationToken)
     {
         ContentType? contentType = null;
         if (!string.IsNullOrEmpty(type))
@@ -100,7 +101,7 @@ internal static class DeliveryEndpoints
         var filters = FacetFilters.FromQuery(request.Query, except: FacetLabels.Type);
         var results = await search.SearchAsync(
             new SearchRequest(q ?? "", paging.Page, paging.PageSize, contentType, filters, Newest: sort == "newest"), cancellationToken);
-        var tagNames = await queries.TagNamesAsync(cancellationToken);
+        var tagNames = await tags.NamesBySlugAsync(cancellationToken);
         return DeliveryJson.Of(new DeliverySearchResult(
             results.Total, paging.Page, paging.PageSize,
             results.Hits.Select(h => new DeliverySearchHit(h.Id, h.Type.Key(), h.Title, mapper.PublicUrl(h.Url),

@@ -2,11 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Merging;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Workflow;
 using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Api.Management;
 
@@ -42,33 +40,31 @@ internal static class ContentEndpoints
     }
 
     private static async Task<Results<Ok<List<ContentSummary>>, ValidationProblem>> ListAsync(
-        [AsParameters] ContentListQuery query, PortalDbContext db, CancellationToken cancellationToken)
+        [AsParameters] ContentListQuery query, ContentQueries queries, CancellationToken cancellationToken)
     {
-        var items = db.ContentItems.AsNoTracking();
+        ContentType? only = null;
         if (query.Type is not null)
         {
             if (!ContentTypeNames.TryParseKey(query.Type, out var type))
             {
                 return ManagementProblems.Invalid("type", $"Okänd innehållstyp \"{query.Type}\". Välj story, collection, initiative eller page.");
             }
-            items = items.Where(i => i.Type == type);
+            only = type;
         }
-        var rows = await items.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Title).ToListAsync(cancellationToken);
+        var rows = await queries.ListAsync(only, cancellationToken);
         return TypedResults.Ok(rows
             .Select(i => new ContentSummary(i.Id, i.Type.Key(), i.Title, i.Slug, i.State.Key(), i.State.Label(), ApiValues.Utc(i.UpdatedAt)))
             .ToList());
     }
 
-    private static async Task<Results<Ok<ContentDetails>, ProblemHttpResult>> GetAsync(Guid id, PortalDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ContentDetails>, ProblemHttpResult>> GetAsync(Guid id, ContentQueries queries, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await queries.ItemAsync(id, cancellationToken);
         if (item is null)
         {
             return ManagementProblems.ItemNotFound(id);
         }
-        var versions = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.Id == item.LatestVersionId || v.Id == item.PublishedVersionId)
-            .ToListAsync(cancellationToken);
+        var versions = await queries.VersionsAsync(id, new[] { item.LatestVersionId, item.PublishedVersionId }.OfType<Guid>().ToList(), cancellationToken);
         var latest = versions.First(v => v.Id == item.LatestVersionId);
         var published = versions.FirstOrDefault(v => v.Id == item.PublishedVersionId);
         return TypedResults.Ok(new ContentDetails(
@@ -109,9 +105,9 @@ internal static class ContentEndpoints
     }
 
     private static async Task<Results<Ok<ContentSaved>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, HttpRequest request, HttpContext context, PortalDbContext db, ContentStore store, CancellationToken cancellationToken)
+        Guid id, HttpRequest request, HttpContext context, ContentQueries queries, ContentStore store, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await queries.ItemAsync(id, cancellationToken);
         if (item is null)
         {
             return ManagementProblems.ItemNotFound(id);
@@ -126,11 +122,8 @@ internal static class ContentEndpoints
         {
             return ManagementProblems.Invalid("baseVersion", "Ange baseVersion: numret på versionen som ändringen utgår från.");
         }
-        var baseVersionId = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.ItemId == id && v.Number == baseNumber)
-            .Select(v => (Guid?)v.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (baseVersionId is null)
+        var check = await store.CheckBaseVersionAsync(id, baseNumber, cancellationToken);
+        if (check is null)
         {
             return ManagementProblems.Invalid("baseVersion", $"Innehållet har ingen version {baseNumber}.");
         }
@@ -139,19 +132,21 @@ internal static class ContentEndpoints
         {
             return document.Problem;
         }
-        if (baseVersionId != item.LatestVersionId)
+        if (!check.IsLatest)
         {
-            return await OutdatedAsync(item, baseVersionId.Value, document.Value!, db, cancellationToken);
+            return Outdated(check, document.Value!);
         }
         var author = context.User.ToActor().AsAuthor();
         // The store checks the base version again when it writes, so a save in between is still refused.
-        var result = await store.SaveAsync(id, document.Value!, baseVersionId, author, ChangeNote(input.ChangeNote, "Ändrad via förvaltnings-API:t"), cancellationToken: cancellationToken);
+        var result = await store.SaveAsync(id, document.Value!, check.Base.Id, author, ChangeNote(input.ChangeNote, "Ändrad via förvaltnings-API:t"), cancellationToken: cancellationToken);
         return result switch
         {
             SaveResult.Saved saved => TypedResults.Ok(ContentSaved.From(saved)),
             SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
             SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
-            SaveResult.Outdated => await OutdatedAsync(item, baseVersionId.Value, document.Value!, db, cancellationToken),
+            SaveResult.Outdated => await store.CheckBaseVersionAsync(id, check.Base.Id, cancellationToken) is { } again
+                ? Outdated(again, document.Value!)
+                : ManagementProblems.ItemNotFound(id),
             _ => ManagementProblems.ItemNotFound(id),
         };
     }
@@ -161,12 +156,9 @@ internal static class ContentEndpoints
     /// changed (with the common, the client's and the latest value) and the merged document, in which
     /// those fields hold the latest version's values until the client chooses and saves it on top of the latest version.
     /// </summary>
-    private static async Task<ProblemHttpResult> OutdatedAsync(ContentItem item, Guid baseVersionId, IContentDocument yours, PortalDbContext db, CancellationToken cancellationToken)
+    private static ProblemHttpResult Outdated(BaseVersionCheck check, IContentDocument yours)
     {
-        var latestId = await db.ContentItems.AsNoTracking().Where(i => i.Id == item.Id).Select(i => i.LatestVersionId).FirstAsync(cancellationToken);
-        var versions = await db.ContentVersions.AsNoTracking().Where(v => v.Id == baseVersionId || v.Id == latestId).ToListAsync(cancellationToken);
-        var common = versions.First(v => v.Id == baseVersionId);
-        var latest = versions.First(v => v.Id == latestId);
+        var (item, common, latest) = check;
         var detail = $"Version {common.Number} är inte längre den senaste: någon har sparat version {latest.Number} sedan dess. ";
         DocumentMergeResult merge;
         JsonNode theirs;

@@ -9,5 +9,11 @@ public sealed record CreateUserRequest
     public string? DisplayName { get; init; }
 }
 
-/// <summary>The account as created; roles as their API keys.</summary>
+/// <summary>A back-office account's new role: editor, reviewer or administrator.</summary>
+public sealed record ChangeRoleRequest
+{
+    public string? Role { get; init; }
+}
+
+/// <summary>The account as created or changed; roles as their API keys.</summary>
 public sealed record UserResponse(string Id, string Email, IReadOnlyList<string> Roles);

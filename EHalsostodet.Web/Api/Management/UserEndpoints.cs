@@ -1,15 +1,12 @@
-using System.ComponentModel.DataAnnotations;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace EHalsostodet.Web.Api.Management;
 
-/// <summary>/users: administrators open accounts for the back office.</summary>
+/// <summary>/users: administrators open accounts for the back office, change their roles and lock them.</summary>
 internal static class UserEndpoints
 {
-    private static readonly EmailAddressAttribute EmailFormat = new();
-
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/users").RequireAdministrator();
@@ -18,11 +15,23 @@ internal static class UserEndpoints
             .WithName("CreateUser")
             .WithSummary("Skapa en användare")
             .WithDescription("Skapar ett konto i redaktionen med rollen editor (Redaktör), reviewer (Granskare) eller administrator (Administratör). Bara för administratörer.");
+        users.MapPut("/{id}/role", ChangeRoleAsync)
+            .Accepts<ChangeRoleRequest>("application/json")
+            .WithName("ChangeUserRole")
+            .WithSummary("Byt roll")
+            .WithDescription("Ger kontot en av rollerna editor, reviewer eller administrator; kontots inloggningar upphör. Du kan inte ta bort din egen administratörsroll (409).");
+        users.MapPost("/{id}/lock", LockAsync)
+            .WithName("LockUser")
+            .WithSummary("Lås ett konto")
+            .WithDescription("Kontot loggas ut och kan inte logga in förrän det låses upp. Du kan inte låsa ditt eget konto (409).");
+        users.MapPost("/{id}/unlock", UnlockAsync)
+            .WithName("UnlockUser")
+            .WithSummary("Lås upp ett konto");
         return api;
     }
 
     private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, UserManager<PortalUser> userManager, CancellationToken cancellationToken)
+        HttpRequest request, BackOfficeAccounts accounts, CancellationToken cancellationToken)
     {
         var body = await JsonRequestBody.ReadAsync<CreateUserRequest>(request, optional: false, cancellationToken);
         if (body.Problem is not null)
@@ -30,64 +39,55 @@ internal static class UserEndpoints
             return body.Problem;
         }
         var input = body.Value!;
-        var email = input.Email?.Trim() ?? "";
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (email.Length == 0)
+        return await accounts.CreateAsync(new NewBackOfficeAccount(input.Email, input.DisplayName, input.Password, input.Role)) switch
         {
-            errors["email"] = ["Ange en e-postadress."];
-        }
-        else if (email.Length > 256 || !EmailFormat.IsValid(email))
-        {
-            errors["email"] = ["Ange en giltig e-postadress, till exempel namn@kommun.se."];
-        }
-        if (string.IsNullOrEmpty(input.Password))
-        {
-            errors["password"] = ["Ange ett lösenord."];
-        }
-        if (!PortalRoles.TryParseKey(input.Role, out var role))
-        {
-            errors["role"] = [string.IsNullOrWhiteSpace(input.Role)
-                ? "Ange en roll: editor, reviewer eller administrator."
-                : $"Okänd roll \"{input.Role}\". Välj editor (Redaktör), reviewer (Granskare) eller administrator (Administratör)."];
-        }
-        var displayName = input.DisplayName?.Trim() ?? "";
-        if (displayName.Length > 100)
-        {
-            errors["displayName"] = ["Namnet får vara högst 100 tecken."];
-        }
-        if (errors.Count > 0)
-        {
-            return ManagementProblems.Invalid(errors, "Användaren kunde inte skapas.");
-        }
-
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName.Length > 0 ? displayName : email };
-        var created = await userManager.CreateAsync(user, input.Password!);
-        if (!created.Succeeded)
-        {
-            return ManagementProblems.Invalid(IdentityErrors(created.Errors), "Användaren kunde inte skapas.");
-        }
-        var added = await userManager.AddToRoleAsync(user, role);
-        if (!added.Succeeded)
-        {
-            await userManager.DeleteAsync(user);
-            return ManagementProblems.Invalid(new Dictionary<string, string[]> { ["role"] = added.Errors.Select(e => e.Description).ToArray() }, "Användaren kunde inte skapas.");
-        }
-        return TypedResults.Created((string?)null, new UserResponse(user.Id, email, [RoleKey(role)]));
+            AccountOutcome.Done done => TypedResults.Created((string?)null, new UserResponse(done.User.Id, done.User.Email ?? "", [RoleKey(done.Role)])),
+            AccountOutcome.Invalid invalid => Invalid(invalid, "Användaren kunde inte skapas."),
+            _ => ManagementProblems.BadRequest("Användaren kunde inte skapas."),
+        };
     }
 
-    /// <summary>Identity's (Swedish) errors keyed by the request field they concern; one message about the e-mail address is enough.</summary>
-    private static Dictionary<string, string[]> IdentityErrors(IEnumerable<IdentityError> identityErrors)
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
+        string id, HttpRequest request, HttpContext context, BackOfficeAccounts accounts, CancellationToken cancellationToken)
     {
-        var list = identityErrors.ToList();
-        var codes = list.Select(e => e.Code).ToHashSet(StringComparer.Ordinal);
-        return list
-            .Where(e => !(e.Code == nameof(IdentityErrorDescriber.DuplicateUserName) && codes.Contains(nameof(IdentityErrorDescriber.DuplicateEmail)) ||
-                          e.Code == nameof(IdentityErrorDescriber.InvalidUserName) && codes.Contains(nameof(IdentityErrorDescriber.InvalidEmail))))
-            .GroupBy(e => e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password"
-                : e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? "email"
-                : "")
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray(), StringComparer.Ordinal);
+        var body = await JsonRequestBody.ReadAsync<ChangeRoleRequest>(request, optional: false, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+        return await accounts.ChangeRoleAsync(id, body.Value!.Role, context.User.ToActor().UserId) switch
+        {
+            AccountOutcome.Done done => TypedResults.Ok(new UserResponse(done.User.Id, done.User.Email ?? "", [RoleKey(done.Role)])),
+            AccountOutcome.Invalid invalid => Invalid(invalid, "Rollen kunde inte ändras."),
+            AccountOutcome.Refused refused => ManagementProblems.Conflict(refused.Reason),
+            _ => UserNotFound(id),
+        };
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> LockAsync(string id, HttpContext context, BackOfficeAccounts accounts)
+    {
+        var administrator = context.User.ToActor();
+        return Answer(await accounts.BlockAsync(id, administrator.UserId, administrator.Name), id);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> UnlockAsync(string id, HttpContext context, BackOfficeAccounts accounts)
+    {
+        var administrator = context.User.ToActor();
+        return Answer(await accounts.UnblockAsync(id, administrator.UserId, administrator.Name), id);
+    }
+
+    private static Results<NoContent, ProblemHttpResult> Answer(AccountOutcome outcome, string id) => outcome switch
+    {
+        AccountOutcome.Done => TypedResults.NoContent(),
+        AccountOutcome.Refused refused => ManagementProblems.Conflict(refused.Reason),
+        _ => UserNotFound(id),
+    };
+
+    private static ValidationProblem Invalid(AccountOutcome.Invalid invalid, string detail) => ManagementProblems.Invalid(
+        invalid.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
+        detail);
+
+    private static ProblemHttpResult UserNotFound(string id) => ManagementProblems.NotFound($"Det finns inget konto med id {id}.");
 
     private static string RoleKey(string role) => role switch
     {

@@ -1,8 +1,6 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Api.Management;
 
@@ -27,34 +25,28 @@ internal static class VersionEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<List<VersionSummary>>, ProblemHttpResult>> ListAsync(Guid id, PortalDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<VersionSummary>>, ProblemHttpResult>> ListAsync(Guid id, ContentQueries queries, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await queries.ItemAsync(id, cancellationToken);
         if (item is null)
         {
             return ManagementProblems.ItemNotFound(id);
         }
-        var versions = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.ItemId == id)
-            .OrderByDescending(v => v.Number)
-            .Select(v => new { v.Id, v.Number, v.AuthorName, v.CreatedAt, v.ChangeNote })
-            .ToListAsync(cancellationToken);
+        var versions = await queries.VersionHeadersAsync(id, cancellationToken);
         return TypedResults.Ok(versions
             .Select(v => new VersionSummary(v.Number, v.AuthorName, ApiValues.Utc(v.CreatedAt), v.ChangeNote, v.Id == item.LatestVersionId, v.Id == item.PublishedVersionId))
             .ToList());
     }
 
     private static async Task<Results<Ok<VersionDiff>, ProblemHttpResult>> DiffAsync(
-        Guid id, int from, int to, PortalDbContext db, CancellationToken cancellationToken)
+        Guid id, int from, int to, ContentQueries queries, CancellationToken cancellationToken)
     {
-        var versions = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.ItemId == id && (v.Number == from || v.Number == to))
-            .ToListAsync(cancellationToken);
+        var versions = await queries.VersionsAsync(id, [from, to], cancellationToken);
         var before = versions.FirstOrDefault(v => v.Number == from);
         var after = versions.FirstOrDefault(v => v.Number == to);
         if (before is null || after is null)
         {
-            return await db.ContentItems.AnyAsync(i => i.Id == id, cancellationToken)
+            return await queries.ExistsAsync(id, cancellationToken)
                 ? ManagementProblems.NotFound($"Innehållet har ingen version {(before is null ? from : to)}.")
                 : ManagementProblems.ItemNotFound(id);
         }
@@ -65,7 +57,7 @@ internal static class VersionEndpoints
     }
 
     private static async Task<Results<Created<ContentSaved>, ValidationProblem, ProblemHttpResult>> RollbackAsync(
-        Guid id, int version, HttpContext context, PortalDbContext db, ContentStore store, CancellationToken cancellationToken)
+        Guid id, int version, HttpContext context, ContentQueries queries, ContentStore store, CancellationToken cancellationToken)
     {
         var result = await store.RollbackAsync(id, version, context.User.ToActor().AsAuthor(), cancellationToken);
         return result switch
@@ -74,7 +66,7 @@ internal static class VersionEndpoints
             SaveResult.Invalid invalid => ManagementProblems.Invalid(invalid.Errors),
             SaveResult.Conflict conflict => ManagementProblems.Conflict(conflict.Message),
             SaveResult.Outdated => ManagementProblems.Conflict(SaveResult.Outdated.Message),
-            _ => await db.ContentItems.AnyAsync(i => i.Id == id, cancellationToken)
+            _ => await queries.ExistsAsync(id, cancellationToken)
                 ? ManagementProblems.NotFound($"Innehållet har ingen version {version}.")
                 : ManagementProblems.ItemNotFound(id),
         };

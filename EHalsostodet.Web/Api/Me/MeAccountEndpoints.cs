@@ -2,12 +2,11 @@ using System.Security.Claims;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Members.Privacy;
 using EHalsostodet.Core.Members.Profiles;
-using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Publishing;
 using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Api.Members;
 
@@ -39,14 +38,14 @@ internal static class MeAccountEndpoints
     }
 
     private static async Task<Results<Ok<MeResponse>, NotFound>> GetAsync(
-        ClaimsPrincipal principal, UserManager<PortalUser> users, PortalDbContext db, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, UserManager<PortalUser> users, MemberProfileStore profiles, PublishedQueries published, CancellationToken cancellationToken)
     {
-        var response = await ReadAsync(UserId(principal), users, db, cancellationToken);
+        var response = await ReadAsync(UserId(principal), users, profiles, published, cancellationToken);
         return response is null ? TypedResults.NotFound() : TypedResults.Ok(response);
     }
 
     private static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult, NotFound>> PutAsync(
-        HttpRequest request, ClaimsPrincipal principal, ProfileEditor editor, UserManager<PortalUser> users, PortalDbContext db, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal principal, ProfileEditor editor, UserManager<PortalUser> users, MemberProfileStore profiles, PublishedQueries published, CancellationToken cancellationToken)
     {
         var body = await JsonRequestBody.ReadAsync<UpdateMeRequest>(request, optional: false, cancellationToken);
         if (body.Problem is not null)
@@ -65,7 +64,7 @@ internal static class MeAccountEndpoints
         {
             return ManagementProblems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal), "Profilen kunde inte sparas.");
         }
-        return TypedResults.Ok((await ReadAsync(userId, users, db, cancellationToken))!);
+        return TypedResults.Ok((await ReadAsync(userId, users, profiles, published, cancellationToken))!);
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(
@@ -104,16 +103,17 @@ internal static class MeAccountEndpoints
         };
     }
 
-    private static async Task<MeResponse?> ReadAsync(string userId, UserManager<PortalUser> users, PortalDbContext db, CancellationToken cancellationToken)
+    private static async Task<MeResponse?> ReadAsync(
+        string userId, UserManager<PortalUser> users, MemberProfileStore profiles, PublishedQueries published, CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return null;
         }
         var roles = await users.GetRolesAsync(user);
-        var profile = await db.MemberProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var profile = await profiles.FindAsync(userId, cancellationToken);
         var municipality = profile?.MunicipalityCode is { } code
-            ? await db.Municipalities.AsNoTracking().Where(m => m.Code == code).Select(m => m.Name).FirstOrDefaultAsync(cancellationToken)
+            ? (await published.MunicipalityAsync(code, cancellationToken))?.Name
             : null;
         return new MeResponse(user.Email ?? "", user.DisplayName, roles.ToList(),
             new MeProfile(profile?.Role, profile?.MunicipalityCode, municipality, profile?.Areas ?? [], profile?.Interests ?? []));

@@ -3,8 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Merging;
-using EHalsostodet.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.BackOffice.Editing;
 
@@ -36,9 +34,9 @@ public sealed record ConflictReview(
     IReadOnlyList<ReviewedChange> ChangedByYou,
     IReadOnlyList<ReviewedChange> ChangedByBoth)
 {
-    public static async Task<ConflictReview> BuildAsync(JsonNode common, JsonNode yours, JsonNode theirs, DocumentMergeResult merge, PortalDbContext db, CancellationToken cancellationToken)
+    public static async Task<ConflictReview> BuildAsync(JsonNode common, JsonNode yours, JsonNode theirs, DocumentMergeResult merge, ContentQueries queries, CancellationToken cancellationToken)
     {
-        var names = await NamesAsync(merge.Conflicts.SelectMany(c => new[] { c.Base, c.Yours, c.Theirs }), db, cancellationToken);
+        var names = await NamesAsync(merge.Conflicts.SelectMany(c => new[] { c.Base, c.Yours, c.Theirs }), queries, cancellationToken);
         string Label(string path) => FieldNames.Label(path, merge.Merged, theirs, yours, common);
         var conflicts = merge.Conflicts
             .Select(c => new ConflictField(c, Label(c.Path), ValueText(c.Base, names), ValueText(c.Yours, names), ValueText(c.Theirs, names)))
@@ -110,7 +108,7 @@ public sealed record ConflictReview(
     }
 
     /// <summary>Titles of the items and alt texts of the images the values refer to by id.</summary>
-    private static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<JsonNode?> values, PortalDbContext db, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<JsonNode?> values, ContentQueries queries, CancellationToken cancellationToken)
     {
         var ids = values.SelectMany(v => v is null ? [] : VersionComparer.Flatten(v).Values.Concat(v is JsonValue ? [v.ToString()] : []))
             .SelectMany(text => text.Split(", "))
@@ -120,10 +118,10 @@ public sealed record ConflictReview(
         {
             return new Dictionary<Guid, string>();
         }
-        var names = await db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Title, cancellationToken);
-        foreach (var image in await db.MediaItems.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken))
+        var names = await queries.TitlesAsync(ids, cancellationToken);
+        foreach (var (id, altText) in await queries.ImageAltTextsAsync(ids, cancellationToken))
         {
-            names[image.Id] = $"Bild: {image.AltText}";
+            names[id] = $"Bild: {altText}";
         }
         return names;
     }

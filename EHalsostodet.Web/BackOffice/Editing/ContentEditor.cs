@@ -1,7 +1,5 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Markdown;
-using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Publishing;
 
 namespace EHalsostodet.Web.BackOffice.Editing;
 
@@ -20,12 +18,13 @@ public abstract record EditorSaveOutcome
 /// Turns posted forms into saved versions, previews and choices. Saving makes a draft version;
 /// it never publishes (the workflow does that).
 /// </summary>
-public sealed class ContentEditor(PortalDbContext db, ContentStore store, ContentRules rules, PublishedQueries published, MarkdownRenderer markdown)
+public sealed class ContentEditor(
+    EditableContentLoader loader, EditorLookupsQuery lookups, ContentStore store, ContentRules rules, MarkdownRenderer markdown)
 {
-    public EditableContentLoader Loader { get; } = new(db);
+    public EditableContentLoader Loader { get; } = loader;
 
     public Task<EditorLookups> LookupsAsync(ContentType type, CancellationToken cancellationToken) =>
-        EditorLookups.LoadAsync(type, db, published, cancellationToken);
+        lookups.LoadAsync(type, cancellationToken);
 
     /// <summary>The Markdown fields rendered as the public page renders them; nothing is saved.</summary>
     public IReadOnlyDictionary<string, string> Preview(IContentForm form) =>

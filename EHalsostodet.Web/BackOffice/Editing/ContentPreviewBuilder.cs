@@ -1,7 +1,5 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.BackOffice.Editing;
 
@@ -9,15 +7,14 @@ namespace EHalsostodet.Web.BackOffice.Editing;
 public sealed record ContentPreview(IContentDocument Document, StoryView? Story, IReadOnlyList<StoryCard> Stories);
 
 /// <summary>Prepares any version of an item, saved or only typed, for the public site's own templates.</summary>
-public sealed class ContentPreviewBuilder(PortalDbContext db, PublishedQueries queries, StoryViewBuilder stories)
+public sealed class ContentPreviewBuilder(ContentQueries content, PublishedQueries queries, StoryViewBuilder stories)
 {
     /// <param name="itemId">Null for an item that is not saved yet.</param>
     public async Task<ContentPreview> BuildAsync(Guid? itemId, IContentDocument document, CancellationToken cancellationToken)
     {
         var id = itemId ?? Guid.Empty;
-        var lastReviewedAt = await db.ContentItems.AsNoTracking().Where(i => i.Id == id).Select(i => i.LastReviewedAt).FirstOrDefaultAsync(cancellationToken);
-        var firstPublishedAt = await db.PublishedContent.AsNoTracking().Where(p => p.ItemId == id)
-            .Select(p => (DateTime?)p.FirstPublishedAt).FirstOrDefaultAsync(cancellationToken);
+        var lastReviewedAt = (await content.ItemAsync(id, cancellationToken))?.LastReviewedAt;
+        var firstPublishedAt = await content.FirstPublishedAtAsync(id, cancellationToken);
         return document switch
         {
             StoryDocument story => new(document, await stories.BuildAsync(id, story, firstPublishedAt, lastReviewedAt, cancellationToken), []),

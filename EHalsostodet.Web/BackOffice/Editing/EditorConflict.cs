@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Content.Merging;
-using EHalsostodet.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.BackOffice.Editing;
 
@@ -35,11 +33,11 @@ public abstract record EditorConflictLookup
 }
 
 /// <summary>Finds the account's draft of an item and the versions it is to be merged with.</summary>
-public sealed class EditorConflictLoader(PortalDbContext db, EditorDraftStore drafts)
+public sealed class EditorConflictLoader(ContentQueries queries, ContentStore store, EditorDraftStore drafts)
 {
     public async Task<EditorConflictLookup> LoadAsync(string userId, Guid itemId, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+        var item = await queries.ItemAsync(itemId, cancellationToken);
         if (item?.LatestVersionId is not { } latestId)
         {
             return new EditorConflictLookup.NotFound();
@@ -49,19 +47,14 @@ public sealed class EditorConflictLoader(PortalDbContext db, EditorDraftStore dr
         {
             return new EditorConflictLookup.NothingToMerge(draft is not null);
         }
-        var versions = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.ItemId == itemId && (v.Id == baseId || v.Id == latestId))
-            .ToListAsync(cancellationToken);
-        if (versions.FirstOrDefault(v => v.Id == baseId) is not { } common || versions.FirstOrDefault(v => v.Id == latestId) is not { } latest)
+        if (await store.CheckBaseVersionAsync(itemId, baseId, cancellationToken) is not { IsLatest: false } check)
         {
             return new EditorConflictLookup.NothingToMerge(true);
         }
-        var authors = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.ItemId == itemId && v.Number > common.Number && v.Number <= latest.Number)
-            .OrderByDescending(v => v.Number).Select(v => v.AuthorName).ToListAsync(cancellationToken);
+        var authors = await queries.AuthorsBetweenAsync(itemId, check.Base.Number, check.Latest.Number, cancellationToken);
         try
         {
-            return new EditorConflictLookup.Found(new EditorConflict(item, common, latest, authors.Distinct().ToList(), draft));
+            return new EditorConflictLookup.Found(new EditorConflict(check.Item, check.Base, check.Latest, authors, draft));
         }
         catch (JsonException)
         {

@@ -1,14 +1,13 @@
 using System.Security.Claims;
 using EHalsostodet.Core.Accounts;
-using EHalsostodet.Core.Persistence;
+using EHalsostodet.Core.Members.Profiles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages.MinaSidor;
 
 /// <summary>The member's overview: a greeting and the way to every member page.</summary>
-public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users) : PageModel
+public sealed class IndexModel(MemberProfileStore profiles, UserManager<PortalUser> users) : PageModel
 {
     public string Name { get; private set; } = "";
 
@@ -18,7 +17,6 @@ public sealed class IndexModel(PortalDbContext db, UserManager<PortalUser> users
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         Name = (await users.FindByIdAsync(userId))?.NameForDisplay ?? "";
-        HasProfile = await db.MemberProfiles.AnyAsync(p => p.UserId == userId &&
-            (p.MunicipalityCode != null || p.Role != null), cancellationToken);
+        HasProfile = await profiles.IsFilledInAsync(userId, cancellationToken);
     }
 }

@@ -1,17 +1,15 @@
 using System.Security.Claims;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Members.Profiles;
-using EHalsostodet.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages.MinaSidor;
 
 /// <summary>The member's role, municipality, verksamhetsområden and interests.</summary>
 public sealed class ProfileModel(
-    PortalDbContext db, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ProfileChoicesQuery choicesQuery, ProfileEditor editor) : PageModel
+    MemberProfileStore profiles, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ProfileChoicesQuery choicesQuery, ProfileEditor editor) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -43,7 +41,7 @@ public sealed class ProfileModel(
     {
         var userId = UserId();
         var user = await users.FindByIdAsync(userId);
-        var profile = await db.MemberProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        var profile = await profiles.FindAsync(userId, cancellationToken);
         DisplayName = user?.DisplayName;
         Role = profile?.Role;
         MunicipalityCode = profile?.MunicipalityCode;

@@ -1,17 +1,14 @@
 using EHalsostodet.Core.Accounts;
-using EHalsostodet.Core.Persistence;
-using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Audit;
 
 /// <summary>Granskningslogg: every change to content, newest first, for administrators.</summary>
 [Authorize(Policy = PortalRoles.CanAdminister)]
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(AuditQueries audit) : PageModel
 {
     public const int PageSize = 50;
 
@@ -44,22 +41,17 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = db.AuditEntries.AsNoTracking();
+        Guid? itemId = null;
         if (!string.IsNullOrWhiteSpace(ItemFilter))
         {
-            if (Guid.TryParse(ItemFilter.Trim(), out var itemId))
+            if (Guid.TryParse(ItemFilter.Trim(), out var parsed))
             {
-                query = query.Where(e => e.ItemId == itemId);
+                itemId = parsed;
             }
             else
             {
                 Errors.Add("Innehålls-id måste vara ett giltigt id, till exempel 3f2c8a1e-5b7d-4c3a-9e21-0d4b6a7c8e9f.");
             }
-        }
-        if (!string.IsNullOrWhiteSpace(UserFilter))
-        {
-            var name = UserFilter.Trim();
-            query = query.Where(e => e.UserName == name);
         }
         if (ModelState.TryGetValue("fran", out var fromState) && fromState.Errors.Count > 0)
         {
@@ -69,30 +61,15 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         {
             Errors.Add("Till och med-datum måste anges som ÅÅÅÅ-MM-DD.");
         }
-        if (FromDate is { } fromDate)
-        {
-            var start = SwedishTime.StartOfDayUtc(fromDate);
-            query = query.Where(e => e.At >= start);
-        }
-        if (ToDate is { } toDate)
-        {
-            var end = SwedishTime.StartOfDayUtc(toDate.AddDays(1));
-            query = query.Where(e => e.At < end);
-        }
         if (FromDate is { } a && ToDate is { } b && a > b)
         {
             Errors.Add("Från och med-datumet ligger efter till och med-datumet.");
         }
 
-        Total = await query.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Entries = await query
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .ToListAsync(cancellationToken);
-        UserNames = await db.AuditEntries.AsNoTracking()
-            .Select(e => e.UserName).Distinct().OrderBy(n => n)
-            .ToListAsync(cancellationToken);
+        var filter = new AuditFilter(itemId, string.IsNullOrWhiteSpace(UserFilter) ? null : UserFilter.Trim(), FromDate, ToDate);
+        var page = await audit.PageAsync(filter, PageNumber, PageSize, cancellationToken);
+        (Total, PageNumber, Entries) = (page.Total, page.PageNumber, page.Entries);
+        UserNames = await audit.UserNamesAsync(cancellationToken);
     }
 
     /// <summary>The address of another page of the same filtered list.</summary>

@@ -1,17 +1,15 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Content;
 
-public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, ContentReviews reviews, IOptions<WorkflowOptions> options, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ContentQueries queries, AuditQueries audit, WorkflowService workflow, ContentReviews reviews, IOptions<WorkflowOptions> options, TimeProvider clock) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
     public int LatestNumber { get; private set; }
@@ -134,20 +132,20 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, C
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await queries.ItemAsync(id, cancellationToken);
         if (item is null)
         {
             return false;
         }
         Item = item;
         Today = SwedishTime.Today(clock);
-        var numbers = await db.ContentVersions.Where(v => v.ItemId == id).Select(v => new { v.Id, v.Number, v.PublicChangeNote }).ToListAsync(cancellationToken);
+        var numbers = await queries.VersionHeadersAsync(id, cancellationToken);
         var latest = numbers.First(v => v.Id == item.LatestVersionId);
         LatestNumber = latest.Number;
         PublicChangeNote ??= latest.PublicChangeNote;
         PublishedNumber = numbers.FirstOrDefault(v => v.Id == item.PublishedVersionId)?.Number;
         ScheduledNumber = item.PublishAt is null ? null : numbers.FirstOrDefault(v => v.Id == (item.ScheduledVersionId ?? item.LatestVersionId))?.Number;
-        var json = await db.ContentVersions.Where(v => v.Id == item.LatestVersionId).Select(v => v.DocumentJson).FirstAsync(cancellationToken);
+        var json = (await queries.VersionAsync(id, latest.Id, cancellationToken))!.DocumentJson;
         latestDocument = ContentDocumentSerializer.ReadStored(item.Type, json).Document;
         if (latestDocument is not null)
         {
@@ -155,7 +153,7 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, C
         }
         if (item.PublishedVersionId is not null)
         {
-            var slug = await db.PublishedContent.Where(p => p.ItemId == id).Select(p => p.Slug).FirstOrDefaultAsync(cancellationToken);
+            var slug = await queries.PublishedSlugAsync(id, cancellationToken);
             PublicUrl = slug is null ? null : ContentTypeNames.PublicUrl(item.Type, slug);
         }
         var actor = User.ToActor();
@@ -165,7 +163,7 @@ public sealed class DetailsModel(PortalDbContext db, WorkflowService workflow, C
         {
             ApprovalBlockedReason = WorkflowRules.Check(WorkflowAction.Approve, item, actor, await workflow.ChangeContributorsAsync(item, cancellationToken), options.Value.FourEyes).Reason;
         }
-        Audit = await db.AuditEntries.AsNoTracking().Where(a => a.ItemId == id).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(20).ToListAsync(cancellationToken);
+        Audit = await audit.LatestForItemAsync(id, 20, cancellationToken);
         return true;
     }
 }

@@ -1,14 +1,12 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Content;
 
 /// <summary>Any version of an item, rendered with the public site's own templates.</summary>
-public sealed class PreviewModel(PortalDbContext db, ContentPreviewBuilder previews) : PageModel
+public sealed class PreviewModel(ContentQueries queries, ContentPreviewBuilder previews) : PageModel
 {
     public Guid Id { get; private set; }
     public int VersionNumber { get; private set; }
@@ -20,14 +18,14 @@ public sealed class PreviewModel(PortalDbContext db, ContentPreviewBuilder previ
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await queries.ItemAsync(id, cancellationToken);
         if (item is null)
         {
             return NotFound();
         }
         var row = version is { } number
-            ? await db.ContentVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ItemId == id && v.Number == number, cancellationToken)
-            : await db.ContentVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == item.LatestVersionId, cancellationToken);
+            ? await queries.VersionAsync(id, number, cancellationToken)
+            : item.LatestVersionId is { } latestId ? await queries.VersionAsync(id, latestId, cancellationToken) : null;
         if (row is null)
         {
             return NotFound();

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Content.Merging;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +15,7 @@ namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 /// both changed the editor chooses their own text, the other one, or writes a new one; the result
 /// is saved on top of the latest version (or opened in the editor).
 /// </summary>
-public sealed class ResolveModel(EditorConflictLoader conflicts, EditorDraftStore drafts, ContentStore store, PortalDbContext db) : EditorFormPageModel
+public sealed class ResolveModel(EditorConflictLoader conflicts, EditorDraftStore drafts, ContentStore store, ContentQueries queries) : EditorFormPageModel
 {
     public const string Yours = "yours";
     public const string Theirs = "theirs";
@@ -144,7 +143,7 @@ public sealed class ResolveModel(EditorConflictLoader conflicts, EditorDraftStor
 
     public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await db.ContentItems.FindAsync([id], cancellationToken) is not { } item)
+        if (await queries.ItemAsync(id, cancellationToken) is not { } item)
         {
             return NotFound();
         }
@@ -174,7 +173,7 @@ public sealed class ResolveModel(EditorConflictLoader conflicts, EditorDraftStor
         YoursDocument = draft.Document;
         var yours = ContentDocumentSerializer.ToNode(draft.Document);
         Review = await ConflictReview.BuildAsync(conflict.CommonNode, yours, conflict.LatestNode,
-            DocumentMerge.Merge(conflict.CommonNode, yours, conflict.LatestNode), db, cancellationToken);
+            DocumentMerge.Merge(conflict.CommonNode, yours, conflict.LatestNode), queries, cancellationToken);
         return true;
     }
 

@@ -1,16 +1,14 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Insights;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Time;
 using EHalsostodet.Web.Insights;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Insights;
 
 /// <summary>One item's use per day; for a collection also the use of its stories.</summary>
-public sealed class ItemModel(InsightsQueries insights, PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class ItemModel(InsightsQueries insights, TimeProvider clock) : PageModel
 {
     public ItemUsage Item { get; private set; } = null!;
     public InsightsPeriod Period { get; private set; } = null!;
@@ -32,7 +30,7 @@ public sealed class ItemModel(InsightsQueries insights, PortalDbContext db, Time
         Daily = await insights.DailyAsync([id], Period, cancellationToken);
         if (item.Type == ContentType.Collection)
         {
-            var stories = await db.CollectionMemberships.AsNoTracking().Where(m => m.CollectionId == id).Select(m => m.StoryId).ToListAsync(cancellationToken);
+            var stories = await insights.CollectionStoryIdsAsync(id, cancellationToken);
             StoriesDaily = await insights.DailyAsync(stories, Period, cancellationToken);
         }
         return Page();

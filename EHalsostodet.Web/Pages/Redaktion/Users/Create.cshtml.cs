@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using EHalsostodet.Core.Accounts;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,27 +8,30 @@ namespace EHalsostodet.Web.Pages.Redaktion.Users;
 
 /// <summary>Skapa användare: an administrator opens an account for an editor, reviewer or administrator.</summary>
 [Authorize(Policy = PortalRoles.CanAdminister)]
-public sealed class CreateModel(UserManager<PortalUser> users) : PageModel
+public sealed class CreateModel(BackOfficeAccounts accounts) : PageModel
 {
-    [BindProperty]
-    [Required(ErrorMessage = "Ange en e-postadress.")]
-    [EmailAddress(ErrorMessage = "Ange en giltig e-postadress, till exempel namn@kommun.se.")]
-    [StringLength(256, ErrorMessage = "E-postadressen får vara högst 256 tecken.")]
-    public string Email { get; set; } = "";
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        [BackOfficeAccounts.EmailField] = nameof(Email),
+        [BackOfficeAccounts.DisplayNameField] = nameof(DisplayName),
+        [BackOfficeAccounts.PasswordField] = nameof(Password),
+        [BackOfficeAccounts.RoleField] = nameof(Role),
+    };
 
     [BindProperty]
+    public string? Email { get; set; } = "";
+
+    /// <summary>The form asks for a name; the API may leave it out.</summary>
+    [BindProperty]
     [Required(ErrorMessage = "Ange ett namn som visas för andra i redaktionen.")]
-    [StringLength(100, ErrorMessage = "Namnet får vara högst 100 tecken.")]
     public string DisplayName { get; set; } = "";
 
     [BindProperty]
-    [Required(ErrorMessage = "Ange ett lösenord.")]
     [DataType(DataType.Password)]
-    public string Password { get; set; } = "";
+    public string? Password { get; set; } = "";
 
     [BindProperty]
-    [Required(ErrorMessage = "Välj en roll.")]
-    public string Role { get; set; } = PortalRoles.Editor;
+    public string? Role { get; set; } = PortalRoles.Editor;
 
     public void OnGet()
     {
@@ -39,43 +41,32 @@ public sealed class CreateModel(UserManager<PortalUser> users) : PageModel
     {
         Email = Email?.Trim() ?? "";
         DisplayName = DisplayName?.Trim() ?? "";
-        if (!string.IsNullOrEmpty(Role) && !PortalRoles.BackOffice.Contains(Role))
-        {
-            ModelState.AddModelError(nameof(Role), "Välj en av rollerna Redaktör, Granskare eller Administratör.");
-        }
+        var account = new NewBackOfficeAccount(Email, DisplayName, Password, Role);
         if (!ModelState.IsValid)
         {
+            // Everything at once: the form's own rule and the account's.
+            AddErrors(BackOfficeAccounts.Validate(account));
             return Page();
         }
-        var user = new PortalUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = DisplayName };
-        var created = await users.CreateAsync(user, Password);
-        if (!created.Succeeded)
+        switch (await accounts.CreateAsync(account))
         {
-            var codes = created.Errors.Select(e => e.Code).ToHashSet();
-            foreach (var error in created.Errors)
-            {
-                // The user name is the e-mail address: one message about it is enough.
-                if (error.Code == nameof(IdentityErrorDescriber.DuplicateUserName) && codes.Contains(nameof(IdentityErrorDescriber.DuplicateEmail)) ||
-                    error.Code == nameof(IdentityErrorDescriber.InvalidUserName) && codes.Contains(nameof(IdentityErrorDescriber.InvalidEmail)))
-                {
-                    continue;
-                }
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password)
-                    : error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(Email)
-                    : "";
-                ModelState.AddModelError(field, error.Description);
-            }
-            return Page();
+            case AccountOutcome.Done done:
+                TempData["Message"] = $"Användaren {done.User.NameForDisplay} ({Email}) har skapats med rollen {done.Role}.";
+                Response.Headers.Location = "/redaktion/anvandare";
+                return StatusCode(StatusCodes.Status303SeeOther);
+            case AccountOutcome.Invalid invalid:
+                AddErrors(invalid.Errors);
+                return Page();
+            default:
+                return BadRequest();
         }
-        var added = await users.AddToRoleAsync(user, Role);
-        if (!added.Succeeded)
+    }
+
+    private void AddErrors(IEnumerable<AccountError> errors)
+    {
+        foreach (var error in errors)
         {
-            await users.DeleteAsync(user);
-            ModelState.AddModelError("", string.Join(" ", added.Errors.Select(e => e.Description)));
-            return Page();
+            ModelState.AddModelError(Fields.GetValueOrDefault(error.Field, ""), error.Message);
         }
-        TempData["Message"] = $"Användaren {user.NameForDisplay} ({Email}) har skapats med rollen {Role}.";
-        Response.Headers.Location = "/redaktion/anvandare";
-        return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

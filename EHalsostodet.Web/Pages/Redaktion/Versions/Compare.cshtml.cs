@@ -1,14 +1,12 @@
 using System.Text.Json.Nodes;
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Versions;
 
 /// <summary>Two versions of an item side by side, field by field, with the changed words marked.</summary>
-public sealed class CompareModel(PortalDbContext db) : PageModel
+public sealed class CompareModel(ContentQueries queries) : PageModel
 {
     /// <summary>One changed field with its Swedish name.</summary>
     public sealed record ChangedField(string Label, string Path, FieldChange Change);
@@ -29,14 +27,13 @@ public sealed class CompareModel(PortalDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await queries.ItemAsync(id, cancellationToken);
         if (item is null)
         {
             return NotFound();
         }
         Item = item;
-        var numbers = await db.ContentVersions.AsNoTracking().Where(v => v.ItemId == id)
-            .OrderByDescending(v => v.Number).Select(v => v.Number).ToListAsync(cancellationToken);
+        var numbers = (await queries.VersionHeadersAsync(id, cancellationToken)).Select(v => v.Number).ToList();
         // Without a choice: what the latest version changed.
         var to = To ?? numbers.FirstOrDefault();
         var from = From ?? numbers.FirstOrDefault(n => n < to, to);
@@ -46,9 +43,7 @@ public sealed class CompareModel(PortalDbContext db) : PageModel
         }
         // Older on the left, whichever way round the radio buttons were picked.
         (from, to) = from <= to ? (from, to) : (to, from);
-        var versions = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.ItemId == id && (v.Number == from || v.Number == to))
-            .ToListAsync(cancellationToken);
+        var versions = await queries.VersionsAsync(id, [from, to], cancellationToken);
         Before = versions.First(v => v.Number == from);
         After = versions.First(v => v.Number == to);
         var beforeDocument = JsonNode.Parse(Before.DocumentJson);

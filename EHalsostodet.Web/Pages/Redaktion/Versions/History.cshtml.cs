@@ -1,14 +1,12 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Persistence;
 using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Versions;
 
 /// <summary>Every version of an item, with a choice of two to compare and a way back to an older one.</summary>
-public sealed class HistoryModel(PortalDbContext db, ContentStore store) : PageModel
+public sealed class HistoryModel(ContentQueries queries, ContentStore store) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
 
@@ -55,16 +53,13 @@ public sealed class HistoryModel(PortalDbContext db, ContentStore store) : PageM
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await queries.ItemAsync(id, cancellationToken);
         if (item is null)
         {
             return false;
         }
         Item = item;
-        Versions = await db.ContentVersions.AsNoTracking()
-            .Where(v => v.ItemId == id)
-            .OrderByDescending(v => v.Number)
-            .ToListAsync(cancellationToken);
+        Versions = await queries.VersionsAsync(id, cancellationToken);
         return true;
     }
 }

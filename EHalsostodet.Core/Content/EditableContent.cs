@@ -1,8 +1,7 @@
-using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace EHalsostodet.Web.BackOffice.Editing;
+namespace EHalsostodet.Core.Content;
 
 /// <summary>
 /// An item with its latest version, as the editor starts from it. A stored version that breaks

@@ -1,10 +1,9 @@
-using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Workflow;
 using Microsoft.EntityFrameworkCore;
 
-namespace EHalsostodet.Web.BackOffice.Editing;
+namespace EHalsostodet.Core.Content;
 
 /// <summary>The choices the forms offer: municipalities by county, tags, initiatives, stories.</summary>
 public sealed record EditorLookups(
@@ -19,9 +18,14 @@ public sealed record EditorLookups(
     /// <summary>The media library's images for the hero picker: id and a label of alt text and file name.</summary>
     public IReadOnlyList<(Guid Id, string Label)> Images { get; init; } = [];
 
+}
+
+/// <summary>Loads the choices an editor's form of a content type offers.</summary>
+public sealed class EditorLookupsQuery(PortalDbContext db, PublishedQueries published)
+{
     private static readonly StringComparer Swedish = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), ignoreCase: true);
 
-    public static async Task<EditorLookups> LoadAsync(ContentType type, PortalDbContext db, PublishedQueries published, CancellationToken cancellationToken)
+    public async Task<EditorLookups> LoadAsync(ContentType type, CancellationToken cancellationToken)
     {
         switch (type)
         {
@@ -35,29 +39,29 @@ public sealed record EditorLookups(
                 var initiatives = (await published.InitiativesAsync(null, cancellationToken)).Select(i => (i.Id, i.Document.Title)).ToList();
                 var titles = await db.ContentItems.AsNoTracking().Where(i => i.Type == ContentType.Initiative)
                     .ToDictionaryAsync(i => i.Id, i => i.Title, cancellationToken);
-                return new EditorLookups(byCounty, await TagNamesAsync(db, cancellationToken), initiatives, titles, []) { Images = await ImagesAsync(db, cancellationToken) };
+                return new EditorLookups(byCounty, await TagNamesAsync(cancellationToken), initiatives, titles, []) { Images = await ImagesAsync(cancellationToken) };
             case ContentType.Collection:
                 var stories = await db.ContentItems.AsNoTracking()
                     .Where(i => i.Type == ContentType.Story && i.State != WorkflowState.Trashed)
                     .Select(i => new { i.Id, i.Title, i.State })
                     .ToListAsync(cancellationToken);
-                return Empty with
+                return EditorLookups.Empty with
                 {
-                    TagNames = await TagNamesAsync(db, cancellationToken),
+                    TagNames = await TagNamesAsync(cancellationToken),
                     Stories = stories.OrderBy(s => s.Title, Swedish).Select(s => (s.Id, s.Title, s.State)).ToList(),
-                    Images = await ImagesAsync(db, cancellationToken),
+                    Images = await ImagesAsync(cancellationToken),
                 };
             default:
-                return Empty;
+                return EditorLookups.Empty;
         }
     }
 
-    private static async Task<IReadOnlyList<(Guid, string)>> ImagesAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyList<(Guid, string)>> ImagesAsync(CancellationToken cancellationToken) =>
         (await db.MediaItems.AsNoTracking().Select(m => new { m.Id, m.AltText, m.OriginalFileName }).ToListAsync(cancellationToken))
             .OrderBy(m => m.AltText, Swedish)
             .Select(m => (m.Id, $"{m.AltText} ({m.OriginalFileName})"))
             .ToList();
 
-    private static async Task<IReadOnlyList<string>> TagNamesAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+    private async Task<IReadOnlyList<string>> TagNamesAsync(CancellationToken cancellationToken) =>
         (await db.Tags.AsNoTracking().Select(t => t.Name).ToListAsync(cancellationToken)).Order(Swedish).ToList();
 }
