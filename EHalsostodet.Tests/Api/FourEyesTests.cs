@@ -7,14 +7,13 @@ namespace EHalsostodet.Tests.Api;
 
 /// <summary>Nobody approves their own change, unless Workflow:FourEyes is turned off.</summary>
 [TestClass]
-public sealed class FourEyesTests
+public sealed class FourEyesTests : PortalTestClass<FourEyesTests>
 {
     private const string EditorEmail = "redaktor@example.se";
     private const string ReviewerEmail = "granskare@example.se";
     private const string OtherReviewerEmail = "granskare2@example.se";
     private const string AdminEmail = "admin.fyraoga@example.se";
 
-    private static PortalFactory factory = null!;
     private static HttpClient editor = null!;
     private static HttpClient reviewer = null!;
     private static HttpClient otherReviewer = null!;
@@ -23,15 +22,14 @@ public sealed class FourEyesTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor);
-        await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
-        await factory.CreateUserAsync(OtherReviewerEmail, PortalRoles.Reviewer);
-        editor = await factory.BearerClientAsync(EditorEmail);
-        reviewer = await factory.BearerClientAsync(ReviewerEmail);
-        otherReviewer = await factory.BearerClientAsync(OtherReviewerEmail);
-        await factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator);
-        admin = await factory.BearerClientAsync(AdminEmail);
+        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor);
+        await Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
+        await Factory.CreateUserAsync(OtherReviewerEmail, PortalRoles.Reviewer);
+        editor = await Factory.BearerClientAsync(EditorEmail);
+        reviewer = await Factory.BearerClientAsync(ReviewerEmail);
+        otherReviewer = await Factory.BearerClientAsync(OtherReviewerEmail);
+        await Factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator);
+        admin = await Factory.BearerClientAsync(AdminEmail);
     }
 
     [ClassCleanup]
@@ -41,7 +39,6 @@ public sealed class FourEyesTests
         reviewer.Dispose();
         otherReviewer.Dispose();
         admin.Dispose();
-        factory.Dispose();
     }
 
     [TestMethod]

@@ -8,24 +8,21 @@ namespace EHalsostodet.Tests.Api;
 
 /// <summary>POST /users: only administrators open accounts, and bad input is explained in Swedish.</summary>
 [TestClass]
-public sealed class UserEndpointsTests
+public sealed class UserEndpointsTests : PortalTestClass<UserEndpointsTests>
 {
-    private static PortalFactory factory = null!;
     private static HttpClient admin = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync("admin@example.se", PortalRoles.Administrator);
-        admin = await factory.BearerClientAsync("admin@example.se");
+        await Factory.CreateUserAsync("admin@example.se", PortalRoles.Administrator);
+        admin = await Factory.BearerClientAsync("admin@example.se");
     }
 
     [ClassCleanup]
     public static void Stop()
     {
         admin.Dispose();
-        factory.Dispose();
     }
 
     [TestMethod]
@@ -33,7 +30,7 @@ public sealed class UserEndpointsTests
     {
         using var response = await admin.PostAsJsonAsync($"{Prefix}/users", new { email = "ny-granskare@example.se", password = "Ettlangtlosenord-2026", role = "reviewer" });
         Assert.AreEqual(HttpStatusCode.Created, response.StatusCode, await response.Content.ReadAsStringAsync());
-        using var reviewer = await factory.BearerClientAsync("ny-granskare@example.se", "Ettlangtlosenord-2026");
+        using var reviewer = await Factory.BearerClientAsync("ny-granskare@example.se", "Ettlangtlosenord-2026");
         var id = await CreateStoryAsync(admin, "Ny granskares första");
         await ActOkAsync(admin, id, "submit");
         Assert.AreEqual("published", await ActOkAsync(reviewer, id, "approve"));
@@ -62,12 +59,12 @@ public sealed class UserEndpointsTests
     public async Task Only_an_administrator_may_create_accounts(string? role)
     {
         var email = $"inte-admin-{role ?? "ingen"}@example.se".ToLowerInvariant().Replace('ö', 'o').Replace('å', 'a');
-        await factory.CreateUserAsync(email, role);
-        using var client = await factory.BearerClientAsync(email);
+        await Factory.CreateUserAsync(email, role);
+        using var client = await Factory.BearerClientAsync(email);
         using var response = await client.PostAsJsonAsync($"{Prefix}/users", new { email = $"x-{email}", password = "Ettlangtlosenord-2026", role = "administrator" });
         StringAssert.Contains((await ProblemAsync(response, HttpStatusCode.Forbidden)).Detail(), "Administratör");
 
-        using var anonymous = factory.CreateBrowserClient();
+        using var anonymous = Factory.CreateBrowserClient();
         using var refused = await anonymous.PostAsJsonAsync($"{Prefix}/users", new { email = "y@example.se", password = "Ettlangtlosenord-2026", role = "editor" });
         Assert.AreEqual(HttpStatusCode.Unauthorized, refused.StatusCode);
     }

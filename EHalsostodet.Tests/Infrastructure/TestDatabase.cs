@@ -99,14 +99,17 @@ internal sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        // Only this database's pool: the other classes running meanwhile keep theirs.
         if (postgresName is not null)
         {
-            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
             ExecuteOnServer($"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)");
         }
         else
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
         }
     }
 

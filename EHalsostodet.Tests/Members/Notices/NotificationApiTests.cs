@@ -8,16 +8,8 @@ namespace EHalsostodet.Tests.Members.Notices;
 
 /// <summary>/api/v1/me/notifications and /api/v1/me/settings.</summary>
 [TestClass]
-public sealed class NotificationApiTests
+public sealed class NotificationApiTests : PortalTestClass<NotificationApiTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     private static async Task<JsonObject> GetAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
@@ -29,7 +21,7 @@ public sealed class NotificationApiTests
     [TestMethod]
     public async Task Anonymous_callers_get_401()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         foreach (var (method, url) in new[]
         {
             (HttpMethod.Get, "/api/v1/me/notifications"), (HttpMethod.Post, "/api/v1/me/notifications/read-all"),
@@ -44,11 +36,11 @@ public sealed class NotificationApiTests
     [TestMethod]
     public async Task A_member_lists_and_marks_only_their_own_notifications()
     {
-        var userId = await factory.CreateUserAsync("api-notiser@example.se", PortalRoles.Member);
-        var otherId = await factory.CreateUserAsync("api-annan@example.se", PortalRoles.Member);
-        var mine = await NotificationPagesTests.AddNotificationsAsync(factory, userId, 3, "Api");
-        var theirs = await NotificationPagesTests.AddNotificationsAsync(factory, otherId, 1, "Annan");
-        using var client = await factory.BearerClientAsync("api-notiser@example.se");
+        var userId = await Factory.CreateUserAsync("api-notiser@example.se", PortalRoles.Member);
+        var otherId = await Factory.CreateUserAsync("api-annan@example.se", PortalRoles.Member);
+        var mine = await NotificationPagesTests.AddNotificationsAsync(Factory, userId, 3, "Api");
+        var theirs = await NotificationPagesTests.AddNotificationsAsync(Factory, otherId, 1, "Annan");
+        using var client = await Factory.BearerClientAsync("api-notiser@example.se");
 
         var list = await GetAsync(client, "/api/v1/me/notifications");
         Assert.AreEqual(3, list["total"]!.GetValue<int>());
@@ -76,15 +68,15 @@ public sealed class NotificationApiTests
             Assert.AreEqual(2, (await all.Content.ReadFromJsonAsync<JsonObject>())!["marked"]!.GetValue<int>());
         }
         Assert.AreEqual(0, (await GetAsync(client, "/api/v1/me/notifications"))["unread"]!.GetValue<int>());
-        using var other = await factory.BearerClientAsync("api-annan@example.se");
+        using var other = await Factory.BearerClientAsync("api-annan@example.se");
         Assert.AreEqual(1, (await GetAsync(other, "/api/v1/me/notifications"))["unread"]!.GetValue<int>());
     }
 
     [TestMethod]
     public async Task A_member_reads_and_changes_the_mail_choice()
     {
-        await factory.CreateUserAsync("api-installningar@example.se", PortalRoles.Member);
-        using var client = await factory.BearerClientAsync("api-installningar@example.se");
+        await Factory.CreateUserAsync("api-installningar@example.se", PortalRoles.Member);
+        using var client = await Factory.BearerClientAsync("api-installningar@example.se");
 
         Assert.AreEqual("immediately", (await GetAsync(client, "/api/v1/me/settings"))["mailFrequency"]!.GetValue<string>());
 

@@ -11,16 +11,8 @@ namespace EHalsostodet.Tests.Members.Notices;
 
 /// <summary>/mina-sidor/notiser and /mina-sidor/installningar.</summary>
 [TestClass]
-public sealed class NotificationPagesTests
+public sealed class NotificationPagesTests : PortalTestClass<NotificationPagesTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     internal static async Task<List<Guid>> AddNotificationsAsync(PortalFactory portal, string userId, int count, string prefix)
     {
         var ids = new List<Guid>();
@@ -48,7 +40,7 @@ public sealed class NotificationPagesTests
     [TestMethod]
     public async Task The_pages_ask_anonymous_visitors_to_sign_in()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         foreach (var url in new[] { "/mina-sidor/notiser", "/mina-sidor/installningar" })
         {
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
@@ -60,11 +52,11 @@ public sealed class NotificationPagesTests
     [TestMethod]
     public async Task The_notifications_page_lists_newest_first_marks_unread_in_words_and_marks_them_read()
     {
-        var userId = await factory.CreateUserAsync("notiser@example.se", PortalRoles.Member);
-        var otherId = await factory.CreateUserAsync("nagon-annan@example.se", PortalRoles.Member);
-        await AddNotificationsAsync(factory, userId, 3, "Notis");
-        var others = await AddNotificationsAsync(factory, otherId, 1, "Annans");
-        var client = await factory.SignInAsync("notiser@example.se");
+        var userId = await Factory.CreateUserAsync("notiser@example.se", PortalRoles.Member);
+        var otherId = await Factory.CreateUserAsync("nagon-annan@example.se", PortalRoles.Member);
+        await AddNotificationsAsync(Factory, userId, 3, "Notis");
+        var others = await AddNotificationsAsync(Factory, otherId, 1, "Annans");
+        var client = await Factory.SignInAsync("notiser@example.se");
 
         var page = await client.GetPageAsync("/mina-sidor/notiser");
         CollectionAssert.AreEqual(new[] { "Notis 3", "Notis 2", "Notis 1" }, page.Texts(".notices-item a").ToArray());
@@ -96,16 +88,16 @@ public sealed class NotificationPagesTests
         page = await client.GetPageAsync("/mina-sidor/notiser");
         Assert.AreEqual(0, page.QuerySelectorAll(".notices-badge").Length);
         StringAssert.Contains(page.MainText(), "Du har 0 olästa notiser.");
-        var otherUnread = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberNotifications.CountAsync(n => n.UserId == otherId && n.ReadAt == null));
+        var otherUnread = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberNotifications.CountAsync(n => n.UserId == otherId && n.ReadAt == null));
         Assert.AreEqual(1, otherUnread);
     }
 
     [TestMethod]
     public async Task Many_notifications_are_split_into_pages()
     {
-        var userId = await factory.CreateUserAsync("manga@example.se", PortalRoles.Member);
-        await AddNotificationsAsync(factory, userId, 25, "Mängd");
-        var client = await factory.SignInAsync("manga@example.se");
+        var userId = await Factory.CreateUserAsync("manga@example.se", PortalRoles.Member);
+        await AddNotificationsAsync(Factory, userId, 25, "Mängd");
+        var client = await Factory.SignInAsync("manga@example.se");
 
         var first = await client.GetPageAsync("/mina-sidor/notiser");
         Assert.AreEqual(20, first.QuerySelectorAll(".notices-item").Length);
@@ -117,8 +109,8 @@ public sealed class NotificationPagesTests
     [TestMethod]
     public async Task The_settings_page_saves_the_mail_choice_and_explains_a_missing_one()
     {
-        var userId = await factory.CreateUserAsync("installningar@example.se", PortalRoles.Member);
-        var client = await factory.SignInAsync("installningar@example.se");
+        var userId = await Factory.CreateUserAsync("installningar@example.se", PortalRoles.Member);
+        var client = await Factory.SignInAsync("installningar@example.se");
 
         var page = await client.GetPageAsync("/mina-sidor/installningar");
         Assert.AreEqual("immediately", page.QuerySelector("input[name='MailFrequency'][checked]")!.GetAttribute("value"));
@@ -132,7 +124,7 @@ public sealed class NotificationPagesTests
         page = await client.GetPageAsync("/mina-sidor/installningar");
         StringAssert.Contains(page.QuerySelector("[role='status']")!.TextContent, "Inställningen är sparad");
         Assert.AreEqual("weekly", page.QuerySelector("input[name='MailFrequency'][checked]")!.GetAttribute("value"));
-        var stored = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberProfiles.Where(p => p.UserId == userId).Select(p => p.MailFrequency).SingleAsync());
+        var stored = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberProfiles.Where(p => p.UserId == userId).Select(p => p.MailFrequency).SingleAsync());
         Assert.AreEqual(MailFrequency.Weekly, stored);
 
         using var refused = await Forms.PostAsync(client, "/mina-sidor/installningar", new Dictionary<string, string> { ["MailFrequency"] = "ibland" });
