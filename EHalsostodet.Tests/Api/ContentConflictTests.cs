@@ -25,17 +25,8 @@ public sealed class ContentConflictTests : PortalTestClass<ContentConflictTests>
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        await Factory.CreateUserAsync(FirstEmail, PortalRoles.Editor, "Frans Först");
-        await Factory.CreateUserAsync(SecondEmail, PortalRoles.Editor, "Sonja Sist");
-        first = await Factory.BearerClientAsync(FirstEmail);
-        second = await Factory.BearerClientAsync(SecondEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        first.Dispose();
-        second.Dispose();
+        first = await ApiClientOfNewAccountAsync(FirstEmail, PortalRoles.Editor, "Frans Först");
+        second = await ApiClientOfNewAccountAsync(SecondEmail, PortalRoles.Editor, "Sonja Sist");
     }
 
     private static async Task<HttpResponseMessage> PutAsync(HttpClient client, Guid id, JsonObject document, int baseVersion) =>

@@ -22,17 +22,8 @@ public sealed class ContentEndpointsTests : PortalTestClass<ContentEndpointsTest
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor);
-        await Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
-        editor = await Factory.BearerClientAsync(EditorEmail);
-        reviewer = await Factory.BearerClientAsync(ReviewerEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        editor.Dispose();
-        reviewer.Dispose();
+        editor = await ApiClientOfNewAccountAsync(EditorEmail, PortalRoles.Editor);
+        reviewer = await ApiClientOfNewAccountAsync(ReviewerEmail, PortalRoles.Reviewer);
     }
 
     [TestMethod]

@@ -22,23 +22,10 @@ public sealed class FourEyesTests : PortalTestClass<FourEyesTests>
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor);
-        await Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
-        await Factory.CreateUserAsync(OtherReviewerEmail, PortalRoles.Reviewer);
-        editor = await Factory.BearerClientAsync(EditorEmail);
-        reviewer = await Factory.BearerClientAsync(ReviewerEmail);
-        otherReviewer = await Factory.BearerClientAsync(OtherReviewerEmail);
-        await Factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator);
-        admin = await Factory.BearerClientAsync(AdminEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        editor.Dispose();
-        reviewer.Dispose();
-        otherReviewer.Dispose();
-        admin.Dispose();
+        editor = await ApiClientOfNewAccountAsync(EditorEmail, PortalRoles.Editor);
+        reviewer = await ApiClientOfNewAccountAsync(ReviewerEmail, PortalRoles.Reviewer);
+        otherReviewer = await ApiClientOfNewAccountAsync(OtherReviewerEmail, PortalRoles.Reviewer);
+        admin = await ApiClientOfNewAccountAsync(AdminEmail, PortalRoles.Administrator);
     }
 
     [TestMethod]

@@ -15,14 +15,7 @@ public sealed class UserEndpointsTests : PortalTestClass<UserEndpointsTests>
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        await Factory.CreateUserAsync("admin@example.se", PortalRoles.Administrator);
-        admin = await Factory.BearerClientAsync("admin@example.se");
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        admin.Dispose();
+        admin = await ApiClientOfNewAccountAsync("admin@example.se", PortalRoles.Administrator);
     }
 
     [TestMethod]

@@ -20,17 +20,8 @@ public sealed class VersionEndpointsTests : PortalTestClass<VersionEndpointsTest
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
-        await Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
-        editor = await Factory.BearerClientAsync(EditorEmail);
-        reviewer = await Factory.BearerClientAsync(ReviewerEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        editor.Dispose();
-        reviewer.Dispose();
+        editor = await ApiClientOfNewAccountAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
+        reviewer = await ApiClientOfNewAccountAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
     }
 
     private static async Task SaveTitleAsync(Guid id, int baseVersion, string title)

@@ -29,14 +29,7 @@ public sealed class DeliveryAccessAndPublishingTests : PortalTestClass<DeliveryA
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        await Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
-        reviewer = await Factory.BearerClientAsync(ReviewerEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        reviewer.Dispose();
+        reviewer = await ApiClientOfNewAccountAsync(ReviewerEmail, PortalRoles.Reviewer);
     }
 
     private static HttpClient KeyedClient()

@@ -26,17 +26,8 @@ public sealed class MediaLibraryTests : PortalTestClass<MediaLibraryTests>
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Mira Media");
-        await Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
-        editor = await Factory.BearerClientAsync(EditorEmail);
-        reviewer = await Factory.BearerClientAsync(ReviewerEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        editor.Dispose();
-        reviewer.Dispose();
+        editor = await ApiClientOfNewAccountAsync(EditorEmail, PortalRoles.Editor, "Mira Media");
+        reviewer = await ApiClientOfNewAccountAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
     }
 
     internal static MultipartFormDataContent Upload(byte[] data, string fileName, string contentType, string? alt)

@@ -33,14 +33,7 @@ public sealed class SessionTests : PortalTestClass<SessionTests>
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        await Factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator, "Ada Admin");
-        admin = await Factory.SignInAsync(AdminEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        admin.Dispose();
+        admin = await SignedInClientOfNewAccountAsync(AdminEmail, PortalRoles.Administrator, "Ada Admin");
     }
 
     [TestMethod]
