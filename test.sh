@@ -5,6 +5,7 @@
 # with the .NET SDK. Exit status is non-zero when anything fails.
 set -uo pipefail
 cd "$(dirname "$0")"
+started=$(date +%s)
 
 # The export tests read PDFs back with poppler (pdftotext, pdfinfo, pdftoppm) and decode QR codes
 # with zbar; the PDF export itself embeds the DejaVu fonts.
@@ -41,19 +42,34 @@ fi
 results="TestResults"
 rm -rf "$results"
 
+# The two providers run at the same time, each in its own test process with its own trx and log
+# (printed one after the other when both have ended); within each, test classes run in parallel.
+run_suite() {
+  local provider=$1 exclude=$2
+  mkdir -p "$results/$provider"
+  EHALSOSTODET_TEST_DATABASE=$provider dotnet test EHalsostodet.sln --configuration Release --no-build \
+    --filter "TestCategory!=$exclude" \
+    --logger "trx;LogFileName=tests-$provider.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results/$provider" >"$results/$provider.log" 2>&1
+}
+
 dotnet build EHalsostodet.sln --configuration Release
 status=$?
 if [ "$status" -eq 0 ]; then
+  run_suite Sqlite PostgresOnly &
+  sqlite_run=$!
+  run_suite Postgres SqliteOnly &
+  postgres_run=$!
+  wait "$sqlite_run"
+  sqlite_status=$?
+  wait "$postgres_run"
+  postgres_status=$?
   for provider in Sqlite Postgres; do
-    if [ "$provider" = "Sqlite" ]; then exclude="PostgresOnly"; else exclude="SqliteOnly"; fi
     echo "== The test suite on $provider =="
-    EHALSOSTODET_TEST_DATABASE=$provider dotnet test EHalsostodet.sln --configuration Release --no-build \
-      --filter "TestCategory!=$exclude" \
-      --logger "trx;LogFileName=tests-$provider.trx" --logger "console;verbosity=normal" \
-      --results-directory "$results/$provider"
-    run_status=$?
-    [ "$run_status" -ne 0 ] && status=$run_status
+    cat "$results/$provider.log"
   done
+  [ "$sqlite_status" -ne 0 ] && status=$sqlite_status
+  [ "$postgres_status" -ne 0 ] && status=$postgres_status
 fi
 
 passed=0; failed=0; skipped=0
@@ -84,6 +100,8 @@ for trx in $(find "$results" -name '*.trx' 2>/dev/null); do
   ' "$trx"
 done
 
+elapsed=$(( $(date +%s) - started ))
+echo "Wall time: $((elapsed / 60)) min $((elapsed % 60)) s"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then
   exit 1

@@ -19,35 +19,29 @@ namespace EHalsostodet.Tests.Addresses;
 /// and an administrator can remove it in the editor. Renamed tags lead on the same way.
 /// </summary>
 [TestClass]
-public sealed class OldAddressTests
+public sealed class OldAddressTests : PortalTestClass<OldAddressTests>
 {
     private const string EditorEmail = "adress.redaktor@example.se";
     private const string AdminEmail = "adress.admin@example.se";
     private const string Query = "?utm_source=qr&sida=2&q=%C3%A5r";
 
-    private static PortalFactory factory = null!;
-
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Erik Redaktör");
-        await factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator, "Alva Administratör");
+        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Erik Redaktör");
+        await Factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator, "Alva Administratör");
     }
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
 
     /// <summary>A published item of the type: the first by slug, or the last.</summary>
     private static Task<(Guid Id, string Slug, string Title)> PublishedAsync(ContentType type, bool last = false) =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var rows = s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking().Where(p => p.Type == type);
             var row = last ? await rows.OrderByDescending(p => p.Slug).FirstAsync() : await rows.OrderBy(p => p.Slug).FirstAsync();
             return (row.ItemId, row.Slug, row.Title);
         });
 
-    private static Task RenameAndPublishAsync(Guid id, string slug) => Renames.RenameAndPublishAsync(factory, id, slug);
+    private static Task RenameAndPublishAsync(Guid id, string slug) => Renames.RenameAndPublishAsync(Factory, id, slug);
 
     /// <summary>The page and every address under it or about it that takes the slug.</summary>
     private static IEnumerable<string> Addresses(ContentType type, string slug) =>
@@ -72,7 +66,7 @@ public sealed class OldAddressTests
         var live = first + "-tredje";
         await RenameAndPublishAsync(id, second);
         await RenameAndPublishAsync(id, live);
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
 
         foreach (var old in new[] { first, second })
         {
@@ -99,13 +93,13 @@ public sealed class OldAddressTests
     {
         var (id, first, _) = await PublishedAsync(ContentType.Story, last: true);
         await RenameAndPublishAsync(id, first + "-ny");
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         using (var form = await client.PostAsync(new Uri($"/berattelser/{first}", UriKind.Relative), new FormUrlEncodedContent([])))
         {
             Assert.AreNotEqual(HttpStatusCode.MovedPermanently, form.StatusCode);
         }
 
-        await factory.WithScopeAsync(async s =>
+        await Factory.WithScopeAsync(async s =>
         {
             var item = await s.GetRequiredService<PortalDbContext>().ContentItems.SingleAsync(i => i.Id == id);
             await s.GetRequiredService<ContentPublisher>().UnpublishAsync(item, WorkflowState.Unpublished, CancellationToken.None);
@@ -119,11 +113,11 @@ public sealed class OldAddressTests
     [TestMethod]
     public async Task A_renamed_tags_old_address_keeps_its_query_string_and_its_feed_and_no_other_tag_takes_it()
     {
-        var tag = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Tags.AsNoTracking().SingleAsync(t => t.Name == "Anhöriga"));
+        var tag = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Tags.AsNoTracking().SingleAsync(t => t.Name == "Anhöriga"));
         var reviewer = new WorkflowActor("test", "Test", new HashSet<string> { PortalRoles.Reviewer });
-        var renamed = await factory.WithScopeAsync(s => s.GetRequiredService<TagManager>().RenameAsync(tag.Id, "Närstående", reviewer, CancellationToken.None));
+        var renamed = await Factory.WithScopeAsync(s => s.GetRequiredService<TagManager>().RenameAsync(tag.Id, "Närstående", reviewer, CancellationToken.None));
         Assert.IsTrue(renamed.Succeeded, renamed.Message);
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
 
         foreach (var (from, to) in new[]
         {
@@ -138,8 +132,8 @@ public sealed class OldAddressTests
         }
 
         // No other tag may take the old name, whose address leads to the renamed tag.
-        var other = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Tags.AsNoTracking().FirstAsync(t => t.Id != tag.Id));
-        var refused = await factory.WithScopeAsync(s => s.GetRequiredService<TagManager>().RenameAsync(other.Id, "Anhöriga", reviewer, CancellationToken.None));
+        var other = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Tags.AsNoTracking().FirstAsync(t => t.Id != tag.Id));
+        var refused = await Factory.WithScopeAsync(s => s.GetRequiredService<TagManager>().RenameAsync(other.Id, "Anhöriga", reviewer, CancellationToken.None));
         Assert.IsFalse(refused.Succeeded);
         Assert.AreEqual("”Anhöriga” är ett gammalt namn på taggen ”Närstående”, och dess adress leder dit. Välj ett annat namn, eller slå ihop taggarna.", refused.Message);
         using var still = await client.GetAsync(new Uri($"/taggar/{tag.Slug}", UriKind.Relative));
@@ -151,8 +145,8 @@ public sealed class OldAddressTests
     {
         var (id, old, title) = await PublishedAsync(ContentType.Page, last: true);
         await RenameAndPublishAsync(id, old + "-ny");
-        var editor = await factory.SignInAsync(EditorEmail);
-        var items = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.CountAsync());
+        var editor = await Factory.SignInAsync(EditorEmail);
+        var items = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.CountAsync());
 
         using (var refused = await (await EditingBrowserForm.LoadAsync(editor, "/redaktion/innehall/ny/page"))
             .Set("title", "En ny sida").Set("slug", old).Set("body", "Text som ska finnas kvar.").SubmitAsync(editor))
@@ -171,7 +165,7 @@ public sealed class OldAddressTests
             Assert.AreEqual(HttpStatusCode.OK, rename.StatusCode, "a rename may not take it either");
             StringAssert.Contains(await rename.Content.ReadAsStringAsync(), "är en gammal adress till");
         }
-        Assert.AreEqual(items, await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.CountAsync()));
+        Assert.AreEqual(items, await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.CountAsync()));
 
         // The editor sees the old address but cannot remove it.
         var edit = $"/redaktion/innehall/{id}/redigera";
@@ -187,13 +181,13 @@ public sealed class OldAddressTests
         {
             Assert.AreEqual(HttpStatusCode.Forbidden, forbidden.StatusCode);
         }
-        using (var still = await factory.CreateBrowserClient().GetAsync(new Uri("/" + old, UriKind.Relative)))
+        using (var still = await Factory.CreateBrowserClient().GetAsync(new Uri("/" + old, UriKind.Relative)))
         {
             Assert.AreEqual(HttpStatusCode.MovedPermanently, still.StatusCode);
         }
 
         // The administrator removes it, after ticking that links to it stop working.
-        var admin = await factory.SignInAsync(AdminEmail);
+        var admin = await Factory.SignInAsync(AdminEmail);
         const string removeForm = "section.old-addresses form";
         using (var unconfirmed = await Forms.PostAsync(admin, edit, new Dictionary<string, string> { ["slug"] = old }, removeForm))
         {
@@ -205,11 +199,11 @@ public sealed class OldAddressTests
             Assert.AreEqual(HttpStatusCode.SeeOther, removed.StatusCode);
         }
         StringAssert.Contains((await admin.GetPageAsync(edit)).QuerySelector("[role='status']")!.TextContent, $"Den gamla adressen /{old} är borttagen");
-        using (var gone = await factory.CreateBrowserClient().GetAsync(new Uri("/" + old, UriKind.Relative)))
+        using (var gone = await Factory.CreateBrowserClient().GetAsync(new Uri("/" + old, UriKind.Relative)))
         {
             Assert.AreEqual(HttpStatusCode.NotFound, gone.StatusCode);
         }
-        Assert.IsTrue(await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AuditEntries
+        Assert.IsTrue(await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AuditEntries
             .AnyAsync(a => a.ItemId == id && a.Action == AuditLog.OldAddressRemoved && a.UserName == "Alva Administratör" && a.Comment == "/" + old)));
 
         using var taken = await (await EditingBrowserForm.LoadAsync(editor, "/redaktion/innehall/ny/page"))

@@ -14,31 +14,19 @@ namespace EHalsostodet.Tests.Api;
 /// baseVersion = latestVersion keeps both sides' work.
 /// </summary>
 [TestClass]
-public sealed class ContentConflictTests
+public sealed class ContentConflictTests : PortalTestClass<ContentConflictTests>
 {
     private const string FirstEmail = "forsta.api@example.se";
     private const string SecondEmail = "andra.api@example.se";
 
-    private static PortalFactory factory = null!;
     private static HttpClient first = null!;
     private static HttpClient second = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(FirstEmail, PortalRoles.Editor, "Frans Först");
-        await factory.CreateUserAsync(SecondEmail, PortalRoles.Editor, "Sonja Sist");
-        first = await factory.BearerClientAsync(FirstEmail);
-        second = await factory.BearerClientAsync(SecondEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        first.Dispose();
-        second.Dispose();
-        factory.Dispose();
+        first = await ApiClientOfNewAccountAsync(FirstEmail, PortalRoles.Editor, "Frans Först");
+        second = await ApiClientOfNewAccountAsync(SecondEmail, PortalRoles.Editor, "Sonja Sist");
     }
 
     private static async Task<HttpResponseMessage> PutAsync(HttpClient client, Guid id, JsonObject document, int baseVersion) =>
@@ -137,6 +125,6 @@ public sealed class ContentConflictTests
         Assert.AreEqual("Taggar", tags["label"]!.GetValue<string>());
         Assert.AreEqual("Andras tagg", tags["yours"]![0]!.GetValue<string>());
         Assert.AreEqual("Tredje taggen", tags["theirs"]![0]!.GetValue<string>());
-        await factory.WithDbAsync(async db => Assert.AreEqual(3, await db.ContentVersions.CountAsync(v => v.ItemId == id)));
+        await Factory.WithDbAsync(async db => Assert.AreEqual(3, await db.ContentVersions.CountAsync(v => v.ItemId == id)));
     }
 }

@@ -12,31 +12,19 @@ namespace EHalsostodet.Tests.Api;
 
 /// <summary>Listing, reading, creating and editing content through the API.</summary>
 [TestClass]
-public sealed class ContentEndpointsTests
+public sealed class ContentEndpointsTests : PortalTestClass<ContentEndpointsTests>
 {
     private const string EditorEmail = "redaktor@example.se";
     private const string ReviewerEmail = "granskare@example.se";
 
-    private static PortalFactory factory = null!;
     private static HttpClient editor = null!;
     private static HttpClient reviewer = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor);
-        await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
-        editor = await factory.BearerClientAsync(EditorEmail);
-        reviewer = await factory.BearerClientAsync(ReviewerEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        editor.Dispose();
-        reviewer.Dispose();
-        factory.Dispose();
+        editor = await ApiClientOfNewAccountAsync(EditorEmail, PortalRoles.Editor);
+        reviewer = await ApiClientOfNewAccountAsync(ReviewerEmail, PortalRoles.Reviewer);
     }
 
     [TestMethod]
@@ -152,7 +140,7 @@ public sealed class ContentEndpointsTests
         var id = await CreateStoryAsync(editor, "Utkast av publicerad");
         await ActOkAsync(editor, id, "submit");
         await ActOkAsync(reviewer, id, "approve");
-        Assert.AreEqual("Utkast av publicerad", await PublicStoryTextAsync(factory, "utkast-av-publicerad"));
+        Assert.AreEqual("Utkast av publicerad", await PublicStoryTextAsync(Factory, "utkast-av-publicerad"));
 
         using (var saved = await PutTitleAsync(editor, id, 1, "Utkast av publicerad, ny titel"))
         {
@@ -165,12 +153,12 @@ public sealed class ContentEndpointsTests
         Assert.AreEqual("draft", details["state"]!.GetValue<string>());
         Assert.AreEqual(2, details["latestVersion"]!.GetValue<int>());
         Assert.AreEqual(1, details["publishedVersion"]!.GetValue<int>());
-        Assert.AreEqual("Utkast av publicerad", await PublicStoryTextAsync(factory, "utkast-av-publicerad"));
+        Assert.AreEqual("Utkast av publicerad", await PublicStoryTextAsync(Factory, "utkast-av-publicerad"));
 
         await ActOkAsync(editor, id, "submit");
-        Assert.AreEqual("Utkast av publicerad", await PublicStoryTextAsync(factory, "utkast-av-publicerad"));
+        Assert.AreEqual("Utkast av publicerad", await PublicStoryTextAsync(Factory, "utkast-av-publicerad"));
         await ActOkAsync(reviewer, id, "approve");
-        Assert.AreEqual("Utkast av publicerad, ny titel", await PublicStoryTextAsync(factory, "utkast-av-publicerad"));
+        Assert.AreEqual("Utkast av publicerad, ny titel", await PublicStoryTextAsync(Factory, "utkast-av-publicerad"));
     }
 
     [TestMethod]
@@ -190,7 +178,7 @@ public sealed class ContentEndpointsTests
         var details = await DetailsAsync(editor, id);
         Assert.AreEqual(2, details["latestVersion"]!.GetValue<int>());
         Assert.AreEqual("Samtidig redigering, första", details["document"]!["title"]!.GetValue<string>());
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             var titles = await db.ContentVersions.Where(v => v.ItemId == id).OrderBy(v => v.Number).Select(v => v.DocumentJson).ToListAsync();
             Assert.HasCount(2, titles);
@@ -245,7 +233,7 @@ public sealed class ContentEndpointsTests
         }
         var after = await DetailsAsync(editor, id);
         Assert.AreEqual(before["latestVersion"]!.GetValue<int>(), after["latestVersion"]!.GetValue<int>(), "no new version");
-        Assert.AreEqual(0, await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.CountAsync(i => i.Slug == "ny-aktor-utan-namn")));
+        Assert.AreEqual(0, await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.CountAsync(i => i.Slug == "ny-aktor-utan-namn")));
     }
 
     private static JsonObject WithTitle(JsonObject document, string title)

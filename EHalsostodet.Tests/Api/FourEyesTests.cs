@@ -7,14 +7,13 @@ namespace EHalsostodet.Tests.Api;
 
 /// <summary>Nobody approves their own change, unless Workflow:FourEyes is turned off.</summary>
 [TestClass]
-public sealed class FourEyesTests
+public sealed class FourEyesTests : PortalTestClass<FourEyesTests>
 {
     private const string EditorEmail = "redaktor@example.se";
     private const string ReviewerEmail = "granskare@example.se";
     private const string OtherReviewerEmail = "granskare2@example.se";
     private const string AdminEmail = "admin.fyraoga@example.se";
 
-    private static PortalFactory factory = null!;
     private static HttpClient editor = null!;
     private static HttpClient reviewer = null!;
     private static HttpClient otherReviewer = null!;
@@ -23,25 +22,10 @@ public sealed class FourEyesTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor);
-        await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
-        await factory.CreateUserAsync(OtherReviewerEmail, PortalRoles.Reviewer);
-        editor = await factory.BearerClientAsync(EditorEmail);
-        reviewer = await factory.BearerClientAsync(ReviewerEmail);
-        otherReviewer = await factory.BearerClientAsync(OtherReviewerEmail);
-        await factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator);
-        admin = await factory.BearerClientAsync(AdminEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        editor.Dispose();
-        reviewer.Dispose();
-        otherReviewer.Dispose();
-        admin.Dispose();
-        factory.Dispose();
+        editor = await ApiClientOfNewAccountAsync(EditorEmail, PortalRoles.Editor);
+        reviewer = await ApiClientOfNewAccountAsync(ReviewerEmail, PortalRoles.Reviewer);
+        otherReviewer = await ApiClientOfNewAccountAsync(OtherReviewerEmail, PortalRoles.Reviewer);
+        admin = await ApiClientOfNewAccountAsync(AdminEmail, PortalRoles.Administrator);
     }
 
     [TestMethod]

@@ -10,33 +10,27 @@ namespace EHalsostodet.Tests.Api;
 
 /// <summary>/users: only administrators open, change and lock accounts, never their own; bad input is explained in Swedish.</summary>
 [TestClass]
-public sealed class UserEndpointsTests
+public sealed class UserEndpointsTests : PortalTestClass<UserEndpointsTests>
 {
-    private static PortalFactory factory = null!;
     private static HttpClient admin = null!;
     private static string adminId = "";
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        adminId = await factory.CreateUserAsync("admin@example.se", PortalRoles.Administrator);
-        admin = await factory.BearerClientAsync("admin@example.se");
+        adminId = await Factory.CreateUserAsync("admin@example.se", PortalRoles.Administrator);
+        admin = await Factory.BearerClientAsync("admin@example.se");
     }
 
     [ClassCleanup]
-    public static void Stop()
-    {
-        admin.Dispose();
-        factory.Dispose();
-    }
+    public static void Stop() => admin.Dispose();
 
     [TestMethod]
     public async Task An_administrator_creates_an_account_that_can_sign_in_with_its_role()
     {
         using var response = await admin.PostAsJsonAsync($"{Prefix}/users", new { email = "ny-granskare@example.se", password = "Ettlangtlosenord-2026", role = "reviewer" });
         Assert.AreEqual(HttpStatusCode.Created, response.StatusCode, await response.Content.ReadAsStringAsync());
-        using var reviewer = await factory.BearerClientAsync("ny-granskare@example.se", "Ettlangtlosenord-2026");
+        using var reviewer = await Factory.BearerClientAsync("ny-granskare@example.se", "Ettlangtlosenord-2026");
         var id = await CreateStoryAsync(admin, "Ny granskares första");
         await ActOkAsync(admin, id, "submit");
         Assert.AreEqual("published", await ActOkAsync(reviewer, id, "approve"));
@@ -65,12 +59,12 @@ public sealed class UserEndpointsTests
     public async Task Only_an_administrator_may_create_accounts(string? role)
     {
         var email = $"inte-admin-{role ?? "ingen"}@example.se".ToLowerInvariant().Replace('ö', 'o').Replace('å', 'a');
-        await factory.CreateUserAsync(email, role);
-        using var client = await factory.BearerClientAsync(email);
+        await Factory.CreateUserAsync(email, role);
+        using var client = await Factory.BearerClientAsync(email);
         using var response = await client.PostAsJsonAsync($"{Prefix}/users", new { email = $"x-{email}", password = "Ettlangtlosenord-2026", role = "administrator" });
         StringAssert.Contains((await ProblemAsync(response, HttpStatusCode.Forbidden)).Detail(), "Administratör");
 
-        using var anonymous = factory.CreateBrowserClient();
+        using var anonymous = Factory.CreateBrowserClient();
         using var refused = await anonymous.PostAsJsonAsync($"{Prefix}/users", new { email = "y@example.se", password = "Ettlangtlosenord-2026", role = "editor" });
         Assert.AreEqual(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
@@ -78,8 +72,8 @@ public sealed class UserEndpointsTests
     [TestMethod]
     public async Task An_administrator_changes_another_accounts_role_and_locks_and_unlocks_it()
     {
-        var id = await factory.CreateUserAsync("api-rollbyte@example.se", PortalRoles.Editor);
-        using var editorClient = await factory.BearerClientAsync("api-rollbyte@example.se");
+        var id = await Factory.CreateUserAsync("api-rollbyte@example.se", PortalRoles.Editor);
+        using var editorClient = await Factory.BearerClientAsync("api-rollbyte@example.se");
 
         using var changed = await admin.PutAsJsonAsync($"{Prefix}/users/{id}/role", new { role = "reviewer" });
         Assert.AreEqual(HttpStatusCode.OK, changed.StatusCode, await changed.Content.ReadAsStringAsync());
@@ -112,7 +106,7 @@ public sealed class UserEndpointsTests
     [TestMethod]
     public async Task Changing_the_role_of_an_account_that_does_not_exist_or_to_an_unknown_role_is_refused()
     {
-        var id = await factory.CreateUserAsync("api-okand-roll@example.se", PortalRoles.Editor);
+        var id = await Factory.CreateUserAsync("api-okand-roll@example.se", PortalRoles.Editor);
 
         using var unknownAccount = await admin.PutAsJsonAsync($"{Prefix}/users/{Guid.NewGuid()}/role", new { role = "reviewer" });
         using var unknownRole = await admin.PutAsJsonAsync($"{Prefix}/users/{id}/role", new { role = "chef" });
@@ -123,12 +117,12 @@ public sealed class UserEndpointsTests
         CollectionAssert.AreEqual(new[] { PortalRoles.Editor }, (await RolesAsync(id)).ToArray());
     }
 
-    private static Task<List<string>> RolesAsync(string userId) => factory.WithScopeAsync(async s =>
+    private static Task<List<string>> RolesAsync(string userId) => Factory.WithScopeAsync(async s =>
     {
         var users = s.GetRequiredService<UserManager<PortalUser>>();
         return (await users.GetRolesAsync((await users.FindByIdAsync(userId))!)).ToList();
     });
 
-    private static Task<DateTime?> BlockedAtAsync(string userId) => factory.WithScopeAsync(async s =>
+    private static Task<DateTime?> BlockedAtAsync(string userId) => Factory.WithScopeAsync(async s =>
         (await s.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(userId))!.BlockedAt);
 }

@@ -9,31 +9,19 @@ namespace EHalsostodet.Tests.Api;
 
 /// <summary>Version history, comparison and rollback through the API.</summary>
 [TestClass]
-public sealed class VersionEndpointsTests
+public sealed class VersionEndpointsTests : PortalTestClass<VersionEndpointsTests>
 {
     private const string EditorEmail = "redaktor@example.se";
     private const string ReviewerEmail = "granskare@example.se";
 
-    private static PortalFactory factory = null!;
     private static HttpClient editor = null!;
     private static HttpClient reviewer = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
-        await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
-        editor = await factory.BearerClientAsync(EditorEmail);
-        reviewer = await factory.BearerClientAsync(ReviewerEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        editor.Dispose();
-        reviewer.Dispose();
-        factory.Dispose();
+        editor = await ApiClientOfNewAccountAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
+        reviewer = await ApiClientOfNewAccountAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
     }
 
     private static async Task SaveTitleAsync(Guid id, int baseVersion, string title)
@@ -100,7 +88,7 @@ public sealed class VersionEndpointsTests
         var original = (await DetailsAsync(editor, id))["document"]!;
         await SaveTitleAsync(id, 1, "Återgång i Versionsby, ändrad");
         await PublishAsync(id);
-        Assert.AreEqual("Återgång i Versionsby, ändrad", await PublicStoryTextAsync(factory, "atergang-i-versionsby"));
+        Assert.AreEqual("Återgång i Versionsby, ändrad", await PublicStoryTextAsync(Factory, "atergang-i-versionsby"));
 
         using (var response = await editor.PostAsync(new Uri($"{Prefix}/content/{id}/versions/1/rollback", UriKind.Relative), null))
         {
@@ -115,10 +103,10 @@ public sealed class VersionEndpointsTests
         Assert.AreEqual(2, details["publishedVersion"]!.GetValue<int>());
         Assert.AreEqual("draft", details["state"]!.GetValue<string>());
         Assert.IsTrue(JsonNode.DeepEquals(original, details["document"]), "the new version's document equals version 1");
-        Assert.AreEqual("Återgång i Versionsby, ändrad", await PublicStoryTextAsync(factory, "atergang-i-versionsby"));
+        Assert.AreEqual("Återgång i Versionsby, ändrad", await PublicStoryTextAsync(Factory, "atergang-i-versionsby"));
 
         await PublishAsync(id);
-        Assert.AreEqual("Återgång i Versionsby", await PublicStoryTextAsync(factory, "atergang-i-versionsby"));
+        Assert.AreEqual("Återgång i Versionsby", await PublicStoryTextAsync(Factory, "atergang-i-versionsby"));
     }
 
     [TestMethod]
@@ -133,8 +121,8 @@ public sealed class VersionEndpointsTests
     public async Task Versions_need_a_back_office_role()
     {
         var id = await CreateStoryAsync(editor, "Skyddad historik i Versionsby");
-        await factory.CreateUserAsync("ingen@example.se", null);
-        using var nobody = await factory.BearerClientAsync("ingen@example.se");
+        await Factory.CreateUserAsync("ingen@example.se", null);
+        using var nobody = await Factory.BearerClientAsync("ingen@example.se");
         using var list = await nobody.GetAsync(new Uri($"{Prefix}/content/{id}/versions", UriKind.Relative));
         await ProblemAsync(list, HttpStatusCode.Forbidden);
         using var rollback = await nobody.PostAsJsonAsync($"{Prefix}/content/{id}/versions/1/rollback", new { });

@@ -8,19 +8,17 @@ namespace EHalsostodet.Tests.Api;
 
 /// <summary>Every workflow action for every role through the API: allowed ones change the state, refused ones explain why.</summary>
 [TestClass]
-public sealed partial class WorkflowAuthorizationTests
+public sealed partial class WorkflowAuthorizationTests : PortalTestClass<WorkflowAuthorizationTests>
 {
     private const string AuthorEmail = "forfattare@example.se";
     private const string SetupReviewerEmail = "forgranskare@example.se";
 
-    private static PortalFactory factory = null!;
     private static readonly Dictionary<string, HttpClient> Clients = new(StringComparer.Ordinal);
     private static int counter;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
         var users = new (string Key, string Email, string? Role)[]
         {
             ("author", AuthorEmail, PortalRoles.Editor),
@@ -33,10 +31,10 @@ public sealed partial class WorkflowAuthorizationTests
         };
         foreach (var (key, email, role) in users)
         {
-            await factory.CreateUserAsync(email, role);
-            Clients[key] = await factory.BearerClientAsync(email);
+            await Factory.CreateUserAsync(email, role);
+            Clients[key] = await Factory.BearerClientAsync(email);
         }
-        Clients["anonymous"] = factory.CreateBrowserClient();
+        Clients["anonymous"] = Factory.CreateBrowserClient();
     }
 
     [ClassCleanup]
@@ -46,7 +44,6 @@ public sealed partial class WorkflowAuthorizationTests
         {
             client.Dispose();
         }
-        factory.Dispose();
     }
 
     /// <summary>A new story brought to the given state by the author and the setup reviewer.</summary>
@@ -182,7 +179,7 @@ public sealed partial class WorkflowAuthorizationTests
     public async Task The_back_office_cookie_works_as_well_as_a_bearer_token()
     {
         var id = await PrepareAsync("inReview");
-        using var cookieClient = await factory.SignInAsync("granskare@example.se");
+        using var cookieClient = await Factory.SignInAsync("granskare@example.se");
         Assert.AreEqual("published", await ActOkAsync(cookieClient, id, "approve"));
     }
 

@@ -11,31 +11,26 @@ namespace EHalsostodet.Tests.BackOffice;
 
 /// <summary>Granskningsloggen: what administrators see of every change.</summary>
 [TestClass]
-public sealed class AuditLogPageTests
+public sealed class AuditLogPageTests : PortalTestClass<AuditLogPageTests>
 {
     private const string AdminEmail = "logg.admin@example.se";
     private const string EditorEmail = "logg.redaktor@example.se";
     private const string ReviewerEmail = "logg.granskare@example.se";
     private const string Url = "/redaktion/granskningslogg";
-    private static PortalFactory factory = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator, "Ada Admin");
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor);
-        await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
+        await Factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator, "Ada Admin");
+        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor);
+        await Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
     }
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
 
     [TestMethod]
     public async Task An_edit_shows_up_first_with_author_action_and_linked_title()
     {
         var (itemId, title) = await SaveAsync(skip: 0, "Cecilia Granlund", "Uppdaterade kontaktuppgifter");
-        var client = await factory.SignInAsync(AdminEmail);
+        var client = await Factory.SignInAsync(AdminEmail);
 
         var page = await client.GetPageAsync(Url);
 
@@ -56,11 +51,11 @@ public sealed class AuditLogPageTests
     {
         foreach (var email in new[] { EditorEmail, ReviewerEmail })
         {
-            var client = await factory.SignInAsync(email);
+            var client = await Factory.SignInAsync(email);
             using var response = await client.GetAsync(new Uri(Url, UriKind.Relative));
             await AccessAssert.ForbiddenAsync(client, response);
         }
-        using var anonymous = await factory.CreateBrowserClient().GetAsync(new Uri(Url, UriKind.Relative));
+        using var anonymous = await Factory.CreateBrowserClient().GetAsync(new Uri(Url, UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.Redirect, anonymous.StatusCode);
         StringAssert.Contains(anonymous.Headers.Location?.OriginalString, "/redaktion/logga-in");
     }
@@ -70,7 +65,7 @@ public sealed class AuditLogPageTests
     {
         var (itemId, _) = await SaveAsync(skip: 1, "Filip Filtrerare", "Filtertest");
         await SaveAsync(skip: 2, "Filip Filtrerare", "Filtertest två");
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             db.AuditEntries.Add(new AuditEntry
             {
@@ -80,7 +75,7 @@ public sealed class AuditLogPageTests
             });
             await db.SaveChangesAsync();
         });
-        var client = await factory.SignInAsync(AdminEmail);
+        var client = await Factory.SignInAsync(AdminEmail);
 
         var all = await client.GetPageAsync(Url);
         Assert.AreEqual(50, all.QuerySelectorAll("main table.data-table tbody tr").Length, "50 per sida");
@@ -117,9 +112,9 @@ public sealed class AuditLogPageTests
     [TestMethod]
     public async Task Pages_hold_fifty_entries_and_link_to_the_next()
     {
-        var client = await factory.SignInAsync(AdminEmail);
+        var client = await Factory.SignInAsync(AdminEmail);
         var total = 0;
-        await factory.WithDbAsync(async db => total = await db.AuditEntries.CountAsync());
+        await Factory.WithDbAsync(async db => total = await db.AuditEntries.CountAsync());
         Assert.IsGreaterThan(50, total, "det seedade innehållet ger fler än 50 händelser");
 
         var first = await client.GetPageAsync(Url);
@@ -133,7 +128,7 @@ public sealed class AuditLogPageTests
     }
 
     private static Task<(Guid Id, string Title)> SaveAsync(int skip, string author, string note) =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.AsNoTracking().Where(i => i.Type == ContentType.Page).OrderBy(i => i.Slug).Skip(skip).FirstAsync();

@@ -16,30 +16,24 @@ namespace EHalsostodet.Tests.BackOffice.Editing;
 /// saves on top of the latest version without losing either text.
 /// </summary>
 [TestClass]
-public sealed class ConflictResolutionTests
+public sealed class ConflictResolutionTests : PortalTestClass<ConflictResolutionTests>
 {
     private const string FirstEmail = "forsta.konflikt@example.se";
     private const string SecondEmail = "andra.konflikt@example.se";
     private const string ThirdEmail = "tredje.konflikt@example.se";
 
-    private static PortalFactory factory = null!;
-
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(FirstEmail, PortalRoles.Editor, "Frida Först");
-        await factory.CreateUserAsync(SecondEmail, PortalRoles.Editor, "Sara Sist");
-        await factory.CreateUserAsync(ThirdEmail, PortalRoles.Editor, "Tore Tredje");
+        await Factory.CreateUserAsync(FirstEmail, PortalRoles.Editor, "Frida Först");
+        await Factory.CreateUserAsync(SecondEmail, PortalRoles.Editor, "Sara Sist");
+        await Factory.CreateUserAsync(ThirdEmail, PortalRoles.Editor, "Tore Tredje");
     }
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
 
     /// <summary>A new story of its own for each test, so the tests do not meet each other's versions.</summary>
     private static async Task<Guid> NewStoryAsync(HttpClient client, string title)
     {
-        var seed = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems
+        var seed = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems
             .Where(i => i.Type == ContentType.Story && i.PublishedVersionId != null).OrderBy(i => i.Slug).Select(i => i.Id).FirstAsync());
         var form = (await EditingBrowserForm.LoadAsync(client, $"/redaktion/innehall/{seed}/redigera"))
             .Set("title", title).Set("slug", "");
@@ -56,11 +50,11 @@ public sealed class ConflictResolutionTests
     }
 
     private static Task<List<ContentVersion>> VersionsAsync(Guid id) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentVersions.AsNoTracking()
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentVersions.AsNoTracking()
             .Where(v => v.ItemId == id).OrderBy(v => v.Number).ToListAsync());
 
     private static Task<int> DraftCountAsync(Guid id) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().EditorDrafts.CountAsync(d => d.Target.EndsWith(id.ToString())));
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().EditorDrafts.CountAsync(d => d.Target.EndsWith(id.ToString())));
 
     private static async Task<StoryDocument> LatestStoryAsync(Guid id) =>
         ContentDocumentSerializer.Deserialize<StoryDocument>((await VersionsAsync(id)).Last().DocumentJson);
@@ -69,8 +63,8 @@ public sealed class ConflictResolutionTests
     private static async Task<(HttpClient Second, string ConflictUrl)> ConflictAsync(
         Guid id, Dictionary<string, string> first, Dictionary<string, string> second)
     {
-        var firstClient = await factory.SignInAsync(FirstEmail);
-        var secondClient = await factory.SignInAsync(SecondEmail);
+        var firstClient = await Factory.SignInAsync(FirstEmail);
+        var secondClient = await Factory.SignInAsync(SecondEmail);
         var url = $"/redaktion/innehall/{id}/redigera";
         var stale = await EditingBrowserForm.LoadAsync(secondClient, url);
         using (var saved = await (await EditingBrowserForm.LoadAsync(firstClient, url)).Set(first).SubmitAsync(firstClient))
@@ -126,7 +120,7 @@ public sealed class ConflictResolutionTests
     [TestMethod]
     public async Task Fields_only_one_editor_changed_merge_by_themselves_and_both_are_saved()
     {
-        var owner = await factory.SignInAsync(FirstEmail);
+        var owner = await Factory.SignInAsync(FirstEmail);
         var id = await NewStoryAsync(owner, "Konflikt utan krock");
         var (second, url) = await ConflictAsync(id,
             new() { ["process.steps[2].challenges"] = "Förstas utmaningar i testet." },
@@ -159,7 +153,7 @@ public sealed class ConflictResolutionTests
     [TestMethod]
     public async Task For_fields_both_changed_the_editor_keeps_theirs_their_own_or_writes_a_new_text()
     {
-        var owner = await factory.SignInAsync(FirstEmail);
+        var owner = await Factory.SignInAsync(FirstEmail);
         var id = await NewStoryAsync(owner, "Konflikt med krock");
         var (second, url) = await ConflictAsync(id,
             new() { ["title"] = "Förstas titel", ["summary.text"] = "Förstas sammanfattning.", ["lessons.text"] = "Förstas lärdomar." },
@@ -210,14 +204,14 @@ public sealed class ConflictResolutionTests
     [TestMethod]
     public async Task A_version_saved_while_comparing_is_shown_before_anything_is_saved_and_the_choices_stay()
     {
-        var owner = await factory.SignInAsync(FirstEmail);
+        var owner = await Factory.SignInAsync(FirstEmail);
         var id = await NewStoryAsync(owner, "Konflikt i tre led");
         var (second, url) = await ConflictAsync(id,
             new() { ["summary.text"] = "Förstas sammanfattning." },
             new() { ["summary.text"] = "Andras sammanfattning." });
         var page = await second.GetPageAsync(url);
 
-        var third = await factory.SignInAsync(ThirdEmail);
+        var third = await Factory.SignInAsync(ThirdEmail);
         using (var saved = await (await EditingBrowserForm.LoadAsync(third, $"/redaktion/innehall/{id}/redigera")).Set("summary.text", "Tredjes sammanfattning.").SubmitAsync(third))
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode);
@@ -247,7 +241,7 @@ public sealed class ConflictResolutionTests
     [TestMethod]
     public async Task Merge_and_continue_editing_opens_the_merged_form_on_top_of_the_latest_version()
     {
-        var owner = await factory.SignInAsync(FirstEmail);
+        var owner = await Factory.SignInAsync(FirstEmail);
         var id = await NewStoryAsync(owner, "Konflikt att redigera vidare");
         var (second, url) = await ConflictAsync(id,
             new() { ["title"] = "Förstas titel vidare" },
@@ -275,13 +269,13 @@ public sealed class ConflictResolutionTests
     [TestMethod]
     public async Task Nobody_else_sees_the_kept_text_and_its_writer_can_throw_it_away()
     {
-        var owner = await factory.SignInAsync(FirstEmail);
+        var owner = await Factory.SignInAsync(FirstEmail);
         var id = await NewStoryAsync(owner, "Konflikt som slängs");
         var (second, url) = await ConflictAsync(id,
             new() { ["summary.text"] = "Förstas hemliga sammanfattning." },
             new() { ["summary.text"] = "Andras hemliga sammanfattning." });
 
-        var third = await factory.SignInAsync(ThirdEmail);
+        var third = await Factory.SignInAsync(ThirdEmail);
         var thirdsView = await third.GetPageAsync(url);
         Assert.IsNull(thirdsView.QuerySelector("form#merge-form"));
         Assert.IsFalse(thirdsView.MainText().Contains("Andras hemliga", StringComparison.Ordinal));

@@ -12,31 +12,25 @@ namespace EHalsostodet.Tests.BackOffice.Editing;
 
 /// <summary>The editor pages /redaktion/innehall/ny/{type} and /redaktion/innehall/{id}/redigera through HTTP.</summary>
 [TestClass]
-public sealed class EditingTests
+public sealed class EditingTests : PortalTestClass<EditingTests>
 {
     private const string EditorEmail = "redaktor.editor@example.se";
     private const string SecondEditorEmail = "redaktor2.editor@example.se";
     private const string NoRoleEmail = "utan.roll@example.se";
 
-    private static PortalFactory factory = null!;
-
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
-        await factory.CreateUserAsync(SecondEditorEmail, PortalRoles.Editor, "Ragnar Redaktör");
-        await factory.CreateUserAsync(NoRoleEmail, null, "Utan Roll");
+        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
+        await Factory.CreateUserAsync(SecondEditorEmail, PortalRoles.Editor, "Ragnar Redaktör");
+        await Factory.CreateUserAsync(NoRoleEmail, null, "Utan Roll");
     }
 
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     private static Task<int> CountAsync<T>(Func<PortalDbContext, IQueryable<T>> query) =>
-        factory.WithScopeAsync(s => query(s.GetRequiredService<PortalDbContext>()).CountAsync());
+        Factory.WithScopeAsync(s => query(s.GetRequiredService<PortalDbContext>()).CountAsync());
 
     private static Task<(ContentItem Item, ContentVersion Version)> LatestAsync(Guid id) =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == id);
@@ -48,8 +42,8 @@ public sealed class EditingTests
     [TestMethod]
     public async Task Creating_a_story_through_the_form_stores_every_field()
     {
-        var client = await factory.SignInAsync(EditorEmail);
-        var (municipality, initiatives) = await factory.WithScopeAsync(async s =>
+        var client = await Factory.SignInAsync(EditorEmail);
+        var (municipality, initiatives) = await Factory.WithScopeAsync(async s =>
         {
             var code = (await s.GetRequiredService<PortalDbContext>().Municipalities.OrderBy(m => m.Code).FirstAsync()).Code;
             var published = await s.GetRequiredService<PublishedQueries>().InitiativesAsync(null, CancellationToken.None);
@@ -188,7 +182,7 @@ public sealed class EditingTests
     [TestMethod]
     public async Task Invalid_input_is_shown_again_with_Swedish_messages_and_nothing_is_saved()
     {
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
         var before = await CountAsync(db => db.ContentVersions);
         var form = (await EditingBrowserForm.LoadAsync(client, "/redaktion/innehall/ny/story"))
             .Set("title", "")
@@ -221,9 +215,9 @@ public sealed class EditingTests
     [TestMethod]
     public async Task A_save_from_an_old_version_saves_nothing_and_goes_to_the_comparison_with_the_typed_text_kept()
     {
-        var first = await factory.SignInAsync(EditorEmail);
-        var second = await factory.SignInAsync(SecondEditorEmail);
-        var id = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.Where(i => i.Type == ContentType.Page).Select(i => i.Id).FirstAsync());
+        var first = await Factory.SignInAsync(EditorEmail);
+        var second = await Factory.SignInAsync(SecondEditorEmail);
+        var id = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.Where(i => i.Type == ContentType.Page).Select(i => i.Id).FirstAsync());
         var url = $"/redaktion/innehall/{id}/redigera";
 
         var stale = await EditingBrowserForm.LoadAsync(first, url);
@@ -245,15 +239,15 @@ public sealed class EditingTests
         StringAssert.Contains(title.QuerySelector(".merge-yours")!.TextContent, "Min egen ändring");
         StringAssert.Contains(title.QuerySelector(".merge-theirs")!.TextContent, "Ändrad av någon annan");
         Assert.IsNotNull(page.QuerySelector("#du-andrade + .table-wrap th[data-field='body']"));
-        var kept = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().EditorDrafts.Select(d => d.FormJson).SingleAsync(d => d.Contains("Min egen text")));
+        var kept = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().EditorDrafts.Select(d => d.FormJson).SingleAsync(d => d.Contains("Min egen text")));
         StringAssert.Contains(kept, "Min egen ändring");
     }
 
     [TestMethod]
     public async Task Editing_a_published_story_makes_a_new_version_while_the_public_page_stays()
     {
-        var client = await factory.SignInAsync(EditorEmail);
-        var (id, slug, title) = await factory.WithScopeAsync(async s =>
+        var client = await Factory.SignInAsync(EditorEmail);
+        var (id, slug, title) = await Factory.WithScopeAsync(async s =>
         {
             var row = await s.GetRequiredService<PortalDbContext>().PublishedContent.OrderBy(p => p.Slug).LastAsync(p => p.Type == ContentType.Story);
             return (row.ItemId, row.Slug, row.Title);
@@ -272,14 +266,14 @@ public sealed class EditingTests
         var expected = ContentDocumentSerializer.Deserialize<StoryDocument>(before.DocumentJson) with { Title = "Ny titel i utkastet" };
         Assert.AreEqual(ContentDocumentSerializer.Serialize(expected), after.DocumentJson);
 
-        var publicPage = await factory.CreateBrowserClient().GetPageAsync($"/berattelser/{slug}");
+        var publicPage = await Factory.CreateBrowserClient().GetPageAsync($"/berattelser/{slug}");
         Assert.AreEqual(title, publicPage.QuerySelector("h1")!.TextContent.Trim());
     }
 
     [TestMethod]
     public async Task Markdown_preview_renders_the_text_without_script_and_saves_nothing()
     {
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
         var before = await CountAsync(db => db.ContentVersions);
         using var response = await (await EditingBrowserForm.LoadAsync(client, "/redaktion/innehall/ny/page"))
             .Set("title", "Förhandsgranskad sida")
@@ -302,7 +296,7 @@ public sealed class EditingTests
     [TestMethod]
     public async Task More_rows_adds_empty_rows_and_keeps_what_was_typed()
     {
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
         var before = await CountAsync(db => db.ContentVersions);
         var form = (await EditingBrowserForm.LoadAsync(client, "/redaktion/innehall/ny/story"))
             .Set("title", "Rader")
@@ -325,8 +319,8 @@ public sealed class EditingTests
     [TestMethod]
     public async Task Collections_and_initiatives_are_created_through_their_forms()
     {
-        var client = await factory.SignInAsync(EditorEmail);
-        var stories = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems
+        var client = await Factory.SignInAsync(EditorEmail);
+        var stories = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems
             .Where(i => i.Type == ContentType.Story).OrderBy(i => i.Slug).Select(i => i.Id).Take(3).ToListAsync());
 
         using var collectionResponse = await (await EditingBrowserForm.LoadAsync(client, "/redaktion/innehall/ny/collection"))
@@ -370,11 +364,11 @@ public sealed class EditingTests
     [TestMethod]
     public async Task The_editor_requires_an_editorial_role()
     {
-        using var anonymous = await factory.CreateBrowserClient().GetAsync(new Uri("/redaktion/innehall/ny/story", UriKind.Relative));
+        using var anonymous = await Factory.CreateBrowserClient().GetAsync(new Uri("/redaktion/innehall/ny/story", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.Redirect, anonymous.StatusCode);
         StringAssert.Contains(anonymous.Headers.Location!.OriginalString, "/redaktion/logga-in");
 
-        var noRole = await factory.SignInAsync(NoRoleEmail);
+        var noRole = await Factory.SignInAsync(NoRoleEmail);
         using var denied = await noRole.GetAsync(new Uri("/redaktion/innehall/ny/story", UriKind.Relative));
         if (denied.StatusCode == HttpStatusCode.Redirect)
         {
@@ -386,7 +380,7 @@ public sealed class EditingTests
         {
             Assert.AreEqual(HttpStatusCode.Forbidden, denied.StatusCode);
         }
-        var id = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.Select(i => i.Id).FirstAsync());
+        var id = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.Select(i => i.Id).FirstAsync());
         using var deniedEdit = await noRole.GetAsync(new Uri($"/redaktion/innehall/{id}/redigera", UriKind.Relative));
         Assert.AreNotEqual(HttpStatusCode.OK, deniedEdit.StatusCode);
     }
@@ -394,8 +388,8 @@ public sealed class EditingTests
     [TestMethod]
     public async Task Every_form_field_has_a_label()
     {
-        var client = await factory.SignInAsync(EditorEmail);
-        var ids = await factory.WithScopeAsync(async s => await s.GetRequiredService<PortalDbContext>().ContentItems
+        var client = await Factory.SignInAsync(EditorEmail);
+        var ids = await Factory.WithScopeAsync(async s => await s.GetRequiredService<PortalDbContext>().ContentItems
             .GroupBy(i => i.Type).Select(g => g.First().Id).ToListAsync());
         var urls = new[] { "story", "collection", "initiative", "page" }.Select(t => $"/redaktion/innehall/ny/{t}")
             .Concat(ids.Select(id => $"/redaktion/innehall/{id}/redigera"));

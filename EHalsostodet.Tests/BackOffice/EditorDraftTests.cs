@@ -14,31 +14,28 @@ namespace EHalsostodet.Tests.BackOffice.Editing;
 /// and never shown to another account.
 /// </summary>
 [TestClass]
-public sealed class EditorDraftTests
+public sealed class EditorDraftTests : PortalTestClass<EditorDraftTests>
 {
     private const string WriterEmail = "skribent.utkast@example.se";
     private const string OtherEmail = "annan.utkast@example.se";
 
     private static readonly TestClock Clock = new(DateTimeOffset.UtcNow);
-    private static PortalFactory factory = null!;
+
+    private protected override PortalFactory CreatePortal() => new(clock: Clock);
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory(clock: Clock);
-        await factory.CreateUserAsync(WriterEmail, PortalRoles.Editor, "Siv Skribent");
-        await factory.CreateUserAsync(OtherEmail, PortalRoles.Editor, "Anna Annan");
+        await Factory.CreateUserAsync(WriterEmail, PortalRoles.Editor, "Siv Skribent");
+        await Factory.CreateUserAsync(OtherEmail, PortalRoles.Editor, "Anna Annan");
     }
 
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     private static Task<Guid> PageIdAsync(int skip) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems
             .Where(i => i.Type == ContentType.Page).OrderBy(i => i.Slug).Skip(skip).Select(i => i.Id).FirstAsync());
 
     private static Task<ContentVersion> LatestAsync(Guid id) =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == id);
@@ -46,7 +43,7 @@ public sealed class EditorDraftTests
         });
 
     private static Task<int> DraftCountAsync(string target) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().EditorDrafts.CountAsync(d => d.Target.EndsWith(target)));
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().EditorDrafts.CountAsync(d => d.Target.EndsWith(target)));
 
     private static Task<HttpResponseMessage> AutosaveAsync(HttpClient client, EditingBrowserForm form) =>
         client.PostAsync(new Uri(form.Url.Split('?')[0] + "?handler=Autosave", UriKind.Relative), new FormUrlEncodedContent(form.Fields));
@@ -57,14 +54,14 @@ public sealed class EditorDraftTests
         Assert.AreEqual(HttpStatusCode.SeeOther, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         Assert.AreEqual($"/redaktion/logga-in?ReturnUrl={Uri.EscapeDataString(editUrl)}&sparat=1", location);
-        var login = await factory.CreateBrowserClient().GetPageAsync(location);
+        var login = await Factory.CreateBrowserClient().GetPageAsync(location);
         StringAssert.Contains(login.QuerySelector("#form-kept")!.TextContent, "Texten är sparad som en kopia");
     }
 
     /// <summary>Signing in again and restoring gives the text back, and Spara saves it.</summary>
     private static async Task AssertRestoredAndSavedAsync(string editUrl, Guid id, string field, string text)
     {
-        var again = await factory.SignInAsync(WriterEmail);
+        var again = await Factory.SignInAsync(WriterEmail);
         var page = await again.GetPageAsync(editUrl);
         var offer = page.QuerySelector("#draft-offer")!;
         var restore = offer.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Återställ det du skrev");
@@ -84,7 +81,7 @@ public sealed class EditorDraftTests
     {
         var id = await PageIdAsync(0);
         var editUrl = $"/redaktion/innehall/{id}/redigera";
-        var client = await factory.SignInAsync(WriterEmail);
+        var client = await Factory.SignInAsync(WriterEmail);
         var form = (await EditingBrowserForm.LoadAsync(client, editUrl)).Set("body", "Text skriven innan utloggningen i en annan flik.");
         var before = await LatestAsync(id);
 
@@ -98,7 +95,7 @@ public sealed class EditorDraftTests
         Assert.AreEqual(before.Id, (await LatestAsync(id)).Id, "no version without a session");
 
         // Another editor signing in on the same computer sees nothing of it.
-        var other = await factory.SignInAsync(OtherEmail);
+        var other = await Factory.SignInAsync(OtherEmail);
         var othersPage = await other.GetPageAsync(editUrl);
         Assert.IsNull(othersPage.QuerySelector("#draft-offer"));
         Assert.IsFalse((await other.GetStringAsync(new Uri(editUrl + "?utkast=1", UriKind.Relative))).Contains("innan utloggningen", StringComparison.Ordinal));
@@ -109,7 +106,7 @@ public sealed class EditorDraftTests
     [TestMethod]
     public async Task A_save_after_the_session_timed_out_keeps_the_text_of_a_new_story_too()
     {
-        var client = await factory.SignInAsync(WriterEmail);
+        var client = await Factory.SignInAsync(WriterEmail);
         const string newUrl = "/redaktion/innehall/ny/page";
         var form = (await EditingBrowserForm.LoadAsync(client, newUrl))
             .Set("title", "Sida skriven medan sessionen löpte ut").Set("body", "Brödtext som inte får försvinna.");
@@ -122,7 +119,7 @@ public sealed class EditorDraftTests
         using var response = await form.SubmitAsync(client);
         await AssertKeptAndSentToLoginAsync(response, newUrl);
 
-        var again = await factory.SignInAsync(WriterEmail);
+        var again = await Factory.SignInAsync(WriterEmail);
         var offer = (await again.GetPageAsync(newUrl)).QuerySelector("#draft-offer")!;
         var restored = await EditingBrowserForm.LoadAsync(again, offer.QuerySelector("a")!.GetAttribute("href")!);
         Assert.AreEqual("Sida skriven medan sessionen löpte ut", restored.Value("title"));
@@ -138,7 +135,7 @@ public sealed class EditorDraftTests
     {
         var id = await PageIdAsync(1);
         var editUrl = $"/redaktion/innehall/{id}/redigera";
-        var client = await factory.SignInAsync(WriterEmail);
+        var client = await Factory.SignInAsync(WriterEmail);
         var form = await EditingBrowserForm.LoadAsync(client, editUrl);
 
         // Unchanged, the form is no draft.
@@ -161,7 +158,7 @@ public sealed class EditorDraftTests
         Assert.AreEqual("Autosparad text.", restored.Value("body").Trim());
         Assert.AreEqual("Halvvägs", restored.Value("changeNote"));
 
-        var other = await factory.SignInAsync(OtherEmail);
+        var other = await Factory.SignInAsync(OtherEmail);
         Assert.IsNull((await other.GetPageAsync(editUrl)).QuerySelector("#draft-offer"));
 
         // "Släng kopian" removes it.
@@ -180,9 +177,9 @@ public sealed class EditorDraftTests
     {
         var id = await PageIdAsync(2);
         var editUrl = $"/redaktion/innehall/{id}/redigera";
-        var client = await factory.SignInAsync(WriterEmail);
+        var client = await Factory.SignInAsync(WriterEmail);
         var form = (await EditingBrowserForm.LoadAsync(client, editUrl)).Set("body", "Text med ändrad token.");
-        var anonymous = factory.CreateBrowserClient();
+        var anonymous = Factory.CreateBrowserClient();
 
         foreach (var token in new[] { "", "inte-en-token", form.Value("draftOwner")[..^4] + "AAAA" })
         {
@@ -203,7 +200,7 @@ public sealed class EditorDraftTests
         Assert.AreEqual(0, await DraftCountAsync(id.ToString()));
 
         // Posted while another editor is signed in in the same browser: kept for the writer, not shown to the other.
-        var other = await factory.SignInAsync(OtherEmail);
+        var other = await Factory.SignInAsync(OtherEmail);
         var writersForm = await EditingBrowserForm.LoadAsync(client, editUrl);
         writersForm.Set("body", "Skrivet av skribenten.");
         using (var kept = await writersForm.SubmitAsync(other))

@@ -19,35 +19,31 @@ namespace EHalsostodet.Tests.BackOffice;
 /// on the dashboard and in the editor, and "Markera som granskad".
 /// </summary>
 [TestClass]
-public sealed class EditorFormTests
+public sealed class EditorFormTests : PortalTestClass<EditorFormTests>
 {
     private const string EditorEmail = "redaktor.formular@example.se";
     private const string ReviewerEmail = "granskare.formular@example.se";
 
-    private static PortalFactory factory = null!;
-    private static TestClock clock = null!;
+    private static readonly TestClock Clock = new();
     private static string editorId = "";
     private static string reviewerId = "";
+
+    private protected override PortalFactory CreatePortal() => new(clock: Clock);
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        clock = new TestClock();
-        factory = new PortalFactory(clock: clock);
-        editorId = await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
-        reviewerId = await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
+        editorId = await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
+        reviewerId = await Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
     }
 
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
-    private static DateOnly Today => SwedishTime.Today(clock);
+    private static DateOnly Today => SwedishTime.Today(Clock);
 
     private static Task<ContentItem> ItemAsync(Guid id) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AsNoTracking().SingleAsync(i => i.Id == id));
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AsNoTracking().SingleAsync(i => i.Id == id));
 
     private static Task<T> LatestDocumentAsync<T>(Guid id) where T : IContentDocument =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == id);
@@ -55,7 +51,7 @@ public sealed class EditorFormTests
         });
 
     private static Task<(Guid Id, string Title, string Slug)> PublishedStoryAsync(int skip) =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var row = await s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking()
                 .Where(p => p.Type == ContentType.Story).OrderBy(p => p.Slug).Skip(skip).FirstAsync();
@@ -64,7 +60,7 @@ public sealed class EditorFormTests
 
     /// <summary>A complete new draft story by the editor, copied from a seed story.</summary>
     private static Task<Guid> DraftStoryAsync(string title) =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var seed = await db.PublishedContent.FirstAsync(p => p.Type == ContentType.Story);
@@ -74,7 +70,7 @@ public sealed class EditorFormTests
         });
 
     private static Task SetReviewByAsync(Guid id, DateOnly reviewBy) =>
-        factory.WithDbAsync(db => db.ContentItems.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.ReviewBy, reviewBy)));
+        Factory.WithDbAsync(db => db.ContentItems.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.ReviewBy, reviewBy)));
 
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, WorkflowAction action, string comment = "") =>
         Forms.PostAsync(client, $"/redaktion/innehall/{id}", new Dictionary<string, string> { ["action"] = action.Key(), ["comment"] = comment },
@@ -93,7 +89,7 @@ public sealed class EditorFormTests
     [TestMethod]
     public async Task Without_javascript_rows_are_added_moved_and_removed_and_the_page_comes_back_at_the_row()
     {
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
         const string title = "Kontaktpersoner i ordning i Radby";
         var form = (await EditingBrowserForm.LoadAsync(client, "/redaktion/innehall/ny/story"))
             .Set("title", title)
@@ -122,7 +118,7 @@ public sealed class EditorFormTests
         StringAssert.EndsWith(remove.GetAttribute("formaction"), "#f-contacts-0", "after removal the page comes back where the row was");
         form = await PressAsync(client, form, "remove:contacts:0");
         CollectionAssert.AreEqual(new[] { "Anna Andersson", "Cecilia Ceder", "" }, ContactNames(form));
-        Assert.AreEqual(0, await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.CountAsync(i => i.Title == title)),
+        Assert.AreEqual(0, await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.CountAsync(i => i.Title == title)),
             "the row buttons save nothing");
 
         using var saved = await form.SubmitAsync(client);
@@ -135,7 +131,7 @@ public sealed class EditorFormTests
     [TestMethod]
     public async Task Moving_a_collection_row_moves_the_story_and_leaves_the_placements_where_they_are()
     {
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
         var first = await PublishedStoryAsync(0);
         var second = await PublishedStoryAsync(1);
         var form = (await EditingBrowserForm.LoadAsync(client, "/redaktion/innehall/ny/collection"))
@@ -157,8 +153,8 @@ public sealed class EditorFormTests
     [TestMethod]
     public async Task The_initiative_picker_is_a_checkbox_list_with_the_chosen_first_in_their_order()
     {
-        var client = await factory.SignInAsync(EditorEmail);
-        var initiatives = await factory.WithScopeAsync(async s =>
+        var client = await Factory.SignInAsync(EditorEmail);
+        var initiatives = await Factory.WithScopeAsync(async s =>
             (await s.GetRequiredService<PublishedQueries>().InitiativesAsync(null, CancellationToken.None)).Select(i => i.Id.ToString()).ToList());
         var form = await EditingBrowserForm.LoadAsync(client, "/redaktion/innehall/ny/story");
         Assert.IsEmpty(form.Page.QuerySelectorAll("select[multiple]"), "no Ctrl-click list boxes");
@@ -184,7 +180,7 @@ public sealed class EditorFormTests
     [TestMethod]
     public async Task Spara_stays_in_the_editor_with_a_confirmation_in_a_status_region()
     {
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
         var (id, _, _) = await PublishedStoryAsync(2);
         var editUrl = $"/redaktion/innehall/{id}/redigera";
         var form = await EditingBrowserForm.LoadAsync(client, editUrl);
@@ -207,13 +203,13 @@ public sealed class EditorFormTests
     [TestMethod]
     public async Task The_live_preview_renders_the_typed_form_with_the_public_templates_and_saves_nothing()
     {
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
         var (id, title, _) = await PublishedStoryAsync(3);
         var editUrl = $"/redaktion/innehall/{id}/redigera";
         var form = (await EditingBrowserForm.LoadAsync(client, editUrl))
             .Set("title", "En titel som bara är skriven")
             .Set("summary.text", "En **viktig** mening.<script>alert(1)</script>");
-        var versionsBefore = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentVersions.CountAsync(v => v.ItemId == id));
+        var versionsBefore = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentVersions.CountAsync(v => v.ItemId == id));
 
         using var response = await client.PostAsync(new Uri(editUrl + "?handler=LivePreview", UriKind.Relative), new FormUrlEncodedContent(form.Fields));
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
@@ -224,7 +220,7 @@ public sealed class EditorFormTests
         Assert.AreEqual("En titel som bara är skriven", preview.QuerySelector("h1")!.TextContent.Trim());
         Assert.IsTrue(preview.QuerySelectorAll("strong").Any(s => s.TextContent == "viktig"), "the Markdown is rendered as on the public page");
         Assert.IsEmpty(preview.QuerySelectorAll("script"), "no script, typed or otherwise, in the preview");
-        Assert.AreEqual(versionsBefore, await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentVersions.CountAsync(v => v.ItemId == id)));
+        Assert.AreEqual(versionsBefore, await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentVersions.CountAsync(v => v.ItemId == id)));
         Assert.AreEqual(title, (await ItemAsync(id)).Title, "nothing is saved");
 
         // A new, unsaved item previews too.
@@ -244,8 +240,8 @@ public sealed class EditorFormTests
         const string title = "Tillbakaskickad i Kommentarby";
         const string comment = "Lägg till en kontaktperson.\nKontrollera siffrorna för personalen.";
         var id = await DraftStoryAsync(title);
-        var editor = await factory.SignInAsync(EditorEmail);
-        var reviewer = await factory.SignInAsync(ReviewerEmail);
+        var editor = await Factory.SignInAsync(EditorEmail);
+        var reviewer = await Factory.SignInAsync(ReviewerEmail);
         using (var submitted = await ActAsync(editor, id, WorkflowAction.Submit))
         {
             Assert.AreEqual(HttpStatusCode.Redirect, submitted.StatusCode);
@@ -293,8 +289,8 @@ public sealed class EditorFormTests
         var (id, title, slug) = await PublishedStoryAsync(4);
         await SetReviewByAsync(id, Today.AddDays(-10));
         var editUrl = $"/redaktion/innehall/{id}/redigera";
-        var editor = await factory.SignInAsync(EditorEmail);
-        var reviewer = await factory.SignInAsync(ReviewerEmail);
+        var editor = await Factory.SignInAsync(EditorEmail);
+        var reviewer = await Factory.SignInAsync(ReviewerEmail);
 
         // A Redaktör sees when, but has no button, and is refused if the request is made anyway.
         var editorPage = await editor.GetPageAsync(editUrl);
@@ -316,7 +312,7 @@ public sealed class EditorFormTests
         var reviewerPage = await reviewer.GetPageAsync(editUrl);
         Assert.IsNotNull(reviewerPage.QuerySelector(".review-status form.mark-reviewed-form"));
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         using (var marked = await Forms.PostAsync(reviewer, editUrl, new Dictionary<string, string> { ["returnTo"] = "redigera" }, "form.mark-reviewed-form"))
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, marked.StatusCode);
@@ -327,7 +323,7 @@ public sealed class EditorFormTests
         Assert.AreEqual(reviewerId, item.LastReviewedById);
         Assert.AreEqual("Greta Granskare", item.LastReviewedByName);
         Assert.AreEqual(SwedishTime.DateOf(now + TimeSpan.FromDays(365)), item.ReviewBy);
-        var (audit, published) = await factory.WithScopeAsync(async s =>
+        var (audit, published) = await Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             return (await db.AuditEntries.AsNoTracking().Where(a => a.ItemId == id && a.Action == AuditLog.MarkedReviewed).ToListAsync(),
@@ -346,7 +342,7 @@ public sealed class EditorFormTests
         StringAssert.Contains(status, $"{SwedishTime.Format(now)} av Greta Granskare");
         Assert.IsNull(after.QuerySelector("form.mark-reviewed-form"), "not due any more");
         Assert.IsFalse((await reviewer.GetPageAsync("/redaktion")).QuerySelectorAll("section[aria-labelledby='granskningsdatum'] a").Any(a => a.TextContent == title));
-        var publicPage = await factory.CreateBrowserClient().GetPageAsync($"/berattelser/{slug}");
+        var publicPage = await Factory.CreateBrowserClient().GetPageAsync($"/berattelser/{slug}");
         StringAssert.Contains(publicPage.Body!.TextContent, $"Senast granskad {SwedishTime.LongDate(now)}");
 
         // Only content past its review date, and only live content.
@@ -367,6 +363,6 @@ public sealed class EditorFormTests
             StringAssert.Contains(await notLive.Content.ReadAsStringAsync(), "Bara publicerat innehåll kan markeras som granskat.");
         }
         Assert.IsNull((await ItemAsync(draft)).LastReviewedAt);
-        Assert.HasCount(1, await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AuditEntries.Where(a => a.Action == AuditLog.MarkedReviewed).ToListAsync()));
+        Assert.HasCount(1, await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AuditEntries.Where(a => a.Action == AuditLog.MarkedReviewed).ToListAsync()));
     }
 }

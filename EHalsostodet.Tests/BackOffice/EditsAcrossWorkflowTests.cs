@@ -22,27 +22,24 @@ namespace EHalsostodet.Tests.BackOffice;
 /// the reviewers. Through the back office's forms, with the clock moved across both daylight-saving changes.
 /// </summary>
 [TestClass]
-public sealed class EditsAcrossWorkflowTests
+public sealed class EditsAcrossWorkflowTests : PortalTestClass<EditsAcrossWorkflowTests>
 {
     private const string EditorEmail = "tid.redaktor@example.se";
     private const string ReviewerEmail = "tid.granskare@example.se";
     private const string SecondReviewerEmail = "tid.granskare2@example.se";
 
     private static readonly TestClock Clock = new();
-    private static PortalFactory factory = null!;
     private static string editorId = "";
+
+    private protected override PortalFactory CreatePortal() => new(clock: Clock);
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory(clock: Clock);
-        editorId = await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
-        await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
-        await factory.CreateUserAsync(SecondReviewerEmail, PortalRoles.Reviewer, "Gustav Granskare");
+        editorId = await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
+        await Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
+        await Factory.CreateUserAsync(SecondReviewerEmail, PortalRoles.Reviewer, "Gustav Granskare");
     }
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
 
     [TestMethod]
     public async Task In_March_a_scheduled_story_keeps_its_schedule_across_an_edit_and_goes_live_at_the_Swedish_time()
@@ -64,7 +61,7 @@ public sealed class EditsAcrossWorkflowTests
             typed: "2027-03-28T03:30", dueUtc: new DateTime(2027, 3, 28, 1, 30, 0, DateTimeKind.Utc), described: "2027-03-28 03:30 (svensk tid)");
 
         // Signed in anew: the session from the day before has run out.
-        var overview = await (await factory.SignInAsync(ReviewerEmail)).GetPageAsync($"/redaktion/innehall/{id}");
+        var overview = await (await Factory.SignInAsync(ReviewerEmail)).GetPageAsync($"/redaktion/innehall/{id}");
         var times = overview.Texts("table.data-table tbody td:first-child");
         CollectionAssert.Contains(times.ToList(), "2027-03-27 13:00", "the approval at 12:00 UTC is shown in Swedish winter time");
         CollectionAssert.Contains(times.ToList(), "2027-03-28 03:31", "the scheduler's run at 01:31 UTC is shown in Swedish summer time");
@@ -86,7 +83,7 @@ public sealed class EditsAcrossWorkflowTests
     {
         Clock.Set(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         var (id, _) = await SubmittedStoryAsync("Granskas i Klockby");
-        var editor = await factory.SignInAsync(EditorEmail);
+        var editor = await Factory.SignInAsync(EditorEmail);
 
         var form = await EditingBrowserForm.LoadAsync(editor, $"/redaktion/innehall/{id}/redigera");
         StringAssert.Contains(form.Page.QuerySelector("#save-notice")!.TextContent, "Sparar du en ändring nu blir det ett utkast igen");
@@ -105,7 +102,7 @@ public sealed class EditsAcrossWorkflowTests
         Assert.IsNull(item.SubmittedById);
         CollectionAssert.Contains(overview.Texts("table.data-table tbody td:nth-child(2)").ToList(), "Sparad → Utkast");
 
-        var mails = (await factory.DispatchAndReadMailAsync()).Select(Mail.Parse)
+        var mails = (await Factory.DispatchAndReadMailAsync()).Select(Mail.Parse)
             .Where(m => m.Subject == "Granskningen avbröts: Granskas i Klockby, rättad").ToList();
         CollectionAssert.AreEquivalent(new[] { ReviewerEmail, SecondReviewerEmail }, mails.Select(m => m.To).ToArray(), "both reviewers, not the editor who saved");
         StringAssert.Contains(mails[0].Body, "Rita Redaktör har ändrat");
@@ -117,7 +114,7 @@ public sealed class EditsAcrossWorkflowTests
     {
         Clock.Set(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         var (id, _) = await SubmittedStoryAsync("API-granskning i Klockby");
-        using var editor = await factory.BearerClientAsync(EditorEmail);
+        using var editor = await Factory.BearerClientAsync(EditorEmail);
 
         using var saved = await ManagementClient.PutTitleAsync(editor, id, 1, "API-granskning i Klockby, rättad");
 
@@ -138,9 +135,9 @@ public sealed class EditsAcrossWorkflowTests
             Assert.AreEqual(HttpStatusCode.Redirect, approved.StatusCode);
         }
         var oldTag = (await LatestStoryAsync(id)).Tags[0];
-        var tag = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Tags.AsNoTracking().SingleAsync(t => t.Slug == Slugs.FromText(oldTag)));
+        var tag = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Tags.AsNoTracking().SingleAsync(t => t.Slug == Slugs.FromText(oldTag)));
 
-        var renamed = await factory.WithScopeAsync(s => s.GetRequiredService<TagManager>().RenameAsync(
+        var renamed = await Factory.WithScopeAsync(s => s.GetRequiredService<TagManager>().RenameAsync(
             tag.Id, oldTag + " omdöpt", new WorkflowActor("granskare", "Greta Granskare", new HashSet<string> { PortalRoles.Reviewer }), CancellationToken.None));
 
         Assert.IsTrue(renamed.Succeeded, renamed.Message);
@@ -152,11 +149,11 @@ public sealed class EditsAcrossWorkflowTests
 
         Clock.Set(new DateTimeOffset(2026, 11, 23, 7, 1, 0, TimeSpan.Zero));
         Assert.AreEqual(1, await RunDueSchedulesAsync());
-        var facets = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedFacets.AsNoTracking()
+        var facets = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedFacets.AsNoTracking()
             .Where(f => f.ItemId == id && f.Facet == FacetNames.Tag).Select(f => f.Value).ToListAsync());
         CollectionAssert.Contains(facets, Slugs.FromText(oldTag + " omdöpt"));
         CollectionAssert.DoesNotContain(facets, Slugs.FromText(oldTag));
-        Assert.IsFalse(await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Tags.AnyAsync(t => t.Slug == Slugs.FromText(oldTag))),
+        Assert.IsFalse(await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Tags.AnyAsync(t => t.Slug == Slugs.FromText(oldTag))),
             "publishing the scheduled version does not bring the old tag back");
     }
 
@@ -177,7 +174,7 @@ public sealed class EditsAcrossWorkflowTests
         Assert.AreEqual(dueUtc, item.PublishAt);
         var approvedVersion = item.LatestVersionId;
 
-        var editor = await factory.SignInAsync(EditorEmail);
+        var editor = await Factory.SignInAsync(EditorEmail);
         var form = await EditingBrowserForm.LoadAsync(editor, $"/redaktion/innehall/{id}/redigera");
         StringAssert.Contains(form.Page.QuerySelector("#save-notice")!.TextContent, $"En godkänd version är schemalagd att publiceras {described}.");
         using var saved = await form.Set("title", title + ", rättad").SubmitAsync(editor);
@@ -198,11 +195,11 @@ public sealed class EditsAcrossWorkflowTests
 
         Clock.Set(new DateTimeOffset(dueUtc.AddMinutes(-1)));
         Assert.AreEqual(0, await RunDueSchedulesAsync());
-        Assert.IsNull(await ManagementClient.PublicStoryTextAsync(factory, Slugs.FromText(title)));
+        Assert.IsNull(await ManagementClient.PublicStoryTextAsync(Factory, Slugs.FromText(title)));
 
         Clock.Set(new DateTimeOffset(dueUtc.AddMinutes(1)));
         Assert.AreEqual(1, await RunDueSchedulesAsync());
-        Assert.AreEqual(title, await ManagementClient.PublicStoryTextAsync(factory, Slugs.FromText(title)), "the approved version is live, not the draft");
+        Assert.AreEqual(title, await ManagementClient.PublicStoryTextAsync(Factory, Slugs.FromText(title)), "the approved version is live, not the draft");
         item = await ItemAsync(id);
         Assert.AreEqual(approvedVersion, item.PublishedVersionId);
         Assert.AreEqual(WorkflowState.Draft, item.State, "the typo fix still waits for review");
@@ -213,7 +210,7 @@ public sealed class EditsAcrossWorkflowTests
     /// <summary>A new story by the editor, sent for review through the form; returns it and a signed-in reviewer.</summary>
     private static async Task<(Guid Id, HttpClient Reviewer)> SubmittedStoryAsync(string title)
     {
-        var id = await factory.WithScopeAsync(async s =>
+        var id = await Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var seed = await db.PublishedContent.FirstAsync(p => p.Type == ContentType.Story);
@@ -221,12 +218,12 @@ public sealed class EditsAcrossWorkflowTests
             var saved = (SaveResult.Saved)await s.GetRequiredService<ContentStore>().CreateAsync(ContentType.Story, story, new ContentAuthor(editorId, "Rita Redaktör"), "Första utkastet");
             return saved.Item.Id;
         });
-        var editor = await factory.SignInAsync(EditorEmail);
+        var editor = await Factory.SignInAsync(EditorEmail);
         using (var submitted = await ActAsync(editor, id, WorkflowAction.Submit))
         {
             Assert.AreEqual(HttpStatusCode.Redirect, submitted.StatusCode);
         }
-        return (id, await factory.SignInAsync(ReviewerEmail));
+        return (id, await Factory.SignInAsync(ReviewerEmail));
     }
 
     private static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, WorkflowAction action, string publishAt = "") =>
@@ -239,7 +236,7 @@ public sealed class EditsAcrossWorkflowTests
         }, $"form:has(input[name='action'][value='{action.Key()}'])");
 
     private static Task<StoryDocument> LatestStoryAsync(Guid id) =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == id);
@@ -247,8 +244,8 @@ public sealed class EditsAcrossWorkflowTests
         });
 
     private static Task<ContentItem> ItemAsync(Guid id) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AsNoTracking().SingleAsync(i => i.Id == id));
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AsNoTracking().SingleAsync(i => i.Id == id));
 
     private static Task<int> RunDueSchedulesAsync() =>
-        factory.WithScopeAsync(s => s.GetRequiredService<WorkflowService>().RunDueSchedulesAsync(CancellationToken.None));
+        Factory.WithScopeAsync(s => s.GetRequiredService<WorkflowService>().RunDueSchedulesAsync(CancellationToken.None));
 }

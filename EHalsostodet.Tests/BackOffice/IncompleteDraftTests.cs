@@ -20,28 +20,22 @@ namespace EHalsostodet.Tests.BackOffice;
 /// same rules and Swedish messages in the back office and the management API.
 /// </summary>
 [TestClass]
-public sealed class IncompleteDraftTests
+public sealed class IncompleteDraftTests : PortalTestClass<IncompleteDraftTests>
 {
     private const string EditorEmail = "halvfardig.redaktor@example.se";
 
     private static readonly string[] StoryRequirements = ["Skriv en kort beskrivning till kortet.", "Välj kommun.", "Välj minst ett verksamhetsområde."];
 
-    private static PortalFactory factory = null!;
-
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
+        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
     }
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
 
     [TestMethod]
     public async Task Through_the_form_an_incomplete_story_is_saved_but_refused_for_review_with_links_to_the_fields()
     {
-        var editor = await factory.SignInAsync(EditorEmail);
+        var editor = await Factory.SignInAsync(EditorEmail);
         var form = (await EditingBrowserForm.LoadAsync(editor, "/redaktion/innehall/ny/story")).Set("title", "Halvfärdig i Klockby");
 
         Guid id;
@@ -69,7 +63,7 @@ public sealed class IncompleteDraftTests
         }
         var item = await ItemAsync(id);
         Assert.AreEqual(WorkflowState.Draft, item.State);
-        Assert.AreEqual(1, await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentVersions.CountAsync(v => v.ItemId == id)));
+        Assert.AreEqual(1, await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentVersions.CountAsync(v => v.ItemId == id)));
 
         // Each link leads to a field of the edit form; filled in, the story goes to review.
         var edit = await EditingBrowserForm.LoadAsync(editor, editUrl);
@@ -92,7 +86,7 @@ public sealed class IncompleteDraftTests
     [TestMethod]
     public async Task Through_the_API_an_incomplete_story_is_created_but_submit_answers_409_with_the_same_messages_per_field()
     {
-        using var editor = await factory.BearerClientAsync(EditorEmail);
+        using var editor = await Factory.BearerClientAsync(EditorEmail);
         var document = await ManagementClient.NewStoryDocumentAsync(editor, "Halvfärdig via API");
         document["shortDescription"] = "";
         document["municipalityCode"] = "";
@@ -121,5 +115,5 @@ public sealed class IncompleteDraftTests
             "form:has(input[name='action'][value='submit'])");
 
     private static Task<ContentItem> ItemAsync(Guid id) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AsNoTracking().SingleAsync(i => i.Id == id));
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AsNoTracking().SingleAsync(i => i.Id == id));
 }

@@ -10,7 +10,7 @@ namespace EHalsostodet.Tests.BackOffice;
 
 /// <summary>Användare: administrators open accounts, change roles and lock accounts.</summary>
 [TestClass]
-public sealed class UsersPageTests
+public sealed class UsersPageTests : PortalTestClass<UsersPageTests>
 {
     private const string AdminEmail = "anv.admin@example.se";
     private const string EditorEmail = "anv.redaktor@example.se";
@@ -18,25 +18,20 @@ public sealed class UsersPageTests
     private const string ListUrl = "/redaktion/anvandare";
     private const string CreateUrl = "/redaktion/anvandare/ny";
     private const string StrongPassword = "Sakert-Losenord-2026";
-    private static PortalFactory factory = null!;
     private static string adminId = "";
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        adminId = await factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator, "Ada Admin");
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Erik Redaktör");
-        await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Gun Granskare");
+        adminId = await Factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator, "Ada Admin");
+        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Erik Redaktör");
+        await Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Gun Granskare");
     }
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
 
     [TestMethod]
     public async Task The_list_shows_back_office_users_with_role_and_status()
     {
-        var client = await factory.SignInAsync(AdminEmail);
+        var client = await Factory.SignInAsync(AdminEmail);
 
         var page = await client.GetPageAsync(ListUrl);
 
@@ -55,7 +50,7 @@ public sealed class UsersPageTests
     [TestMethod]
     public async Task An_administrator_creates_a_reviewer_who_can_then_sign_in()
     {
-        var client = await factory.SignInAsync(AdminEmail);
+        var client = await Factory.SignInAsync(AdminEmail);
 
         using var response = await Forms.PostAsync(client, CreateUrl, new Dictionary<string, string>
         {
@@ -71,7 +66,7 @@ public sealed class UsersPageTests
         StringAssert.Contains(list.QuerySelector("main .alert-success")!.TextContent, "har skapats med rollen Granskare");
         StringAssert.Contains(list.MainText(), "ny.granskare@example.se");
 
-        var roles = await factory.WithScopeAsync(async s =>
+        var roles = await Factory.WithScopeAsync(async s =>
         {
             var users = s.GetRequiredService<UserManager<PortalUser>>();
             var user = await users.FindByEmailAsync("ny.granskare@example.se");
@@ -79,14 +74,14 @@ public sealed class UsersPageTests
             return await users.GetRolesAsync(user);
         });
         CollectionAssert.AreEqual(new[] { PortalRoles.Reviewer }, roles.ToArray());
-        var reviewer = await factory.SignInAsync("ny.granskare@example.se", StrongPassword);
+        var reviewer = await Factory.SignInAsync("ny.granskare@example.se", StrongPassword);
         await reviewer.GetPageAsync("/redaktion");
     }
 
     [TestMethod]
     public async Task A_weak_password_gives_a_Swedish_error_and_keeps_the_typed_values()
     {
-        var client = await factory.SignInAsync(AdminEmail);
+        var client = await Factory.SignInAsync(AdminEmail);
 
         using var response = await Forms.PostAsync(client, CreateUrl, new Dictionary<string, string>
         {
@@ -109,7 +104,7 @@ public sealed class UsersPageTests
     [TestMethod]
     public async Task Missing_fields_and_a_duplicate_email_give_Swedish_errors()
     {
-        var client = await factory.SignInAsync(AdminEmail);
+        var client = await Factory.SignInAsync(AdminEmail);
 
         using var empty = await Forms.PostAsync(client, CreateUrl, new Dictionary<string, string> { ["Email"] = "", ["DisplayName"] = "", ["Password"] = "" });
         var emptyPage = await ParseAsync(empty.Content.ReadAsStringAsync());
@@ -133,8 +128,8 @@ public sealed class UsersPageTests
     [TestMethod]
     public async Task An_administrator_changes_a_users_role()
     {
-        var id = await factory.CreateUserAsync("rollbyte@example.se", PortalRoles.Editor);
-        var client = await factory.SignInAsync(AdminEmail);
+        var id = await Factory.CreateUserAsync("rollbyte@example.se", PortalRoles.Editor);
+        var client = await Factory.SignInAsync(AdminEmail);
 
         using var response = await Forms.PostAsync(client, ListUrl,
             new Dictionary<string, string> { ["userId"] = id, ["role"] = PortalRoles.Reviewer },
@@ -149,13 +144,13 @@ public sealed class UsersPageTests
     [TestMethod]
     public async Task A_locked_account_cannot_sign_in_until_it_is_unlocked()
     {
-        var id = await factory.CreateUserAsync("las@example.se", PortalRoles.Editor);
-        var client = await factory.SignInAsync(AdminEmail);
+        var id = await Factory.CreateUserAsync("las@example.se", PortalRoles.Editor);
+        var client = await Factory.SignInAsync(AdminEmail);
 
         using var locked = await Forms.PostAsync(client, ListUrl, new Dictionary<string, string> { ["userId"] = id }, $"form[action$='handler=Lock']:has(input[value='{id}'])");
 
         Assert.AreEqual(HttpStatusCode.SeeOther, locked.StatusCode);
-        using (var signIn = await Forms.PostAsync(factory.CreateBrowserClient(), "/redaktion/logga-in", new Dictionary<string, string> { ["Email"] = "las@example.se", ["Password"] = PortalFactory.Password }))
+        using (var signIn = await Forms.PostAsync(Factory.CreateBrowserClient(), "/redaktion/logga-in", new Dictionary<string, string> { ["Email"] = "las@example.se", ["Password"] = PortalFactory.Password }))
         {
             Assert.AreEqual(HttpStatusCode.OK, signIn.StatusCode, "inloggningen misslyckas");
             // The same answer as a wrong password: the form does not tell who is blocked.
@@ -167,14 +162,14 @@ public sealed class UsersPageTests
         using var unlocked = await Forms.PostAsync(client, ListUrl, new Dictionary<string, string> { ["userId"] = id }, $"form[action$='handler=Unlock']:has(input[value='{id}'])");
 
         Assert.AreEqual(HttpStatusCode.SeeOther, unlocked.StatusCode);
-        await factory.SignInAsync("las@example.se");
+        await Factory.SignInAsync("las@example.se");
     }
 
     [TestMethod]
     public async Task Locking_and_unlocking_an_account_are_in_the_audit_log_naming_the_administrator()
     {
-        var id = await factory.CreateUserAsync("loggad@example.se", PortalRoles.Editor, "Lotta Loggad");
-        var client = await factory.SignInAsync(AdminEmail);
+        var id = await Factory.CreateUserAsync("loggad@example.se", PortalRoles.Editor, "Lotta Loggad");
+        var client = await Factory.SignInAsync(AdminEmail);
 
         using (var locked = await Forms.PostAsync(client, ListUrl, new Dictionary<string, string> { ["userId"] = id }, $"form[action$='handler=Lock']:has(input[value='{id}'])"))
         {
@@ -192,7 +187,7 @@ public sealed class UsersPageTests
             .ToList();
         CollectionAssert.AreEqual(new[] { "Konto upplåst", "Konto låst" }, rows.Select(r => r[2]).ToArray(), "newest first");
         Assert.IsTrue(rows.All(r => r[1] == "Ada Admin" && r[3] == "Konto: Lotta Loggad (loggad@example.se)"));
-        var entries = await factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().AuditEntries
+        var entries = await Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().AuditEntries
             .Where(a => a.AccountId == id).Select(a => new { a.ItemId, a.UserId }).ToListAsync());
         Assert.AreEqual(2, entries.Count);
         Assert.IsTrue(entries.All(e => e.ItemId == null && e.UserId == adminId));
@@ -201,7 +196,7 @@ public sealed class UsersPageTests
     [TestMethod]
     public async Task An_administrator_can_neither_lock_themselves_nor_drop_their_own_role()
     {
-        var client = await factory.SignInAsync(AdminEmail);
+        var client = await Factory.SignInAsync(AdminEmail);
         var token = await Forms.TokenAsync(client, ListUrl);
 
         using var lockSelf = await PostAsync(client, $"{ListUrl}?handler=Lock", new() { ["userId"] = adminId, ["__RequestVerificationToken"] = token });
@@ -213,17 +208,17 @@ public sealed class UsersPageTests
         StringAssert.Contains(demotePage.QuerySelector("main .alert-error")!.TextContent, "Du kan inte ta bort din egen administratörsroll");
 
         CollectionAssert.AreEqual(new[] { PortalRoles.Administrator }, (await RolesAsync(AdminEmail)).ToArray());
-        await factory.SignInAsync(AdminEmail);
+        await Factory.SignInAsync(AdminEmail);
         Assert.IsNull((await client.GetPageAsync(ListUrl)).QuerySelector($"form[action$='handler=Lock']:has(input[value='{adminId}'])"), "ingen låsknapp för det egna kontot");
     }
 
     [TestMethod]
     public async Task Editors_and_reviewers_are_refused_every_users_page_and_post()
     {
-        var targetId = await factory.CreateUserAsync("mal@example.se", PortalRoles.Editor);
+        var targetId = await Factory.CreateUserAsync("mal@example.se", PortalRoles.Editor);
         foreach (var email in new[] { EditorEmail, ReviewerEmail })
         {
-            var client = await factory.SignInAsync(email);
+            var client = await Factory.SignInAsync(email);
             foreach (var url in new[] { ListUrl, CreateUrl })
             {
                 using var get = await client.GetAsync(new Uri(url, UriKind.Relative));
@@ -247,14 +242,14 @@ public sealed class UsersPageTests
         }
         CollectionAssert.AreEqual(new[] { PortalRoles.Editor }, (await RolesAsync("mal@example.se")).ToArray());
         Assert.IsNull(await FindAsync("inkraktare@example.se"));
-        await factory.SignInAsync("mal@example.se");
+        await Factory.SignInAsync("mal@example.se");
     }
 
     [TestMethod]
     public async Task Posts_without_the_antiforgery_token_are_refused()
     {
-        var id = await factory.CreateUserAsync("token@example.se", PortalRoles.Editor);
-        var client = await factory.SignInAsync(AdminEmail);
+        var id = await Factory.CreateUserAsync("token@example.se", PortalRoles.Editor);
+        var client = await Factory.SignInAsync(AdminEmail);
 
         using var lockPost = await PostAsync(client, $"{ListUrl}?handler=Lock", new() { ["userId"] = id });
         using var createPost = await PostAsync(client, CreateUrl, new() { ["Email"] = "utan.token@example.se", ["DisplayName"] = "X", ["Password"] = StrongPassword, ["Role"] = PortalRoles.Editor });
@@ -262,7 +257,7 @@ public sealed class UsersPageTests
         Assert.AreEqual(HttpStatusCode.BadRequest, lockPost.StatusCode);
         Assert.AreEqual(HttpStatusCode.BadRequest, createPost.StatusCode);
         Assert.IsNull(await FindAsync("utan.token@example.se"));
-        await factory.SignInAsync("token@example.se");
+        await Factory.SignInAsync("token@example.se");
     }
 
     private static async Task<AngleSharp.Dom.IDocument> ParseAsync(Task<string> body) =>
@@ -272,10 +267,10 @@ public sealed class UsersPageTests
         client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(fields));
 
     private static Task<PortalUser?> FindAsync(string email) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email));
+        Factory.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email));
 
     private static Task<IList<string>> RolesAsync(string email) =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var users = s.GetRequiredService<UserManager<PortalUser>>();
             return await users.GetRolesAsync((await users.FindByEmailAsync(email))!);

@@ -10,20 +10,15 @@ namespace EHalsostodet.Tests.BackOffice;
 
 /// <summary>Version history, comparison and rollback in the back office.</summary>
 [TestClass]
-public sealed class VersionsTests
+public sealed class VersionsTests : PortalTestClass<VersionsTests>
 {
     private const string EditorEmail = "versioner.redaktor@example.se";
-    private static PortalFactory factory = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Vera Redaktör");
+        await Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Vera Redaktör");
     }
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
 
     [TestMethod]
     public async Task History_lists_every_version_with_author_change_note_and_markers()
@@ -31,7 +26,7 @@ public sealed class VersionsTests
         var (itemId, _, _) = await PublishedStoryAsync(skip: 0);
         await SaveAsync(itemId, s => s with { ShortDescription = s.ShortDescription + " Tillägg ett." }, "Anna Andersson", "Kompletterade kortbeskrivningen");
         await SaveAsync(itemId, s => s with { ShortDescription = s.ShortDescription + " Tillägg två." }, "Bertil Berg", "Ytterligare en mening");
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
 
         var page = await client.GetPageAsync($"/redaktion/innehall/{itemId}/historik");
 
@@ -77,7 +72,7 @@ public sealed class VersionsTests
             steps[testStep] = steps[testStep] with { Challenges = "Personalen saknade laddstationer i början." };
             return story with { Process = story.Process with { Steps = steps } };
         }, "Bertil Berg", "Rättelse");
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
 
         var page = await client.GetPageAsync($"/redaktion/innehall/{itemId}/jamfor?fran=2&till=3");
 
@@ -103,7 +98,7 @@ public sealed class VersionsTests
     public async Task Comparing_unknown_versions_or_items_answers_404()
     {
         var (itemId, _, _) = await PublishedStoryAsync(skip: 2);
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
         await client.GetPageAsync($"/redaktion/innehall/{itemId}/jamfor?fran=1&till=9", HttpStatusCode.NotFound);
         await client.GetPageAsync($"/redaktion/innehall/{Guid.NewGuid()}/jamfor?fran=1&till=2", HttpStatusCode.NotFound);
         await client.GetPageAsync($"/redaktion/innehall/{Guid.NewGuid()}/historik", HttpStatusCode.NotFound);
@@ -114,7 +109,7 @@ public sealed class VersionsTests
     {
         var (itemId, slug, title) = await PublishedStoryAsync(skip: 3);
         await SaveAsync(itemId, s => s with { Title = title + " (utkast)", ShortDescription = "Helt ny kortbeskrivning." }, "Anna Andersson", "Omskrivning");
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
         var token = await Forms.TokenAsync(client, $"/redaktion/innehall/{itemId}/historik");
 
         using var response = await client.PostAsync(
@@ -123,7 +118,7 @@ public sealed class VersionsTests
 
         Assert.AreEqual(HttpStatusCode.SeeOther, response.StatusCode, await response.Content.ReadAsStringAsync());
         Assert.AreEqual($"/redaktion/innehall/{itemId}", response.Headers.Location?.OriginalString);
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             var versions = await db.ContentVersions.Where(v => v.ItemId == itemId).OrderBy(v => v.Number).ToListAsync();
             Assert.AreEqual(3, versions.Count);
@@ -136,7 +131,7 @@ public sealed class VersionsTests
         });
         var message = await client.GetPageAsync("/redaktion");
         StringAssert.Contains(message.QuerySelector("main .alert-success")!.TextContent, "Version 1 har återskapats");
-        var publicPage = await factory.CreateClient().GetPageAsync($"/berattelser/{slug}");
+        var publicPage = await Factory.CreateClient().GetPageAsync($"/berattelser/{slug}");
         Assert.AreEqual(title, publicPage.QuerySelector("h1")!.TextContent.Trim());
     }
 
@@ -145,40 +140,40 @@ public sealed class VersionsTests
     {
         var (itemId, _, _) = await PublishedStoryAsync(skip: 4);
         await SaveAsync(itemId, s => s with { ShortDescription = "Formulärtest." }, "Anna Andersson", "");
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
 
         using var response = await Forms.PostAsync(client, $"/redaktion/innehall/{itemId}/historik", new Dictionary<string, string> { ["version"] = "1" }, "main form.rollback");
 
         Assert.AreEqual(HttpStatusCode.SeeOther, response.StatusCode);
-        await factory.WithDbAsync(async db => Assert.AreEqual(3, await db.ContentVersions.CountAsync(v => v.ItemId == itemId)));
+        await Factory.WithDbAsync(async db => Assert.AreEqual(3, await db.ContentVersions.CountAsync(v => v.ItemId == itemId)));
     }
 
     [TestMethod]
     public async Task A_rollback_without_the_antiforgery_token_is_refused()
     {
         var (itemId, _, _) = await PublishedStoryAsync(skip: 5);
-        var client = await factory.SignInAsync(EditorEmail);
+        var client = await Factory.SignInAsync(EditorEmail);
 
         using var response = await client.PostAsync(
             new Uri($"/redaktion/innehall/{itemId}/historik?handler=Rollback", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["version"] = "1" }));
 
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
-        await factory.WithDbAsync(async db => Assert.AreEqual(1, await db.ContentVersions.CountAsync(v => v.ItemId == itemId)));
+        await Factory.WithDbAsync(async db => Assert.AreEqual(1, await db.ContentVersions.CountAsync(v => v.ItemId == itemId)));
     }
 
     [TestMethod]
     public async Task Version_pages_need_a_signed_in_editor()
     {
         var (itemId, _, _) = await PublishedStoryAsync(skip: 6);
-        using var response = await factory.CreateBrowserClient().GetAsync(new Uri($"/redaktion/innehall/{itemId}/historik", UriKind.Relative));
+        using var response = await Factory.CreateBrowserClient().GetAsync(new Uri($"/redaktion/innehall/{itemId}/historik", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
         StringAssert.StartsWith(response.Headers.Location?.OriginalString, "/redaktion/logga-in");
     }
 
     /// <summary>A seeded, published story that no other test of the class touches.</summary>
     private static Task<(Guid Id, string Slug, string Title)> PublishedStoryAsync(int skip) =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var row = await db.PublishedContent.Where(p => p.Type == ContentType.Story).OrderBy(p => p.Slug).Skip(skip).FirstAsync();
@@ -186,7 +181,7 @@ public sealed class VersionsTests
         });
 
     private static Task SaveAsync(Guid itemId, Func<StoryDocument, StoryDocument> change, string author, string note) =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == itemId);

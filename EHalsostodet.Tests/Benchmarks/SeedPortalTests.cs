@@ -18,8 +18,9 @@ public sealed class SeedPortalTests
     [TestMethod]
     public async Task The_portal_serves_a_seeded_database_with_its_synthetic_stories_as_pages_search_hits_and_PDFs()
     {
-        // The factory starts the portal only on its first request, so the database is made first at its path.
-        using var portal = new PortalFactory();
+        // The factory starts the portal only on its first request, so the database is made first at its path
+        // (and the portal starts on it as it is, not on a copy of the suite's seeded template).
+        using var portal = new PortalFactory(realFirstStart: true);
         var storyList = Path.Combine(portal.DataFolder, "stories.txt");
         var options = new SeedPortalOptions { DatabasePath = portal.DatabasePath, Stories = 50, StoryListPath = storyList, SeedFolder = TestPaths.SeedFolder, BatchSize = 20 };
 

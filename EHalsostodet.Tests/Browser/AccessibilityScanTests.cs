@@ -18,7 +18,7 @@ namespace EHalsostodet.Tests.Browser;
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
 [TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
-public sealed partial class AccessibilityScanTests
+public sealed partial class AccessibilityScanTests : BrowserTestClass<AccessibilityScanTests>
 {
     private const string MemberEmail = "tillganglighet@example.se";
     private const string EditorEmail = "tillganglighet.redaktor@example.se";
@@ -27,8 +27,6 @@ public sealed partial class AccessibilityScanTests
     /// <summary>A uSync export taken before a page was renamed: uploading it shows a conflict.</summary>
     private static byte[] staleExport = [];
 
-    private static LivePortal portal = null!;
-    private static Chromium chromium = null!;
     private static readonly Dictionary<string, string> Places = [];
     private static readonly Dictionary<(string Who, string Width), IPage> Pages = [];
 
@@ -37,20 +35,18 @@ public sealed partial class AccessibilityScanTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        portal = LivePortal.Start();
-        chromium = await Chromium.LaunchAsync();
-        await portal.Factory.CreateUserAsync(MemberEmail, PortalRoles.Member, "Tove Tillgänglig");
-        await portal.Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rut Redaktör");
-        await portal.Factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator, "Ada Administratör");
+        await Portal.Factory.CreateUserAsync(MemberEmail, PortalRoles.Member, "Tove Tillgänglig");
+        await Portal.Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rut Redaktör");
+        await Portal.Factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator, "Ada Administratör");
 
-        var story = await SavingPortal.PublishedAsync(portal.Factory, ContentType.Story);
-        var other = await SavingPortal.PublishedAsync(portal.Factory, ContentType.Story, 1);
-        var collection = await SavingPortal.PublishedAsync(portal.Factory, ContentType.Collection);
+        var story = await SavingPortal.PublishedAsync(Portal.Factory, ContentType.Story);
+        var other = await SavingPortal.PublishedAsync(Portal.Factory, ContentType.Story, 1);
+        var collection = await SavingPortal.PublishedAsync(Portal.Factory, ContentType.Collection);
         Places["story"] = story.Url;
         Places["collection"] = collection.Url;
-        Places["tag"] = "/taggar/" + await SavingPortal.TagSlugAsync(portal.Factory);
+        Places["tag"] = "/taggar/" + await SavingPortal.TagSlugAsync(Portal.Factory);
         Places["item"] = story.Id.ToString();
-        var image = await portal.Factory.WithScopeAsync(s => s.GetRequiredService<MediaLibrary>().UploadAsync(
+        var image = await Portal.Factory.WithScopeAsync(s => s.GetRequiredService<MediaLibrary>().UploadAsync(
             new MediaUpload(TestImages.BlueWithRedSquare(ImageFormat.Jpeg, 1200, 800, 600, 400, 200), "kontor.jpg", "Ett kontor med en röd stol", null, "Test"), CancellationToken.None));
         Places["image"] = ((MediaUploadOutcome.Stored)image).Item.Id.ToString();
 
@@ -75,7 +71,7 @@ public sealed partial class AccessibilityScanTests
             Places["draft"] = new Uri(page.Url).AbsolutePath[..^"/redigera".Length];
         });
         // Searches without hits for the editors' list: one with personal data, which is masked and cannot be answered.
-        using (var visitor = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) })
+        using (var visitor = new HttpClient { BaseAddress = new Uri(Portal.BaseUrl) })
         {
             foreach (var typed in new[] { "zebrafinkar 19800101-1234", "zebrafinkar" })
             {
@@ -83,14 +79,14 @@ public sealed partial class AccessibilityScanTests
                 Assert.AreEqual(System.Net.HttpStatusCode.OK, search.StatusCode);
             }
         }
-        var renamed = await SavingPortal.PublishedAsync(portal.Factory, ContentType.Page, 1);
+        var renamed = await SavingPortal.PublishedAsync(Portal.Factory, ContentType.Page, 1);
         Places["renamed"] = renamed.Id.ToString();
         await StartAsync("admin", async page =>
         {
             await BrowserSteps.SignInToBackOfficeAsync(page, AdminEmail, Infrastructure.PortalFactory.Password);
             var export = await page.Context.APIRequest.GetAsync("/redaktion/innehall-som-filer?handler=Export");
             staleExport = await export.BodyAsync();
-            await Renames.RenameAndPublishAsync(portal.Factory, renamed.Id, "ny-adress-for-tillganglighet");
+            await Renames.RenameAndPublishAsync(Portal.Factory, renamed.Id, "ny-adress-for-tillganglighet");
         });
         await StartAsync("visitor", _ => Task.CompletedTask);
     }
@@ -98,14 +94,14 @@ public sealed partial class AccessibilityScanTests
     /// <summary>One signed-in (or not) profile, then a phone and a desktop page sharing its cookies, each with axe installed.</summary>
     private static async Task<IPage> StartAsync(string who, Func<IPage, Task> prepare)
     {
-        await using (var setup = await chromium.NewContextAsync(portal))
+        await using (var setup = await Chromium.NewContextAsync(Portal))
         {
             var page = await setup.NewPageAsync();
             await prepare(page);
             var state = await setup.StorageStateAsync();
             foreach (var (width, size) in new[] { ("mobil", Chromium.Phone), ("dator", Chromium.Desktop) })
             {
-                var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl, ViewportSize = size, Locale = "sv-SE", StorageState = state });
+                var context = await Chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Portal.BaseUrl, ViewportSize = size, Locale = "sv-SE", StorageState = state });
                 await Axe.InstallAsync(context);
                 Pages[(who, width)] = await context.NewPageAsync();
             }
@@ -145,8 +141,6 @@ public sealed partial class AccessibilityScanTests
         {
             await page.Context.CloseAsync();
         }
-        await chromium.DisposeAsync();
-        portal.Dispose();
     }
 
     [TestMethod]

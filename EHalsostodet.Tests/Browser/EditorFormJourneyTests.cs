@@ -17,32 +17,20 @@ namespace EHalsostodet.Tests.Browser;
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
 [TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
-public sealed partial class EditorFormJourneyTests
+public sealed partial class EditorFormJourneyTests : BrowserTestClass<EditorFormJourneyTests>
 {
     private const string EditorEmail = "formular.webblasare@example.se";
-
-    private static LivePortal portal = null!;
-    private static Chromium chromium = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        portal = LivePortal.Start();
-        chromium = await Chromium.LaunchAsync();
-        await portal.Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Frida Formulär");
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        portal.Dispose();
+        await Portal.Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Frida Formulär");
     }
 
     private static Task<StoryDocument> LatestStoryAsync(Guid id) =>
-        portal.Factory.WithScopeAsync(async s =>
+        Portal.Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == id);
@@ -62,7 +50,7 @@ public sealed partial class EditorFormJourneyTests
     [TestMethod]
     public async Task A_row_is_added_moved_and_removed_without_a_reload_or_a_jump_and_Spara_stays_in_the_editor()
     {
-        await using var context = await chromium.NewContextAsync(portal);
+        await using var context = await Chromium.NewContextAsync(Portal);
         var page = await NewStoryAsync(context);
         await page.Locator("#f-title").FillAsync("Rader i ordning i Flyttby");
         await page.Locator("#f-contacts-0-name").FillAsync("Anna Andersson");
@@ -108,7 +96,7 @@ public sealed partial class EditorFormJourneyTests
     [TestMethod]
     public async Task The_initiative_filter_and_the_live_preview_follow_the_typing_and_the_editor_has_no_axe_violations()
     {
-        await using var context = await chromium.NewContextAsync(portal);
+        await using var context = await Chromium.NewContextAsync(Portal);
         await Axe.InstallAsync(context);
         var page = await NewStoryAsync(context);
 

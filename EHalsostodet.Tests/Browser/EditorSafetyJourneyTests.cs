@@ -17,36 +17,24 @@ namespace EHalsostodet.Tests.Browser;
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
 [TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
-public sealed partial class EditorSafetyJourneyTests
+public sealed partial class EditorSafetyJourneyTests : BrowserTestClass<EditorSafetyJourneyTests>
 {
     private const string FirstEmail = "forsta.webblasare@example.se";
     private const string SecondEmail = "andra.webblasare@example.se";
 
-    private static LivePortal portal = null!;
-    private static Chromium chromium = null!;
-
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        portal = LivePortal.Start();
-        chromium = await Chromium.LaunchAsync();
-        await portal.Factory.CreateUserAsync(FirstEmail, PortalRoles.Editor, "Fia Först");
-        await portal.Factory.CreateUserAsync(SecondEmail, PortalRoles.Editor, "Sam Sist");
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        portal.Dispose();
+        await Portal.Factory.CreateUserAsync(FirstEmail, PortalRoles.Editor, "Fia Först");
+        await Portal.Factory.CreateUserAsync(SecondEmail, PortalRoles.Editor, "Sam Sist");
     }
 
     private static Task<Guid> PageIdAsync(int skip) =>
-        portal.Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems
+        Portal.Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems
             .Where(i => i.Type == ContentType.Page).OrderBy(i => i.Slug).Skip(skip).Select(i => i.Id).FirstAsync());
 
     private static Task<PageDocument> LatestAsync(Guid id) =>
-        portal.Factory.WithScopeAsync(async s =>
+        Portal.Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.AsNoTracking().SingleAsync(i => i.Id == id);
@@ -74,8 +62,8 @@ public sealed partial class EditorSafetyJourneyTests
     {
         var id = await PageIdAsync(0);
         var editUrl = $"/redaktion/innehall/{id}/redigera";
-        await using var firstContext = await chromium.NewContextAsync(portal);
-        await using var secondContext = await chromium.NewContextAsync(portal);
+        await using var firstContext = await Chromium.NewContextAsync(Portal);
+        await using var secondContext = await Chromium.NewContextAsync(Portal);
         await Axe.InstallAsync(secondContext);
         var first = await SignedInAsync(firstContext, FirstEmail);
         var second = await SignedInAsync(secondContext, SecondEmail);
@@ -122,7 +110,7 @@ public sealed partial class EditorSafetyJourneyTests
     {
         var id = await PageIdAsync(1);
         var editUrl = $"/redaktion/innehall/{id}/redigera";
-        await using var context = await chromium.NewContextAsync(portal);
+        await using var context = await Chromium.NewContextAsync(Portal);
         var page = await SignedInAsync(context, FirstEmail);
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>
@@ -157,7 +145,7 @@ public sealed partial class EditorSafetyJourneyTests
     {
         var id = await PageIdAsync(2);
         var editUrl = $"/redaktion/innehall/{id}/redigera";
-        await using var context = await chromium.NewContextAsync(portal);
+        await using var context = await Chromium.NewContextAsync(Portal);
         var page = await SignedInAsync(context, SecondEmail);
         await page.GotoAsync(editUrl);
         await TypeAsync(page, "#f-body", " Text som inte får gå förlorad.");

@@ -18,34 +18,22 @@ namespace EHalsostodet.Tests.Browser;
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
 [TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
-public sealed partial class EditorialJourneyTests
+public sealed partial class EditorialJourneyTests : BrowserTestClass<EditorialJourneyTests>
 {
     private const string EditorEmail = "redaktor@example.se";
     private const string ReviewerEmail = "granskare@example.se";
     private const string Title = "Sensorlarm på natten i Ekbacka";
     private const string UniqueWord = "Ekbackamodellen";
 
-    private static LivePortal portal = null!;
-    private static Chromium chromium = null!;
-
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        portal = LivePortal.Start();
-        chromium = await Chromium.LaunchAsync();
-        await portal.Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
-        await portal.Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        portal.Dispose();
+        await Portal.Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Rita Redaktör");
+        await Portal.Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
     }
 
     private static Task<ContentItem> ItemAsync(Guid id) =>
-        portal.Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AsNoTracking().SingleAsync(i => i.Id == id));
+        Portal.Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AsNoTracking().SingleAsync(i => i.Id == id));
 
     private static async Task FillIfPresentAsync(IPage page, string id, string value)
     {
@@ -112,10 +100,10 @@ public sealed partial class EditorialJourneyTests
     [TestMethod]
     public async Task A_story_written_in_the_back_office_is_rejected_fixed_approved_live_searchable_and_scheduled_to_come_down()
     {
-        await using var editorContext = await chromium.NewContextAsync(portal);
+        await using var editorContext = await Chromium.NewContextAsync(Portal);
         var editor = await editorContext.NewPageAsync();
         await BrowserSteps.SignInToBackOfficeAsync(editor, EditorEmail, Infrastructure.PortalFactory.Password);
-        await using var reviewerContext = await chromium.NewContextAsync(portal);
+        await using var reviewerContext = await Chromium.NewContextAsync(Portal);
         var reviewer = await reviewerContext.NewPageAsync();
         await BrowserSteps.SignInToBackOfficeAsync(reviewer, ReviewerEmail, Infrastructure.PortalFactory.Password);
 
@@ -150,7 +138,7 @@ public sealed partial class EditorialJourneyTests
         await ActAsync(reviewer, id, WorkflowAction.Approve, "Bra");
         Assert.AreEqual(WorkflowState.Published, (await ItemAsync(id)).State);
 
-        await using var visitorContext = await chromium.NewContextAsync(portal, Chromium.Phone);
+        await using var visitorContext = await Chromium.NewContextAsync(Portal, Chromium.Phone);
         var visitor = await visitorContext.NewPageAsync();
         var slug = Slugs.FromText(Title);
         var story = await visitor.GotoAsync($"/berattelser/{slug}");

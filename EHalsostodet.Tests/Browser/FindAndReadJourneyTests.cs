@@ -12,35 +12,18 @@ namespace EHalsostodet.Tests.Browser;
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
 [TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
-public sealed partial class FindAndReadJourneyTests
+public sealed partial class FindAndReadJourneyTests : BrowserTestClass<FindAndReadJourneyTests>
 {
     private const string StoryPath = "/berattelser/digital-nattillsyn-i-storkoping";
 
     private static readonly ViewportSize Phone = Chromium.Phone;
     private static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
 
-    private static LivePortal portal = null!;
-    private static Chromium chromium = null!;
-
     public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        portal = LivePortal.Start();
-        chromium = await Chromium.LaunchAsync();
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        portal.Dispose();
-    }
 
     private static async Task<IPage> OpenAsync(bool phone)
     {
-        var context = await chromium.NewContextAsync(portal, phone ? Phone : Desktop);
+        var context = await Chromium.NewContextAsync(Portal, phone ? Phone : Desktop);
         await Axe.InstallAsync(context);
         return await context.NewPageAsync();
     }

@@ -9,36 +9,24 @@ namespace EHalsostodet.Tests.Browser;
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
 [TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
-public sealed partial class ManagerJourneyTests
+public sealed partial class ManagerJourneyTests : BrowserTestClass<ManagerJourneyTests>
 {
     private const string ManagerEmail = "chef@example.se";
     private const string KeyboardManagerEmail = "chef.tangentbord@example.se"; // an account of its own: nothing saved before the run
-
-    private static LivePortal portal = null!;
-    private static Chromium chromium = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        portal = LivePortal.Start();
-        chromium = await Chromium.LaunchAsync();
-        await portal.Factory.CreateUserAsync(ManagerEmail, PortalRoles.Member, "Maria Chef");
-        await portal.Factory.CreateUserAsync(KeyboardManagerEmail, PortalRoles.Member, "Karl Chef");
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        portal.Dispose();
+        await Portal.Factory.CreateUserAsync(ManagerEmail, PortalRoles.Member, "Maria Chef");
+        await Portal.Factory.CreateUserAsync(KeyboardManagerEmail, PortalRoles.Member, "Karl Chef");
     }
 
     [TestMethod]
     public async Task From_the_start_page_a_manager_reaches_a_process_step_saves_follows_and_downloads_the_pdf()
     {
-        await using var context = await chromium.NewContextAsync(portal);
+        await using var context = await Chromium.NewContextAsync(Portal);
         var page = await context.NewPageAsync();
         await BrowserSteps.SignInAsMemberAsync(page, ManagerEmail, Infrastructure.PortalFactory.Password);
 
@@ -87,7 +75,7 @@ public sealed partial class ManagerJourneyTests
     [TestMethod]
     public async Task Search_narrows_with_a_facet_and_offers_the_right_spelling()
     {
-        await using var context = await chromium.NewContextAsync(portal, Chromium.Phone);
+        await using var context = await Chromium.NewContextAsync(Portal, Chromium.Phone);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.Locator("#start-q").FillAsync("larm");
@@ -125,7 +113,7 @@ public sealed partial class ManagerJourneyTests
     [TestMethod]
     public async Task The_main_flow_works_with_the_keyboard_alone_and_focus_is_always_visible()
     {
-        await using var context = await chromium.NewContextAsync(portal);
+        await using var context = await Chromium.NewContextAsync(Portal);
         var page = await context.NewPageAsync();
         await BrowserSteps.SignInAsMemberAsync(page, KeyboardManagerEmail, Infrastructure.PortalFactory.Password);
         await page.GotoAsync("/");
@@ -158,7 +146,7 @@ public sealed partial class ManagerJourneyTests
     [TestMethod]
     public async Task The_keyboard_check_notices_focus_that_cannot_be_seen()
     {
-        await using var context = await chromium.NewContextAsync(portal);
+        await using var context = await Chromium.NewContextAsync(Portal);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.EvaluateAsync("""

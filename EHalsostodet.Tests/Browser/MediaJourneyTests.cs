@@ -15,31 +15,19 @@ namespace EHalsostodet.Tests.Browser;
 /// </summary>
 [TestClass]
 [TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
-public sealed partial class MediaJourneyTests
+public sealed partial class MediaJourneyTests : BrowserTestClass<MediaJourneyTests>
 {
     private const string EditorEmail = "bildredaktor@example.se";
     private const string ReviewerEmail = "bildgranskare@example.se";
     private const string Title = "Larm som syns i Bildby";
-
-    private static LivePortal portal = null!;
-    private static Chromium chromium = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        portal = LivePortal.Start();
-        chromium = await Chromium.LaunchAsync();
-        await portal.Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Bea Bildredaktör");
-        await portal.Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Gun Granskare");
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        portal.Dispose();
+        await Portal.Factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Bea Bildredaktör");
+        await Portal.Factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Gun Granskare");
     }
 
     private static async Task ActAsync(IPage page, Guid id, string action)
@@ -52,7 +40,7 @@ public sealed partial class MediaJourneyTests
     [TestMethod]
     public async Task An_image_uploaded_from_the_editor_is_published_with_its_alt_text_which_the_library_can_change()
     {
-        await using var editorContext = await chromium.NewContextAsync(portal);
+        await using var editorContext = await Chromium.NewContextAsync(Portal);
         var editor = await editorContext.NewPageAsync();
         await BrowserSteps.SignInToBackOfficeAsync(editor, EditorEmail, Infrastructure.PortalFactory.Password);
 
@@ -80,12 +68,12 @@ public sealed partial class MediaJourneyTests
         var id = Guid.Parse(ItemEditor().Match(editor.Url).Groups[1].Value);
 
         await ActAsync(editor, id, "submit");
-        await using var reviewerContext = await chromium.NewContextAsync(portal);
+        await using var reviewerContext = await Chromium.NewContextAsync(Portal);
         var reviewer = await reviewerContext.NewPageAsync();
         await BrowserSteps.SignInToBackOfficeAsync(reviewer, ReviewerEmail, Infrastructure.PortalFactory.Password);
         await ActAsync(reviewer, id, "approve");
 
-        await using var visitorContext = await chromium.NewContextAsync(portal, Chromium.Phone);
+        await using var visitorContext = await Chromium.NewContextAsync(Portal, Chromium.Phone);
         var visitor = await visitorContext.NewPageAsync();
         await visitor.GotoAsync($"/samlingar/{Slugs.FromText(Title)}");
         var hero = visitor.Locator("img.hero-image");

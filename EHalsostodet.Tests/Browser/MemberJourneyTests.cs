@@ -9,33 +9,16 @@ namespace EHalsostodet.Tests.Browser;
 // The browser runs once, on the embedded database: the database providers are the rest of the suite's concern.
 [TestClass]
 [TestCategory(Infrastructure.TestDatabase.SqliteOnly)]
-public sealed partial class MemberJourneyTests
+public sealed partial class MemberJourneyTests : BrowserTestClass<MemberJourneyTests>
 {
     private const string Email = "ny.medlem@kommun.example.se";
     private const string Password = "Medlemslosenord-2026";
     private const string CollectionName = "Inför nämndmötet om trygghet";
 
-    private static LivePortal portal = null!;
-    private static Chromium chromium = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        portal = LivePortal.Start();
-        chromium = await Chromium.LaunchAsync();
-    }
-
-    [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await chromium.DisposeAsync();
-        portal.Dispose();
-    }
-
     [TestMethod]
     public async Task A_member_registers_confirms_sets_a_profile_gets_suggestions_and_shares_an_own_collection()
     {
-        await using var context = await chromium.NewContextAsync(portal, Chromium.Phone);
+        await using var context = await Chromium.NewContextAsync(Portal, Chromium.Phone);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/mina-sidor/registrera");
@@ -47,10 +30,10 @@ public sealed partial class MemberJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }).ClickAsync();
         await Expect(page.Locator("main .alert-success")).ToContainTextAsync("Vi har skickat ett mejl");
 
-        var mail = (await MemberSteps.MailsToAsync(portal.Factory, Email, "Bekräfta din e-postadress")).Single();
+        var mail = (await MemberSteps.MailsToAsync(Portal.Factory, Email, "Bekräfta din e-postadress")).Single();
         var link = ConfirmLink().Match(mail.Body);
         Assert.IsTrue(link.Success, mail.Body);
-        StringAssert.StartsWith(link.Value, portal.BaseUrl, "the link leads back to the address the member used");
+        StringAssert.StartsWith(link.Value, Portal.BaseUrl, "the link leads back to the address the member used");
         await page.GotoAsync(link.Value);
         await Expect(page.Locator("main .alert-success")).ToContainTextAsync("Din e-postadress är bekräftad");
 
@@ -91,9 +74,9 @@ public sealed partial class MemberJourneyTests
         await page.GetByRole(AriaRole.Link, new() { Name = CollectionName }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa delningslänk" }).ClickAsync();
         var sharedUrl = await page.Locator("#share-url").InputValueAsync();
-        StringAssert.StartsWith(sharedUrl, portal.BaseUrl + "/delad-samling/", sharedUrl);
+        StringAssert.StartsWith(sharedUrl, Portal.BaseUrl + "/delad-samling/", sharedUrl);
 
-        await using var stranger = await chromium.NewContextAsync(portal);
+        await using var stranger = await Chromium.NewContextAsync(Portal);
         var shared = await stranger.NewPageAsync();
         var response = await shared.GotoAsync(sharedUrl);
         Assert.AreEqual(200, response!.Status);
@@ -108,8 +91,8 @@ public sealed partial class MemberJourneyTests
     public async Task On_the_saved_page_the_add_to_collection_form_stays_inside_its_card_on_a_phone_and_a_desktop()
     {
         const string email = "sparar.kort@kommun.example.se";
-        await portal.Factory.CreateUserAsync(email, EHalsostodet.Core.Accounts.PortalRoles.Member);
-        await using var context = await chromium.NewContextAsync(portal, Chromium.Phone);
+        await Portal.Factory.CreateUserAsync(email, EHalsostodet.Core.Accounts.PortalRoles.Member);
+        await using var context = await Chromium.NewContextAsync(Portal, Chromium.Phone);
         var page = await context.NewPageAsync();
         await BrowserSteps.SignInAsMemberAsync(page, email, Infrastructure.PortalFactory.Password);
         await page.GotoAsync("/berattelser");

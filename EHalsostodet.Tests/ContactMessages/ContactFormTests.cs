@@ -18,23 +18,20 @@ namespace EHalsostodet.Tests.ContactMessages;
 /// refused by the hidden field, the minimum fill time and the rate limit.
 /// </summary>
 [TestClass]
-public sealed class ContactFormTests
+public sealed class ContactFormTests : PortalTestClass<ContactFormTests>
 {
     private const string Recipient = "redaktionen@ehalsostodet.example.se";
     private const string FormAddress = "/skriv-till-oss";
 
     private static readonly TestClock Clock = new();
-    private static PortalFactory factory = null!;
+
+    private protected override PortalFactory CreatePortal() => new(clock: Clock, settings: new Dictionary<string, string?> { ["Contact:Recipient"] = Recipient });
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory(clock: Clock, settings: new Dictionary<string, string?> { ["Contact:Recipient"] = Recipient });
-        await factory.CreateUserAsync("kontakt.redaktor@example.se", PortalRoles.Editor, "Rut Redaktör");
+        await Factory.CreateUserAsync("kontakt.redaktor@example.se", PortalRoles.Editor, "Rut Redaktör");
     }
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
 
     /// <summary>The form as a person fills it in: shown, a while spent writing, then sent.</summary>
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, IDictionary<string, string> fields, TimeSpan? writing = null, string? address = null)
@@ -51,15 +48,15 @@ public sealed class ContactFormTests
     }
 
     private static Task<List<ContactMessage>> MessagesAsync(string containing) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContactMessages.AsNoTracking().Where(m => m.Message.Contains(containing)).ToListAsync());
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContactMessages.AsNoTracking().Where(m => m.Message.Contains(containing)).ToListAsync());
 
     private static async Task<IReadOnlyList<Mail>> MailsAsync(string containing) =>
-        (await factory.DispatchAndReadMailAsync()).Select(Mail.Parse).Where(m => m.Text.Contains(containing, StringComparison.Ordinal)).ToList();
+        (await Factory.DispatchAndReadMailAsync()).Select(Mail.Parse).Where(m => m.Text.Contains(containing, StringComparison.Ordinal)).ToList();
 
     [TestMethod]
     public async Task A_message_is_stored_listed_for_editors_with_its_status_and_mailed_to_the_recipient()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         using var sent = await SendAsync(client, new Dictionary<string, string>
         {
             ["amne"] = "tillganglighet",
@@ -84,7 +81,7 @@ public sealed class ContactFormTests
         StringAssert.Contains(mail.Body, "asa.oberg@example.se");
         StringAssert.Contains(mail.Body, "/redaktion/meddelanden");
 
-        var editor = await factory.SignInAsync("kontakt.redaktor@example.se");
+        var editor = await Factory.SignInAsync("kontakt.redaktor@example.se");
         var list = await editor.GetPageAsync("/redaktion/meddelanden");
         var article = list.QuerySelectorAll("article").Single(a => a.TextContent.Contains("går inte att nå med tabbtangenten", StringComparison.Ordinal));
         StringAssert.Contains(article.QuerySelector("h2")!.TextContent, "Tillgänglighet");
@@ -108,7 +105,7 @@ public sealed class ContactFormTests
     [TestMethod]
     public async Task The_subject_in_the_address_is_chosen_and_visitors_cannot_see_the_list()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         var page = await client.GetPageAsync("/skriv-till-oss?amne=personuppgifter");
         Assert.IsTrue(page.QuerySelector("input#amne-personuppgifter")!.HasAttribute("checked"));
         Assert.AreEqual(4, page.QuerySelectorAll("input[name='amne']").Length);
@@ -121,7 +118,7 @@ public sealed class ContactFormTests
     [TestMethod]
     public async Task Bad_input_is_refused_in_Swedish_and_keeps_what_was_typed()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         const string text = "Ett meddelande utan ämne som inte får gå förlorat.";
         using var response = await SendAsync(client, new Dictionary<string, string>
         {
@@ -149,7 +146,7 @@ public sealed class ContactFormTests
     [TestMethod]
     public async Task The_hidden_field_a_form_sent_too_fast_and_a_forged_stamp_store_and_mail_nothing()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         using var honeypot = await SendAsync(client, new Dictionary<string, string>
         {
             ["amne"] = "fraga", ["Message"] = "Köp billiga klockor nu (fält för maskiner ifyllt)", ["webbplats"] = "https://spam.example",
@@ -172,7 +169,7 @@ public sealed class ContactFormTests
     [TestMethod]
     public async Task A_client_that_sends_too_many_messages_gets_429()
     {
-        using var limited = factory.WithWebHostBuilder(b =>
+        using var limited = Factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("RateLimits:Contact:PermitLimit", "2");
             b.UseSetting("RateLimits:Contact:Window", "00:10:00");

@@ -8,41 +8,33 @@ namespace EHalsostodet.Tests.Delivery;
 
 /// <summary>A portal with API keys and an allowed origin: keys, CORS, and that only published versions are delivered.</summary>
 [TestClass]
-public sealed class DeliveryAccessAndPublishingTests
+public sealed class DeliveryAccessAndPublishingTests : PortalTestClass<DeliveryAccessAndPublishingTests>
 {
     private const string Api = "/api/delivery/v1";
     private const string Key = "leverans-nyckel-2026";
     private const string Origin = "https://kommun.example.se";
     private const string ReviewerEmail = "granskare@leverans.example.se";
 
-    private static PortalFactory factory = null!;
     private static HttpClient reviewer = null!;
+
+    private protected override PortalFactory CreatePortal() => new(settings: new Dictionary<string, string?>
+    {
+        ["Workflow:FourEyes"] = "false",
+        ["Delivery:ApiKeys:0"] = "en-annan-nyckel",
+        ["Delivery:ApiKeys:1"] = Key,
+        ["Delivery:AllowedOrigins:0"] = Origin,
+        ["Delivery:CacheMaxAge"] = "00:05:00",
+    });
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory(settings: new Dictionary<string, string?>
-        {
-            ["Workflow:FourEyes"] = "false",
-            ["Delivery:ApiKeys:0"] = "en-annan-nyckel",
-            ["Delivery:ApiKeys:1"] = Key,
-            ["Delivery:AllowedOrigins:0"] = Origin,
-            ["Delivery:CacheMaxAge"] = "00:05:00",
-        });
-        await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer);
-        reviewer = await factory.BearerClientAsync(ReviewerEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        reviewer.Dispose();
-        factory.Dispose();
+        reviewer = await ApiClientOfNewAccountAsync(ReviewerEmail, PortalRoles.Reviewer);
     }
 
     private static HttpClient KeyedClient()
     {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Api-Key", Key);
         return client;
     }
@@ -50,7 +42,7 @@ public sealed class DeliveryAccessAndPublishingTests
     [TestMethod]
     public async Task Without_a_valid_key_the_answer_is_401_in_swedish()
     {
-        using var client = factory.CreateClient();
+        using var client = Factory.CreateClient();
         foreach (var key in new string?[] { null, "", "fel-nyckel", Key + "x", Key[..^1] })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"{Api}/stories");
@@ -87,7 +79,7 @@ public sealed class DeliveryAccessAndPublishingTests
         Assert.IsFalse(otherResponse.Headers.Contains("Access-Control-Allow-Origin"));
 
         // A browser's preflight carries no API key; it is answered without one.
-        using var anonymous = factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
         using var preflight = new HttpRequestMessage(HttpMethod.Options, $"{Api}/stories");
         preflight.Headers.Add("Origin", Origin);
         preflight.Headers.Add("Access-Control-Request-Method", "GET");

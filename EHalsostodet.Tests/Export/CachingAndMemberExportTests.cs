@@ -16,27 +16,21 @@ namespace EHalsostodet.Tests.Export;
 
 /// <summary>Exports that change: caching until the next publish, collections, and members' own collections and plans.</summary>
 [TestClass]
-public sealed class CachingAndMemberExportTests
+public sealed class CachingAndMemberExportTests : PortalTestClass<CachingAndMemberExportTests>
 {
     private const string BaseUrl = "https://ehalsostodet.example.se";
-    private static PortalFactory factory = null!;
 
-    [ClassInitialize]
-    public static void Start(TestContext context) =>
-        factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Email:PublicBaseUrl"] = BaseUrl });
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
+    private protected override PortalFactory CreatePortal() => new(settings: new Dictionary<string, string?> { ["Email:PublicBaseUrl"] = BaseUrl });
 
     private static Task<PublishedContent> PublishedAsync(ContentType type, int skip = 0) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking()
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking()
             .Where(p => p.Type == type).OrderBy(p => p.Slug).Skip(skip).FirstAsync());
 
     [TestMethod]
     public async Task A_story_export_is_served_from_cache_until_a_republish_changes_it()
     {
         var row = await PublishedAsync(ContentType.Story, skip: 1);
-        var client = factory.CreateClient();
+        var client = Factory.CreateClient();
 
         using var first = await client.GetAsync($"/berattelser/{row.Slug}/pdf");
         using var second = await client.GetAsync($"/berattelser/{row.Slug}/pdf");
@@ -50,7 +44,7 @@ public sealed class CachingAndMemberExportTests
         conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
         Assert.AreEqual(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
 
-        await factory.WithScopeAsync(async s =>
+        await Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.SingleAsync(i => i.Id == row.ItemId);
@@ -69,13 +63,13 @@ public sealed class CachingAndMemberExportTests
     public async Task A_collection_PDF_has_a_cover_a_contents_list_and_every_story()
     {
         var collection = await PublishedAsync(ContentType.Collection);
-        var titles = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().CollectionMemberships.AsNoTracking()
+        var titles = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().CollectionMemberships.AsNoTracking()
             .Where(m => m.CollectionId == collection.ItemId)
             .Join(s.GetRequiredService<PortalDbContext>().PublishedContent, m => m.StoryId, p => p.ItemId, (m, p) => p.Title)
             .ToListAsync());
         Assert.IsNotEmpty(titles);
 
-        var pdf = await DownloadAsync(factory.CreateClient(), $"/samlingar/{collection.Slug}/pdf", "application/pdf");
+        var pdf = await DownloadAsync(Factory.CreateClient(), $"/samlingar/{collection.Slug}/pdf", "application/pdf");
 
         var text = PdfText(pdf);
         var flat = string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
@@ -85,17 +79,17 @@ public sealed class CachingAndMemberExportTests
         {
             Assert.IsGreaterThanOrEqualTo(2, CountOf(flat, title), $"{title} in the contents and as a heading");
         }
-        Assert.AreEqual(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/samlingar/finns-inte/pdf")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Factory.CreateClient().GetAsync("/samlingar/finns-inte/pdf")).StatusCode);
     }
 
     [TestMethod]
     public async Task An_own_collection_PDF_is_for_its_owner_only()
     {
         var story = await PublishedAsync(ContentType.Story, skip: 2);
-        var ownerId = await factory.CreateUserAsync("export-agare@example.se", PortalRoles.Member);
-        await factory.CreateUserAsync("export-annan@example.se", PortalRoles.Member);
+        var ownerId = await Factory.CreateUserAsync("export-agare@example.se", PortalRoles.Member);
+        await Factory.CreateUserAsync("export-annan@example.se", PortalRoles.Member);
         var collectionId = Guid.NewGuid();
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             db.MemberCollections.Add(new MemberCollection
             {
@@ -105,15 +99,15 @@ public sealed class CachingAndMemberExportTests
             await db.SaveChangesAsync();
         });
 
-        var owner = await factory.SignInAsync("export-agare@example.se");
+        var owner = await Factory.SignInAsync("export-agare@example.se");
         var pdf = await DownloadAsync(owner, $"/mina-sidor/samlingar/{collectionId}/pdf", "application/pdf");
         var flat = string.Join(' ', PdfText(pdf).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
         StringAssert.Contains(flat, "Inför mötet i Åre");
         StringAssert.Contains(flat, story.Title);
 
-        var other = await factory.SignInAsync("export-annan@example.se");
+        var other = await Factory.SignInAsync("export-annan@example.se");
         Assert.AreEqual(HttpStatusCode.NotFound, (await other.GetAsync($"/mina-sidor/samlingar/{collectionId}/pdf")).StatusCode);
-        var anonymous = factory.CreateBrowserClient();
+        var anonymous = Factory.CreateBrowserClient();
         Assert.AreNotEqual(HttpStatusCode.OK, (await anonymous.GetAsync($"/mina-sidor/samlingar/{collectionId}/pdf")).StatusCode);
     }
 
@@ -121,9 +115,9 @@ public sealed class CachingAndMemberExportTests
     public async Task An_action_plan_exports_to_PDF_and_Word_with_the_members_notes_and_tasks()
     {
         var story = await PublishedAsync(ContentType.Story);
-        var ownerId = await factory.CreateUserAsync("export-plan@example.se", PortalRoles.Member);
+        var ownerId = await Factory.CreateUserAsync("export-plan@example.se", PortalRoles.Member);
         var planId = Guid.NewGuid();
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             db.ActionPlans.Add(new ActionPlan
             {
@@ -135,7 +129,7 @@ public sealed class CachingAndMemberExportTests
             await db.SaveChangesAsync();
         });
 
-        var owner = await factory.SignInAsync("export-plan@example.se");
+        var owner = await Factory.SignInAsync("export-plan@example.se");
         var pdfText = PdfText(await DownloadAsync(owner, $"/mina-sidor/handlingsplaner/{planId}/pdf", "application/pdf"));
         var flat = string.Join(' ', pdfText.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
         StringAssert.Contains(flat, "Vår plan för nattillsyn");
@@ -143,7 +137,7 @@ public sealed class CachingAndMemberExportTests
         StringAssert.Contains(flat, "Åsa Öberg");
         StringAssert.Contains(flat, story.Title);
 
-        var docx = await DownloadAsync(factory.CreateClient(), "/delad-handlingsplan/delad-plan-token-123/docx",
+        var docx = await DownloadAsync(Factory.CreateClient(), "/delad-handlingsplan/delad-plan-token-123/docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var body = word.MainDocumentPart!.Document.Body!;
@@ -151,10 +145,10 @@ public sealed class CachingAndMemberExportTests
         var cells = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList();
         CollectionAssert.IsSubsetOf(new[] { "Boka möte med förvaltningen", "Åsa Öberg", "2027-02-01", "Ja" }, cells);
 
-        await factory.CreateUserAsync("export-framling@example.se", PortalRoles.Member);
-        var strangerClient = await factory.SignInAsync("export-framling@example.se");
+        await Factory.CreateUserAsync("export-framling@example.se", PortalRoles.Member);
+        var strangerClient = await Factory.SignInAsync("export-framling@example.se");
         Assert.AreEqual(HttpStatusCode.NotFound, (await strangerClient.GetAsync($"/mina-sidor/handlingsplaner/{planId}/pdf")).StatusCode);
-        Assert.AreEqual(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/delad-handlingsplan/fel-token/pdf")).StatusCode);
+        Assert.AreEqual(HttpStatusCode.NotFound, (await Factory.CreateClient().GetAsync("/delad-handlingsplan/fel-token/pdf")).StatusCode);
     }
 
     private static int CountOf(string text, string part)

@@ -12,19 +12,26 @@ namespace EHalsostodet.Tests.Infrastructure;
 /// <summary>
 /// The portal in-process, in the Production environment, on its own new database (SQLite, or
 /// PostgreSQL in the PostgreSQL test run), seeded from a uSync folder (the repository's by
-/// default) exactly as at a first start.
+/// default) exactly as at a first start. With the repository's seed and nothing that changes the
+/// first start, the database and index are copies of the run's <see cref="SeedTemplate"/>, which that
+/// first start filled once; <paramref name="realFirstStart"/> makes the portal do it all itself.
 /// </summary>
-internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
+internal sealed class PortalFactory(
+    string? seedFolder = null, TestClock? clock = null, IReadOnlyDictionary<string, string?>? settings = null, bool realFirstStart = false)
     : WebApplicationFactory<Program>
 {
     public const string Password = "Testlosenord-2026";
+
+    public const string SearchFolderName = "search";
+
+    public const string MediaFolderName = "media";
 
     public string DataFolder { get; } = TestPaths.NewTempFolder();
 
     /// <summary>The database file, in the SQLite test run.</summary>
     public string DatabasePath => Path.Combine(DataFolder, "portal.db");
 
-    public TestDatabase Database => database ??= new TestDatabase(DataFolder);
+    public TestDatabase Database => database ??= CreateDatabase();
 
     private TestDatabase? database;
 
@@ -44,11 +51,11 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
         }
         builder.UseSetting("Sync:SeedFolder", seedFolder ?? TestPaths.SeedFolder);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
-        builder.UseSetting("Media:Folder", Path.Combine(DataFolder, "media"));
+        builder.UseSetting("Media:Folder", Path.Combine(DataFolder, MediaFolderName));
         // Each host keeps its own index files, as each instance does: the factory's own host in search/ beside the
         // database (where the portal looks by default), a host made by WithWebHostBuilder in a folder of its own.
         var host = Interlocked.Increment(ref hosts);
-        builder.UseSetting("Search:IndexFolder", Path.Combine(DataFolder, host == 1 ? "search" : $"search-{host}"));
+        builder.UseSetting("Search:IndexFolder", Path.Combine(DataFolder, host == 1 ? SearchFolderName : $"{SearchFolderName}-{host}"));
         // Background jobs run once at start; tests run them on demand through their services.
         builder.UseSetting("Workflow:SchedulerInterval", "01:00:00");
         builder.UseSetting("Email:DispatchInterval", "01:00:00");
@@ -67,6 +74,18 @@ internal sealed class PortalFactory(string? seedFolder = null, TestClock? clock 
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
         }
+    }
+
+    private TestDatabase CreateDatabase()
+    {
+        var startsLikeTemplate = seedFolder is null && !realFirstStart && (settings?.Keys.All(SeedTemplate.LeavesFirstStartAlone) ?? true);
+        if (!startsLikeTemplate)
+        {
+            return new TestDatabase(DataFolder);
+        }
+        var template = SeedTemplate.For(clock?.GetUtcNow());
+        template.CopyFilesTo(DataFolder);
+        return template.CopyDatabase(DataFolder);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>

@@ -1,6 +1,10 @@
 namespace EHalsostodet.Tests.Infrastructure;
 
-/// <summary>One portal seeded from the repository's uSync folder, shared by the read-only tests.</summary>
+/// <summary>
+/// One portal seeded from the repository's uSync folder, shared by the read-only tests. It starts
+/// the real way (migrations, seed import and index build in the portal's own start), so the read-only
+/// tests check what a new installation gets, not only the copies of <see cref="SeedTemplate"/>.
+/// </summary>
 [TestClass]
 public static class SeededPortal
 {
@@ -14,10 +18,14 @@ public static class SeededPortal
     [AssemblyInitialize]
     public static void Start(TestContext context)
     {
-        factory = new PortalFactory();
+        factory = new PortalFactory(realFirstStart: true);
         using var client = factory.CreateClient();
     }
 
     [AssemblyCleanup]
-    public static void Stop() => factory?.Dispose();
+    public static void Stop()
+    {
+        factory?.Dispose();
+        SeedTemplate.DropAll();
+    }
 }

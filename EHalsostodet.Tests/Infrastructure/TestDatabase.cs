@@ -6,9 +6,9 @@ using Npgsql;
 namespace EHalsostodet.Tests.Infrastructure;
 
 /// <summary>
-/// A new, empty database for one portal or core host, on the provider the test run is for:
-/// SQLite by default, PostgreSQL when EHALSOSTODET_TEST_DATABASE=Postgres (test.sh runs the
-/// whole suite once on each, with the server it starts in EHALSOSTODET_TEST_POSTGRES).
+/// A new database for one portal or core host, empty or a copy of a template, on the provider the
+/// test run is for: SQLite by default, PostgreSQL when EHALSOSTODET_TEST_DATABASE=Postgres (test.sh
+/// runs the whole suite once on each, with the server it starts in EHALSOSTODET_TEST_POSTGRES).
 /// </summary>
 internal sealed class TestDatabase : IDisposable
 {
@@ -18,20 +18,31 @@ internal sealed class TestDatabase : IDisposable
     /// <summary>Tests that need a PostgreSQL server carry this category.</summary>
     public const string PostgresOnly = "PostgresOnly";
 
-    private readonly string? postgresName;
+    /// <summary>The database file's name in its folder, in the SQLite test run.</summary>
+    public const string SqliteFileName = "portal.db";
 
-    public TestDatabase(string folder)
+    private readonly string? postgresName;
+    private readonly string? sqlitePath;
+
+    /// <param name="folder">Where the SQLite file goes.</param>
+    /// <param name="template">A database to copy, released first (<see cref="Release"/>).</param>
+    public TestDatabase(string folder, TestDatabase? template = null)
     {
         Provider = RunProvider;
         if (Provider == DatabaseProvider.Postgres)
         {
             postgresName = "ehs_" + Guid.NewGuid().ToString("N");
-            ExecuteOnServer($"CREATE DATABASE {postgresName}");
+            ExecuteOnServer(template is null ? $"CREATE DATABASE {postgresName}" : $"CREATE DATABASE {postgresName} TEMPLATE {template.postgresName}");
             ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = postgresName }.ToString();
         }
         else
         {
-            ConnectionString = $"Data Source={Path.Combine(folder, "portal.db")}";
+            sqlitePath = Path.Combine(folder, SqliteFileName);
+            if (template is not null)
+            {
+                File.Copy(template.sqlitePath!, sqlitePath);
+            }
+            ConnectionString = $"Data Source={sqlitePath}";
         }
     }
 
@@ -62,16 +73,43 @@ internal sealed class TestDatabase : IDisposable
         return new PortalDbContext(options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options);
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Closes this database's pooled connections so that it can be copied: PostgreSQL copies only a
+    /// database nobody is connected to, and a SQLite file holds every change once its log is folded in.
+    /// </summary>
+    public void Release()
     {
         if (postgresName is not null)
         {
-            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+        else
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+            connection.Open();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                command.ExecuteNonQuery();
+            }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        }
+    }
+
+    public void Dispose()
+    {
+        // Only this database's pool: the other classes running meanwhile keep theirs.
+        if (postgresName is not null)
+        {
+            using var connection = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
             ExecuteOnServer($"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)");
         }
         else
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
         }
     }
 

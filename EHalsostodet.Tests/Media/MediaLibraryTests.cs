@@ -14,32 +14,20 @@ namespace EHalsostodet.Tests.Media;
 
 /// <summary>The media library through the portal: API, serving, back office, hero images.</summary>
 [TestClass]
-public sealed class MediaLibraryTests
+public sealed class MediaLibraryTests : PortalTestClass<MediaLibraryTests>
 {
     private const string EditorEmail = "media-redaktor@example.se";
     private const string ReviewerEmail = "media-granskare@example.se";
     private const string MediaApi = $"{Prefix}/media";
 
-    private static PortalFactory factory = null!;
     private static HttpClient editor = null!;
     private static HttpClient reviewer = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(EditorEmail, PortalRoles.Editor, "Mira Media");
-        await factory.CreateUserAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
-        editor = await factory.BearerClientAsync(EditorEmail);
-        reviewer = await factory.BearerClientAsync(ReviewerEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        editor.Dispose();
-        reviewer.Dispose();
-        factory.Dispose();
+        editor = await ApiClientOfNewAccountAsync(EditorEmail, PortalRoles.Editor, "Mira Media");
+        reviewer = await ApiClientOfNewAccountAsync(ReviewerEmail, PortalRoles.Reviewer, "Greta Granskare");
     }
 
     internal static MultipartFormDataContent Upload(byte[] data, string fileName, string contentType, string? alt)
@@ -70,7 +58,7 @@ public sealed class MediaLibraryTests
     }
 
     private static Task<int> MediaCountAsync() =>
-        factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().MediaItems.CountAsync());
+        Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().MediaItems.CountAsync());
 
     [TestMethod]
     public async Task A_jpeg_with_gps_metadata_uploads_and_comes_out_without_it()
@@ -81,7 +69,7 @@ public sealed class MediaLibraryTests
         var id = created["id"]!.GetValue<Guid>();
         Assert.AreEqual($"/media/{id}/original", created["url"]!.GetValue<string>());
 
-        using var client = factory.CreateClient();
+        using var client = Factory.CreateClient();
         using var served = await client.GetAsync(new Uri(created["url"]!.GetValue<string>(), UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, served.StatusCode);
         var bytes = await served.Content.ReadAsByteArrayAsync();
@@ -94,7 +82,7 @@ public sealed class MediaLibraryTests
         Assert.IsTrue(served.Headers.CacheControl!.MaxAge >= TimeSpan.FromDays(365));
         Assert.IsNotNull(served.Headers.ETag);
 
-        var stored = Directory.GetFiles(Path.Combine(factory.DataFolder, "media"), $"{id:N}*");
+        var stored = Directory.GetFiles(Path.Combine(Factory.DataFolder, "media"), $"{id:N}*");
         Assert.IsTrue(stored.Length > 0);
         Assert.IsFalse(stored.Any(f => f.Contains("semester", StringComparison.Ordinal)), "the uploaded name is never used on disk");
         foreach (var file in stored)
@@ -116,7 +104,7 @@ public sealed class MediaLibraryTests
         var item = list.Single(n => n!["id"]!.GetValue<Guid>() == created["id"]!.GetValue<Guid>())!;
         Assert.AreEqual("image/png", item["contentType"]!.GetValue<string>());
         Assert.AreEqual(40, item["width"]!.GetValue<int>());
-        using var served = await factory.CreateClient().GetAsync(new Uri(created["url"]!.GetValue<string>(), UriKind.Relative));
+        using var served = await Factory.CreateClient().GetAsync(new Uri(created["url"]!.GetValue<string>(), UriKind.Relative));
         Assert.AreEqual("image/png", served.Content.Headers.ContentType!.MediaType);
     }
 
@@ -142,11 +130,11 @@ public sealed class MediaLibraryTests
     [TestMethod]
     public async Task Only_editors_may_upload()
     {
-        await factory.CreateUserAsync("media-medlem@example.se", PortalRoles.Member);
-        using var member = await factory.BearerClientAsync("media-medlem@example.se");
+        await Factory.CreateUserAsync("media-medlem@example.se", PortalRoles.Member);
+        using var member = await Factory.BearerClientAsync("media-medlem@example.se");
         using var forbidden = await member.PostAsync(new Uri(MediaApi, UriKind.Relative), Upload(TestImages.PlainJpeg, "a.jpg", "image/jpeg", "Alt"));
         Assert.AreEqual(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        using var anonymous = await factory.CreateClient().PostAsync(new Uri(MediaApi, UriKind.Relative), Upload(TestImages.PlainJpeg, "a.jpg", "image/jpeg", "Alt"));
+        using var anonymous = await Factory.CreateClient().PostAsync(new Uri(MediaApi, UriKind.Relative), Upload(TestImages.PlainJpeg, "a.jpg", "image/jpeg", "Alt"));
         Assert.AreEqual(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
@@ -156,7 +144,7 @@ public sealed class MediaLibraryTests
         var created = await UploadOkAsync(editor, TestImages.Png(1000, 20), "bred.png", "image/png", "En bred bild");
         var widths = created["variants"]!.AsArray().Select(v => v!["width"]!.GetValue<int>()).ToList();
         CollectionAssert.AreEqual(new[] { 480, 960 }, widths, "never wider than the 1000 px original");
-        using var served = await factory.CreateClient().GetAsync(new Uri(created["variants"]![0]!["url"]!.GetValue<string>(), UriKind.Relative));
+        using var served = await Factory.CreateClient().GetAsync(new Uri(created["variants"]![0]!["url"]!.GetValue<string>(), UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, served.StatusCode);
         Assert.AreEqual("image/webp", served.Content.Headers.ContentType!.MediaType);
         var bytes = await served.Content.ReadAsByteArrayAsync();
@@ -175,7 +163,7 @@ public sealed class MediaLibraryTests
         Assert.AreEqual(800, created["width"]!.GetValue<int>(), "the upright width");
         Assert.AreEqual(1200, created["height"]!.GetValue<int>());
 
-        using var client = factory.CreateClient();
+        using var client = Factory.CreateClient();
         var files = new List<(string Url, byte[] Bytes)>();
         foreach (var url in new[] { created["url"]! }.Concat(created["variants"]!.AsArray().Select(v => v!["url"]!)).Concat(created["cards"]!.AsArray().Select(v => v!["url"]!)))
         {
@@ -216,7 +204,7 @@ public sealed class MediaLibraryTests
             (webp, "stor.webp", "image/webp", maxSide, maxSide / 2),
             (png, "stor.png", "image/png", maxSide, 600 * maxSide / 3300),
         };
-        using var client = factory.CreateClient();
+        using var client = Factory.CreateClient();
         var kept = new List<byte[]>();
         foreach (var (data, name, contentType, width, height) in uploads)
         {
@@ -253,7 +241,7 @@ public sealed class MediaLibraryTests
     [TestMethod]
     public async Task Unknown_media_is_404()
     {
-        using var client = factory.CreateClient();
+        using var client = Factory.CreateClient();
         using var unknown = await client.GetAsync(new Uri($"/media/{Guid.NewGuid()}/original", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.NotFound, unknown.StatusCode);
         var created = await UploadOkAsync(editor, TestImages.PlainJpeg, "liten.jpg", "image/jpeg", "Liten bild");
@@ -274,7 +262,7 @@ public sealed class MediaLibraryTests
         await ActOkAsync(editor, storyId, "submit");
         await ActOkAsync(reviewer, storyId, "approve");
 
-        var page = await factory.CreateClient().GetPageAsync($"/berattelser/{document["slug"]}");
+        var page = await Factory.CreateClient().GetPageAsync($"/berattelser/{document["slug"]}");
         var hero = page.QuerySelector("img.hero-image")!;
         Assert.IsNotNull(hero);
         Assert.AreEqual("Sjuksköterska med surfplatta", hero.GetAttribute("alt"));
@@ -301,7 +289,7 @@ public sealed class MediaLibraryTests
 
         using var deleted = await editor.DeleteAsync(new Uri($"{MediaApi}/{imageId}", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.NoContent, deleted.StatusCode);
-        using var gone = await factory.CreateClient().GetAsync(new Uri($"/media/{imageId}/original", UriKind.Relative));
+        using var gone = await Factory.CreateClient().GetAsync(new Uri($"/media/{imageId}/original", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
@@ -318,7 +306,7 @@ public sealed class MediaLibraryTests
     [TestMethod]
     public async Task The_back_office_page_uploads_lists_usage_and_keeps_the_alt_text_on_error()
     {
-        using var browser = await factory.SignInAsync(EditorEmail);
+        using var browser = await Factory.SignInAsync(EditorEmail);
         var token = await Forms.TokenAsync(browser, "/redaktion/media");
         var form = Upload("inte en bild"u8.ToArray(), "bild.jpg", "image/jpeg", "Min noggranna alternativtext");
         form.Add(new StringContent(token), "__RequestVerificationToken");
@@ -362,12 +350,12 @@ public sealed class MediaLibraryTests
         var imageId = created["id"]!.GetValue<Guid>();
         Assert.AreEqual(50, created["focalPoint"]!["x"]!.GetValue<int>());
         var centredCard = created["cards"]!.AsArray().Last()!["url"]!.GetValue<string>();
-        using var client = factory.CreateClient();
+        using var client = Factory.CreateClient();
         var centred = await client.GetByteArrayAsync(new Uri(centredCard, UriKind.Relative));
         Assert.AreEqual((480, 270), (TestImages.Read(centred).Width, TestImages.Read(centred).Height), "the crop is 16:9 at a card width no wider than the 711 px crop");
         Assert.IsFalse(TestImages.HasRed(centred), "around the centre the red square is cut away");
 
-        using var browser = await factory.SignInAsync(EditorEmail);
+        using var browser = await Factory.SignInAsync(EditorEmail);
         using var saved = await PostMediaEditAsync(browser, imageId, "Ett rött larm längst till höger", "90", "50");
         Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode, await saved.Content.ReadAsStringAsync());
 
@@ -380,7 +368,7 @@ public sealed class MediaLibraryTests
         Assert.IsTrue(TestImages.IsRedAt(focused, 78, 50), "where the square lies in the rightmost 16:9 crop (69–86 % across)");
         using var old = await client.GetAsync(new Uri(centredCard, UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.NotFound, old.StatusCode, "the old crop is gone");
-        Assert.IsEmpty(Directory.GetFiles(Path.Combine(factory.DataFolder, "media"), $"{imageId:N}-card-50-50-*"), "and so are its files");
+        Assert.IsEmpty(Directory.GetFiles(Path.Combine(Factory.DataFolder, "media"), $"{imageId:N}-card-50-50-*"), "and so are its files");
 
         var page = await browser.GetPageAsync($"/redaktion/media/{imageId}");
         Assert.AreEqual("90", page.QuerySelector("#media-focal-x")!.GetAttribute("value"));
@@ -392,7 +380,7 @@ public sealed class MediaLibraryTests
     {
         var created = await UploadOkAsync(editor, TestImages.Png(600, 400), "diagram.png", "image/png", "Ett diagram över larm");
         var imageId = created["id"]!.GetValue<Guid>();
-        using var browser = await factory.SignInAsync(EditorEmail);
+        using var browser = await Factory.SignInAsync(EditorEmail);
 
         using var refused = await PostMediaEditAsync(browser, imageId, "   ", "120", "femtio");
         Assert.AreEqual(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -408,7 +396,7 @@ public sealed class MediaLibraryTests
         var tooFarPage = await new HtmlParser().ParseDocumentAsync(await tooFar.Content.ReadAsStringAsync());
         Assert.AreEqual("Ett diagram över larm per månad", tooFarPage.QuerySelector("#media-alt")!.GetAttribute("value"));
 
-        var stored = await factory.WithScopeAsync(s => s.GetRequiredService<MediaLibrary>().FindAsync(imageId, CancellationToken.None));
+        var stored = await Factory.WithScopeAsync(s => s.GetRequiredService<MediaLibrary>().FindAsync(imageId, CancellationToken.None));
         Assert.AreEqual(("Ett diagram över larm", 50, 50), (stored!.AltText, stored.FocalPointX, stored.FocalPointY), "nothing was changed");
     }
 
@@ -424,10 +412,10 @@ public sealed class MediaLibraryTests
         var storyId = JsonNode.Parse(await createResponse.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
         await ActOkAsync(editor, storyId, "submit");
         await ActOkAsync(reviewer, storyId, "approve");
-        using var anonymous = factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
         Assert.AreEqual("Ett trygghetslarm", (await anonymous.GetPageAsync($"/berattelser/{document["slug"]}")).QuerySelector("img.hero-image")!.GetAttribute("alt"));
 
-        using var browser = await factory.SignInAsync(EditorEmail);
+        using var browser = await Factory.SignInAsync(EditorEmail);
         using var saved = await PostMediaEditAsync(browser, imageId, "Ett trygghetslarm på en äldre kvinnas handled", "50", "50");
         Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode);
 
@@ -442,7 +430,7 @@ public sealed class MediaLibraryTests
     [TestMethod]
     public async Task An_image_uploaded_from_the_story_editor_is_chosen_and_everything_typed_is_kept()
     {
-        using var browser = await factory.SignInAsync(EditorEmail);
+        using var browser = await Factory.SignInAsync(EditorEmail);
         const string editorUrl = "/redaktion/innehall/ny/story";
         var token = await Forms.TokenAsync(browser, editorUrl);
         MultipartFormDataContent Post(byte[] data, string alt)
@@ -472,7 +460,7 @@ public sealed class MediaLibraryTests
         Assert.AreEqual("Kameror ersatte nattliga besök.", page.QuerySelector("#f-shortDescription")!.TextContent.Trim());
         var chosen = page.QuerySelector("select[name='heroImageId'] option[selected]")!;
         StringAssert.StartsWith(chosen.TextContent, "Nattkamera i ett sovrum (hemtjanst.jpg)");
-        var stored = await factory.WithScopeAsync(s => s.GetRequiredService<MediaLibrary>().FindAsync(Guid.Parse(chosen.GetAttribute("value")!), CancellationToken.None));
+        var stored = await Factory.WithScopeAsync(s => s.GetRequiredService<MediaLibrary>().FindAsync(Guid.Parse(chosen.GetAttribute("value")!), CancellationToken.None));
         Assert.AreEqual("Nattkamera i ett sovrum", stored!.AltText, "the image is in the library with its alt text");
         StringAssert.Contains(page.QuerySelector("#hero-upload-status")!.TextContent, "vald som bild överst");
         Assert.AreEqual("", page.QuerySelector("#f-heroImageAlt")!.GetAttribute("value") ?? "", "the upload is done: its alt text field is empty again");

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Operations;
 using EHalsostodet.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static EHalsostodet.Tests.Api.ManagementClient;
 
 namespace EHalsostodet.Tests.Operations;
@@ -12,13 +13,15 @@ public sealed class MetricsTests
 {
     private sealed record Measurement(string Instrument, long Value, IReadOnlyDictionary<string, object?> Tags);
 
-    private static MeterListener Listen(List<Measurement> measurements)
+    /// <summary>Listens to the one portal's meter: other portals in the process (other test classes) have their own.</summary>
+    private static MeterListener Listen(PortalFactory factory, List<Measurement> measurements)
     {
+        var meters = factory.Services.GetRequiredService<IMeterFactory>();
         var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == PortalMetrics.MeterName)
+                if (instrument.Meter.Name == PortalMetrics.MeterName && instrument.Meter.Scope == meters)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
@@ -56,7 +59,7 @@ public sealed class MetricsTests
         using var reviewer = await factory.BearerClientAsync("granskare@matning.example.se");
         using var client = factory.CreateClient();
         var measurements = new List<Measurement>();
-        using var listener = Listen(measurements);
+        using var listener = Listen(factory, measurements);
 
         (await client.GetAsync(new Uri("/berattelser/lakemedelsautomater-i-norrvik", UriKind.Relative))).Dispose();
         (await client.GetAsync(new Uri("/berattelser/finns-inte", UriKind.Relative))).Dispose();

@@ -20,21 +20,13 @@ namespace EHalsostodet.Tests.OutputCaching;
 /// headers, and leave the cache exactly when something they show is published or unpublished.
 /// </summary>
 [TestClass]
-public sealed class PublicPageCacheTests
+public sealed class PublicPageCacheTests : PortalTestClass<PublicPageCacheTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     [TestMethod]
     public async Task A_story_page_is_rendered_once_and_then_served_from_the_cache_with_public_headers()
     {
         var story = await StoryAsync(0);
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
 
         using var first = await client.GetAsync(story.Url);
         using var second = await client.GetAsync(story.Url);
@@ -56,8 +48,8 @@ public sealed class PublicPageCacheTests
     public async Task Views_served_from_the_cache_are_counted()
     {
         var story = await StoryAsync(1);
-        var client = factory.CreateBrowserClient();
-        await factory.FlushUsageCountsAsync();
+        var client = Factory.CreateBrowserClient();
+        await Factory.FlushUsageCountsAsync();
         var before = await ViewsAsync(story.Id);
 
         for (var i = 0; i < 3; i++)
@@ -66,14 +58,14 @@ public sealed class PublicPageCacheTests
             Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         }
 
-        await factory.FlushUsageCountsAsync();
+        await Factory.FlushUsageCountsAsync();
         Assert.AreEqual(before + 3, await ViewsAsync(story.Id));
     }
 
     [TestMethod]
     public async Task If_None_Match_gets_304_on_pages_and_static_files()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         foreach (var url in new[] { "/samlingar", "/samlingar", "/css/site.css" })
         {
             using var first = await client.GetAsync(url);
@@ -94,7 +86,7 @@ public sealed class PublicPageCacheTests
     [TestMethod]
     public async Task Pages_are_compressed_and_each_encoding_is_kept_with_its_own_ETag()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         async Task<HttpResponseMessage> GetAsync(string encoding)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/kunskapshojande-initiativ");
@@ -121,12 +113,12 @@ public sealed class PublicPageCacheTests
     public async Task An_approval_evicts_the_story_and_the_pages_that_show_it_and_nothing_else()
     {
         var (story, collectionWith, collectionWithout) = await StoryWithCollectionsAsync();
-        var unrelated = await factory.WithScopeAsync(async s => await s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking()
+        var unrelated = await Factory.WithScopeAsync(async s => await s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Story && p.ItemId != story.Id &&
                 !s.GetRequiredService<PortalDbContext>().CollectionMemberships.Any(m => m.StoryId == p.ItemId &&
                     s.GetRequiredService<PortalDbContext>().CollectionMemberships.Any(o => o.CollectionId == m.CollectionId && o.StoryId == story.Id)))
             .Select(p => "/berattelser/" + p.Slug).FirstAsync());
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         string[] showing = [story.Url, collectionWith, "/", "/berattelser"];
         string[] notShowing = [unrelated, collectionWithout, "/samlingar", "/kunskapshojande-initiativ"];
         await WarmAsync(client, [.. showing, .. notShowing]);
@@ -151,10 +143,10 @@ public sealed class PublicPageCacheTests
     {
         var story = await StoryAsync(3);
         var other = await StoryAsync(4);
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         await WarmAsync(client, [story.Url, other.Url, "/berattelser", "/kunskapshojande-initiativ"]);
 
-        await UnpublishAsync(factory, story.Id);
+        await UnpublishAsync(Factory, story.Id);
 
         using (var gone = await client.GetAsync(story.Url))
         {
@@ -179,10 +171,10 @@ public sealed class PublicPageCacheTests
     public async Task An_unpublish_that_rolls_back_evicts_nothing_and_leaves_the_story_public_cached_and_findable()
     {
         var story = await StoryAsync(7);
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         await WarmAsync(client, [story.Url, "/berattelser"]);
 
-        await factory.WithScopeAsync(async s =>
+        await Factory.WithScopeAsync(async s =>
         {
             await using var unit = await s.GetRequiredService<UnitOfWork>().BeginAsync(CancellationToken.None);
             var item = await s.GetRequiredService<PortalDbContext>().ContentItems.SingleAsync(i => i.Id == story.Id);
@@ -200,14 +192,14 @@ public sealed class PublicPageCacheTests
         {
             Assert.AreEqual("hit", Cache(list));
         }
-        var hits = await factory.WithScopeAsync(s => s.GetRequiredService<ISearchIndex>().SearchAsync(new SearchRequest(story.Title), CancellationToken.None));
+        var hits = await Factory.WithScopeAsync(s => s.GetRequiredService<ISearchIndex>().SearchAsync(new SearchRequest(story.Title), CancellationToken.None));
         Assert.Contains(story.Id, hits.Hits.Select(h => h.Id), "the search index was not touched");
     }
 
     [TestMethod]
     public async Task Renaming_a_tag_evicts_the_pages_of_the_content_that_carries_it()
     {
-        var (tag, tagged, untagged) = await factory.WithScopeAsync(async s =>
+        var (tag, tagged, untagged) = await Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var slug = await db.PublishedFacets.Where(f => f.Facet == FacetNames.Tag).GroupBy(f => f.Value)
@@ -221,11 +213,11 @@ public sealed class PublicPageCacheTests
                 .Select(p => "/berattelser/" + p.Slug).FirstAsync();
             return (tag, tagged, untagged);
         });
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         await WarmAsync(client, [tagged, "/taggar", untagged]);
         var reviewer = await ReviewerAsync("tagg.granskare@example.se");
 
-        var result = await factory.WithScopeAsync(s => s.GetRequiredService<TagManager>().RenameAsync(tag.Id, "Omdöpt testtagg", reviewer, CancellationToken.None));
+        var result = await Factory.WithScopeAsync(s => s.GetRequiredService<TagManager>().RenameAsync(tag.Id, "Omdöpt testtagg", reviewer, CancellationToken.None));
         Assert.IsTrue(result.Succeeded, result.Message);
 
         foreach (var url in new[] { tagged, "/taggar" })
@@ -241,7 +233,7 @@ public sealed class PublicPageCacheTests
     [TestMethod]
     public async Task A_collection_that_takes_a_story_in_evicts_its_own_page_the_list_and_that_story_but_not_the_others()
     {
-        var (collectionId, collectionUrl, added, untouched) = await factory.WithScopeAsync(async s =>
+        var (collectionId, collectionUrl, added, untouched) = await Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var collection = await db.PublishedContent.Where(p => p.Type == ContentType.Collection).OrderBy(p => p.Slug).Skip(1).FirstAsync();
@@ -250,10 +242,10 @@ public sealed class PublicPageCacheTests
             return (collection.ItemId, "/samlingar/" + collection.Slug, outside[0], "/berattelser/" + outside[1].Slug);
         });
         var addedUrl = "/berattelser/" + added.Slug;
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         await WarmAsync(client, [collectionUrl, "/samlingar", addedUrl, untouched]);
 
-        await factory.WithScopeAsync(async s =>
+        await Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.SingleAsync(i => i.Id == collectionId);
@@ -279,11 +271,11 @@ public sealed class PublicPageCacheTests
     public async Task A_member_gets_the_cached_page_with_their_own_save_state_and_never_another_members_parts()
     {
         var story = await StoryAsync(5);
-        var visitor = factory.CreateBrowserClient();
+        var visitor = Factory.CreateBrowserClient();
         await WarmAsync(visitor, [story.Url]);
-        var (annaId, anna) = await MemberAsync(factory, "anna.cache@example.se", "Anna");
-        var (_, bertil) = await MemberAsync(factory, "bertil.cache@example.se", "Bertil");
-        await factory.WithDbAsync(async db =>
+        var (annaId, anna) = await MemberAsync(Factory, "anna.cache@example.se", "Anna");
+        var (_, bertil) = await MemberAsync(Factory, "bertil.cache@example.se", "Bertil");
+        await Factory.WithDbAsync(async db =>
         {
             db.Add(new EHalsostodet.Core.Members.SavedItem { UserId = annaId, ItemId = story.Id, SavedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
@@ -340,14 +332,14 @@ public sealed class PublicPageCacheTests
         }
     }
 
-    private static Task<Members.Saving.SeedItem> StoryAsync(int skip) => PublishedAsync(factory, ContentType.Story, skip);
+    private static Task<Members.Saving.SeedItem> StoryAsync(int skip) => PublishedAsync(Factory, ContentType.Story, skip);
 
     private static Task<int> ViewsAsync(Guid itemId) =>
-        QueryAsync(factory, db => db.UsageCounts.Where(u => u.Metric == EHalsostodet.Core.Insights.UsageMetrics.Viewed && u.Subject == itemId.ToString("D")).SumAsync(u => u.Count));
+        QueryAsync(Factory, db => db.UsageCounts.Where(u => u.Metric == EHalsostodet.Core.Insights.UsageMetrics.Viewed && u.Subject == itemId.ToString("D")).SumAsync(u => u.Count));
 
     /// <summary>A story in a collection, that collection's address and the address of a collection without it.</summary>
     private static Task<(Members.Saving.SeedItem Story, string With, string Without)> StoryWithCollectionsAsync() =>
-        factory.WithScopeAsync(async s =>
+        Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var membership = await db.CollectionMemberships.OrderBy(m => m.Position).FirstAsync();
@@ -360,16 +352,16 @@ public sealed class PublicPageCacheTests
 
     private static async Task<WorkflowActor> ReviewerAsync(string email)
     {
-        var id = await factory.CreateUserAsync(email, PortalRoles.Reviewer, "Greta Granskare");
+        var id = await Factory.CreateUserAsync(email, PortalRoles.Reviewer, "Greta Granskare");
         return new WorkflowActor(id, "Greta Granskare", new HashSet<string> { PortalRoles.Reviewer });
     }
 
     private static async Task ApproveNewTitleAsync(Guid itemId, string title)
     {
-        var editorId = await factory.CreateUserAsync($"redaktor-{Guid.NewGuid():N}@example.se", PortalRoles.Editor, "Erik Redaktör");
+        var editorId = await Factory.CreateUserAsync($"redaktor-{Guid.NewGuid():N}@example.se", PortalRoles.Editor, "Erik Redaktör");
         var editor = new WorkflowActor(editorId, "Erik Redaktör", new HashSet<string> { PortalRoles.Editor });
         var reviewer = await ReviewerAsync($"granskare-{Guid.NewGuid():N}@example.se");
-        await factory.WithScopeAsync(async s =>
+        await Factory.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             var item = await db.ContentItems.SingleAsync(i => i.Id == itemId);

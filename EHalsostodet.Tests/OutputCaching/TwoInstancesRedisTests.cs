@@ -15,7 +15,9 @@ namespace EHalsostodet.Tests.OutputCaching;
 /// one and names it in EHALSOSTODET_TEST_REDIS): a page one instance cached the other serves, and
 /// a publish on one is never served stale by the other for more than a second.
 /// </summary>
+// Its deadline (never stale after a second) is measured alone on the machine.
 [TestClass]
+[DoNotParallelize]
 [TestCategory(TestDatabase.PostgresOnly)]
 public sealed class TwoInstancesRedisTests
 {

@@ -22,62 +22,52 @@ namespace EHalsostodet.Tests.Security;
 /// refresh token) are refused on their next request, on every instance, never with a 500.
 /// </summary>
 [TestClass]
-public sealed class SessionTests
+public sealed class SessionTests : PortalTestClass<SessionTests>
 {
     private const string AdminEmail = "sessioner-admin@example.se";
     private const string UsersPage = "/redaktion/anvandare";
     private const string NewPassword = "Ett-helt-nytt-losenord-2027";
 
-    private static PortalFactory factory = null!;
     private static HttpClient admin = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        factory = new PortalFactory();
-        await factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator, "Ada Admin");
-        admin = await factory.SignInAsync(AdminEmail);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        admin.Dispose();
-        factory.Dispose();
+        admin = await SignedInClientOfNewAccountAsync(AdminEmail, PortalRoles.Administrator, "Ada Admin");
     }
 
     [TestMethod]
     public async Task A_block_survives_a_password_reset_and_only_an_administrator_lifts_it()
     {
         var (id, email) = await NewAccountAsync(PortalRoles.Editor);
-        await BlockAsync(factory, admin, id);
+        await BlockAsync(Factory, admin, id);
 
         // The attack: the blocked editor resets the password by mail…
         await ResetPasswordByMailAsync(email, NewPassword);
 
         // …and still cannot sign in by any route.
         await AssertSignInRefusedAsync(email, NewPassword);
-        Assert.IsNotNull(await factory.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(id))!.BlockedAt),
+        Assert.IsNotNull(await Factory.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(id))!.BlockedAt),
             "the reset left the block in place");
 
         using (var unblock = await Forms.PostAsync(admin, UsersPage, new Dictionary<string, string> { ["userId"] = id }, $"form[action$='handler=Unlock']:has(input[value='{id}'])"))
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, unblock.StatusCode);
         }
-        using var editor = await factory.SignInAsync(email, NewPassword);
-        using var member = await MemberSteps.SignedInClientAsync(factory, email, NewPassword);
-        using var api = await factory.BearerClientAsync(email, NewPassword);
+        using var editor = await Factory.SignInAsync(email, NewPassword);
+        using var member = await MemberSteps.SignedInClientAsync(Factory, email, NewPassword);
+        using var api = await Factory.BearerClientAsync(email, NewPassword);
     }
 
     [TestMethod]
     public async Task A_blocked_account_with_its_right_password_cannot_sign_in_by_any_route()
     {
         var (id, email) = await NewAccountAsync(PortalRoles.Administrator);
-        await BlockAsync(factory, admin, id);
+        await BlockAsync(Factory, admin, id);
 
         await AssertSignInRefusedAsync(email, PortalFactory.Password);
-        var blocked = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == id));
-        Assert.AreEqual(await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.Where(u => u.Email == AdminEmail).Select(u => u.Id).SingleAsync()), blocked.BlockedBy);
+        var blocked = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == id));
+        Assert.AreEqual(await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.Where(u => u.Email == AdminEmail).Select(u => u.Id).SingleAsync()), blocked.BlockedBy);
         var row = (await admin.GetPageAsync(UsersPage)).QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains(email, StringComparison.Ordinal));
         StringAssert.Contains(row.TextContent, "Låst");
         StringAssert.Contains(row.TextContent, "Ada Admin");
@@ -114,14 +104,14 @@ public sealed class SessionTests
     {
         // Members delete their own accounts; the other events are tried on a reviewer.
         var (id, email) = await NewAccountAsync(ending == Deletion ? PortalRoles.Member : PortalRoles.Reviewer);
-        var (browser, cookie) = await CookieSessionAsync(factory, email);
-        var tokens = await TokensAsync(factory, email);
-        await AssertSessionWorksAsync(factory, credential, cookie, tokens, "before: " + ending);
+        var (browser, cookie) = await CookieSessionAsync(Factory, email);
+        var tokens = await TokensAsync(Factory, email);
+        await AssertSessionWorksAsync(Factory, credential, cookie, tokens, "before: " + ending);
 
         switch (ending)
         {
             case Block:
-                await BlockAsync(factory, admin, id);
+                await BlockAsync(Factory, admin, id);
                 break;
             case Demotion:
                 using (var demoted = await Forms.PostAsync(admin, UsersPage, new Dictionary<string, string> { ["userId"] = id, ["role"] = PortalRoles.Editor },
@@ -135,7 +125,7 @@ public sealed class SessionTests
                 break;
             case PasswordChange:
                 // No page offers it yet; whatever offers it will go through UserManager.
-                await factory.WithScopeAsync(async s =>
+                await Factory.WithScopeAsync(async s =>
                 {
                     var users = s.GetRequiredService<UserManager<PortalUser>>();
                     var result = await users.ChangePasswordAsync((await users.FindByIdAsync(id))!, PortalFactory.Password, NewPassword);
@@ -150,7 +140,7 @@ public sealed class SessionTests
                 }
                 break;
             case LogoutByApi:
-                using (var signedOut = await Send(factory, HttpMethod.Post, "/api/auth/logout", bearer: tokens.Access))
+                using (var signedOut = await Send(Factory, HttpMethod.Post, "/api/auth/logout", bearer: tokens.Access))
                 {
                     Assert.AreEqual(HttpStatusCode.NoContent, signedOut.StatusCode, await signedOut.Content.ReadAsStringAsync());
                 }
@@ -161,14 +151,14 @@ public sealed class SessionTests
                 {
                     Assert.AreEqual(HttpStatusCode.OK, deleted.StatusCode);
                 }
-                Assert.IsFalse(await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AnyAsync(u => u.Id == id)));
+                Assert.IsFalse(await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AnyAsync(u => u.Id == id)));
                 break;
             default:
                 Assert.Fail(ending);
                 break;
         }
 
-        await AssertSessionEndedAsync(factory, credential, cookie, tokens, "after: " + ending);
+        await AssertSessionEndedAsync(Factory, credential, cookie, tokens, "after: " + ending);
         browser.Dispose();
     }
 
@@ -177,9 +167,9 @@ public sealed class SessionTests
     {
         var (reviewerId, reviewerEmail) = await NewAccountAsync(PortalRoles.Reviewer);
         var (_, editorEmail) = await NewAccountAsync(PortalRoles.Editor);
-        using var editor = await factory.BearerClientAsync(editorEmail);
-        using var reviewerToken = await factory.BearerClientAsync(reviewerEmail);
-        using var reviewerCookie = await factory.SignInAsync(reviewerEmail);
+        using var editor = await Factory.BearerClientAsync(editorEmail);
+        using var reviewerToken = await Factory.BearerClientAsync(reviewerEmail);
+        using var reviewerCookie = await Factory.SignInAsync(reviewerEmail);
         var first = await CreateStoryAsync(editor, "Nattillsyn med kamera i Demoteby");
         var second = await CreateStoryAsync(editor, "Nattillsyn med kamera i Demoteby två");
         await ActOkAsync(editor, first, "submit");
@@ -210,28 +200,28 @@ public sealed class SessionTests
     public async Task A_blocked_editors_old_token_can_no_longer_create_content()
     {
         var (id, email) = await NewAccountAsync(PortalRoles.Editor);
-        using var token = await factory.BearerClientAsync(email);
+        using var token = await Factory.BearerClientAsync(email);
         var document = await NewStoryDocumentAsync(token, "Digitala inköpslistor i Blockeby");
 
-        await BlockAsync(factory, admin, id);
+        await BlockAsync(Factory, admin, id);
 
         using var created = await token.PostAsJsonAsync($"{Prefix}/content", new { type = "story", document });
         Assert.AreEqual(HttpStatusCode.Unauthorized, created.StatusCode);
-        Assert.IsFalse(await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AnyAsync(i => i.Title == "Digitala inköpslistor i Blockeby")));
+        Assert.IsFalse(await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().ContentItems.AnyAsync(i => i.Title == "Digitala inköpslistor i Blockeby")));
     }
 
     [TestMethod]
     public async Task A_deleted_accounts_old_sessions_cannot_write_and_get_no_server_error()
     {
         var (_, email) = await NewAccountAsync(PortalRoles.Member);
-        var (browser, cookie) = await CookieSessionAsync(factory, email);
-        var tokens = await TokensAsync(factory, email);
-        using (var deleted = await Send(factory, HttpMethod.Delete, "/api/v1/me", bearer: tokens.Access, json: new { password = PortalFactory.Password }))
+        var (browser, cookie) = await CookieSessionAsync(Factory, email);
+        var tokens = await TokensAsync(Factory, email);
+        using (var deleted = await Send(Factory, HttpMethod.Delete, "/api/v1/me", bearer: tokens.Access, json: new { password = PortalFactory.Password }))
         {
             Assert.AreEqual(HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
-        var story = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking().Where(p => p.Type == ContentType.Story).Select(p => p.ItemId).FirstAsync());
+        var story = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking().Where(p => p.Type == ContentType.Story).Select(p => p.ItemId).FirstAsync());
         foreach (var (method, url, body) in new (HttpMethod, string, object?)[]
                  {
                      (HttpMethod.Put, "/api/v1/me", new { displayName = "Spöke" }),
@@ -239,12 +229,12 @@ public sealed class SessionTests
                      (HttpMethod.Get, "/api/v1/me/export", null),
                  })
         {
-            using var byToken = await Send(factory, method, url, bearer: tokens.Access, json: body);
+            using var byToken = await Send(Factory, method, url, bearer: tokens.Access, json: body);
             Assert.AreEqual(HttpStatusCode.Unauthorized, byToken.StatusCode, $"{method} {url} with the old token");
-            using var byCookie = await Send(factory, method, url, cookie: cookie, json: body);
+            using var byCookie = await Send(Factory, method, url, cookie: cookie, json: body);
             Assert.AreEqual(HttpStatusCode.Unauthorized, byCookie.StatusCode, $"{method} {url} with the old cookie");
         }
-        using var page = await Send(factory, HttpMethod.Get, "/mina-sidor/sparat", cookie: cookie);
+        using var page = await Send(Factory, HttpMethod.Get, "/mina-sidor/sparat", cookie: cookie);
         Assert.AreEqual(HttpStatusCode.Redirect, page.StatusCode);
         browser.Dispose();
     }
@@ -253,14 +243,14 @@ public sealed class SessionTests
     public async Task A_block_on_one_instance_ends_the_sessions_on_another_at_once()
     {
         // A second portal on the same database, as behind a load balancer.
-        using var second = new PortalFactory(settings: new Dictionary<string, string?>(factory.Database.Settings));
+        using var second = new PortalFactory(settings: new Dictionary<string, string?>(Factory.Database.Settings));
         var (id, email) = await NewAccountAsync(PortalRoles.Reviewer);
-        var (browser, cookie) = await CookieSessionAsync(factory, email);
-        var tokens = await TokensAsync(factory, email);
+        var (browser, cookie) = await CookieSessionAsync(Factory, email);
+        var tokens = await TokensAsync(Factory, email);
         await AssertSessionWorksAsync(second, Cookie, cookie, tokens, "a cookie from the first instance on the second");
         await AssertSessionWorksAsync(second, BearerToken, cookie, tokens, "a token from the first instance on the second");
 
-        await BlockAsync(factory, admin, id);
+        await BlockAsync(Factory, admin, id);
 
         await AssertSessionEndedAsync(second, Cookie, cookie, tokens, "the second instance, at once");
         await AssertSessionEndedAsync(second, BearerToken, cookie, tokens, "the second instance, at once");
@@ -271,8 +261,8 @@ public sealed class SessionTests
     public async Task Logging_out_also_ends_a_copy_of_the_cookie_replayed_later()
     {
         var (_, email) = await NewAccountAsync(PortalRoles.Editor);
-        var (browser, cookie) = await CookieSessionAsync(factory, email, "/redaktion/logga-in");
-        using (var before = await Send(factory, HttpMethod.Get, "/redaktion", cookie: cookie))
+        var (browser, cookie) = await CookieSessionAsync(Factory, email, "/redaktion/logga-in");
+        using (var before = await Send(Factory, HttpMethod.Get, "/redaktion", cookie: cookie))
         {
             Assert.AreEqual(HttpStatusCode.OK, before.StatusCode);
         }
@@ -282,7 +272,7 @@ public sealed class SessionTests
             Assert.AreEqual(HttpStatusCode.Redirect, signedOut.StatusCode);
         }
 
-        using var replayed = await Send(factory, HttpMethod.Get, "/redaktion", cookie: cookie);
+        using var replayed = await Send(Factory, HttpMethod.Get, "/redaktion", cookie: cookie);
         Assert.AreEqual(HttpStatusCode.Redirect, replayed.StatusCode);
         StringAssert.StartsWith(replayed.Headers.Location!.OriginalString, "/redaktion/logga-in");
         browser.Dispose();
@@ -295,7 +285,7 @@ public sealed class SessionTests
     private static async Task<(string Id, string Email)> NewAccountAsync(string role)
     {
         var email = $"s-{Guid.NewGuid():N}@example.se";
-        return (await factory.CreateUserAsync(email, role), email);
+        return (await Factory.CreateUserAsync(email, role), email);
     }
 
     internal static async Task BlockAsync(PortalFactory portal, HttpClient administrator, string id)
@@ -306,12 +296,12 @@ public sealed class SessionTests
 
     private static async Task ResetPasswordByMailAsync(string email, string password)
     {
-        using var client = factory.CreateBrowserClient();
+        using var client = Factory.CreateBrowserClient();
         using (var asked = await Forms.PostAsync(client, "/mina-sidor/glomt-losenord", new Dictionary<string, string> { ["Email"] = email }))
         {
             Assert.AreEqual(HttpStatusCode.OK, asked.StatusCode);
         }
-        var link = MemberSteps.LinkTo((await MemberSteps.MailsToAsync(factory, email, "Välj ett nytt lösenord")).Last(), "/mina-sidor/aterstall-losenord");
+        var link = MemberSteps.LinkTo((await MemberSteps.MailsToAsync(Factory, email, "Välj ett nytt lösenord")).Last(), "/mina-sidor/aterstall-losenord");
         using var reset = await Forms.PostAsync(client, link, new Dictionary<string, string> { ["Password"] = password, ["ConfirmPassword"] = password });
         StringAssert.Contains(await MemberSteps.AlertTextAsync(reset), "Ditt lösenord är bytt");
     }
@@ -320,11 +310,11 @@ public sealed class SessionTests
     {
         foreach (var form in new[] { "/redaktion/logga-in", "/mina-sidor/logga-in" })
         {
-            using var response = await Forms.PostAsync(factory.CreateBrowserClient(), form, new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+            using var response = await Forms.PostAsync(Factory.CreateBrowserClient(), form, new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
             Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, form);
             StringAssert.Contains(await response.Content.ReadAsStringAsync(), "Inloggningen misslyckades", form);
         }
-        using var api = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password });
+        using var api = await Factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password });
         Assert.AreEqual(HttpStatusCode.Unauthorized, api.StatusCode, "/api/auth/login");
     }
 

@@ -19,26 +19,19 @@ namespace EHalsostodet.Tests.Sharing;
 /// so every absolute URL must come from that one setting.
 /// </summary>
 [TestClass]
-public sealed partial class SharePanelTests
+public sealed partial class SharePanelTests : PortalTestClass<SharePanelTests>
 {
     private const string PublicBase = "https://ehalsostodet.example.se";
 
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) =>
-        factory = new PortalFactory(settings: new Dictionary<string, string?> { ["Email:PublicBaseUrl"] = PublicBase + "/" });
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
+    private protected override PortalFactory CreatePortal() => new(settings: new Dictionary<string, string?> { ["Email:PublicBaseUrl"] = PublicBase + "/" });
 
     private static HttpClient Anonymous() =>
-        factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [TestMethod]
     public async Task A_story_page_offers_its_absolute_link_a_mailto_and_its_qr_code()
     {
-        var story = await PublishedAsync(factory, ContentType.Story);
+        var story = await PublishedAsync(Factory, ContentType.Story);
         var page = await Anonymous().GetPageAsync(story.Url);
         var expectedUrl = PublicBase + story.Url;
 
@@ -68,8 +61,8 @@ public sealed partial class SharePanelTests
     [TestMethod]
     public async Task Story_and_collection_pages_carry_opengraph_twitter_and_canonical_metadata()
     {
-        var story = await PublishedAsync(factory, ContentType.Story);
-        var collection = await PublishedAsync(factory, ContentType.Collection);
+        var story = await PublishedAsync(Factory, ContentType.Story);
+        var collection = await PublishedAsync(Factory, ContentType.Collection);
         foreach (var (item, type) in new[] { (story, "article"), (collection, "website") })
         {
             var page = await Anonymous().GetPageAsync(item.Url);
@@ -88,8 +81,8 @@ public sealed partial class SharePanelTests
     [TestMethod]
     public async Task A_story_qr_code_is_an_svg_that_encodes_the_pages_absolute_url()
     {
-        var story = await PublishedAsync(factory, ContentType.Story);
-        var other = await PublishedAsync(factory, ContentType.Story, 1);
+        var story = await PublishedAsync(Factory, ContentType.Story);
+        var other = await PublishedAsync(Factory, ContentType.Story, 1);
 
         using var response = await Anonymous().GetAsync(new Uri(story.Url + "/qr.svg", UriKind.Relative));
 
@@ -106,8 +99,8 @@ public sealed partial class SharePanelTests
     [TestMethod]
     public async Task HEAD_on_a_qr_code_answers_as_GET_without_a_body_and_counts_no_share()
     {
-        var story = await PublishedAsync(factory, ContentType.Story, 2);
-        var collection = await PublishedAsync(factory, ContentType.Collection);
+        var story = await PublishedAsync(Factory, ContentType.Story, 2);
+        var collection = await PublishedAsync(Factory, ContentType.Collection);
         using var get = await Anonymous().GetAsync(new Uri(story.Url + "/qr.svg", UriKind.Relative));
         var getLength = (await get.Content.ReadAsByteArrayAsync()).Length;
 
@@ -125,14 +118,14 @@ public sealed partial class SharePanelTests
         }
         Assert.IsGreaterThan(0, getLength);
 
-        await factory.FlushUsageCountsAsync();
+        await Factory.FlushUsageCountsAsync();
         var sharesBefore = await SharesAsync(story.Id);
         using (var download = await Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(story.Url + "/qr.svg?ladda-ner=1", UriKind.Relative))))
         {
             Assert.AreEqual(HttpStatusCode.OK, download.StatusCode);
             Assert.AreEqual("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         }
-        await factory.FlushUsageCountsAsync();
+        await Factory.FlushUsageCountsAsync();
         Assert.AreEqual(sharesBefore, await SharesAsync(story.Id), "asking with HEAD is not a share");
 
         using var missing = await Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/berattelser/finns-inte/qr.svg", UriKind.Relative)));
@@ -140,12 +133,12 @@ public sealed partial class SharePanelTests
     }
 
     private static Task<int> SharesAsync(Guid itemId) =>
-        QueryAsync(factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Shared && u.Subject == itemId.ToString("D")).SumAsync(u => u.Count));
+        QueryAsync(Factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Shared && u.Subject == itemId.ToString("D")).SumAsync(u => u.Count));
 
     [TestMethod]
     public async Task Collection_qr_codes_encode_their_url_and_unknown_pages_get_404()
     {
-        var collection = await PublishedAsync(factory, ContentType.Collection);
+        var collection = await PublishedAsync(Factory, ContentType.Collection);
         using var response = await Anonymous().GetAsync(new Uri(collection.Url + "/qr.svg", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.IsTrue(SameModules(ReadModules(await response.Content.ReadAsStringAsync()), PublicBase + collection.Url));
@@ -160,12 +153,12 @@ public sealed partial class SharePanelTests
     [TestMethod]
     public async Task An_unpublished_story_has_no_qr_code()
     {
-        var story = await PublishedAsync(factory, ContentType.Story, 5);
+        var story = await PublishedAsync(Factory, ContentType.Story, 5);
         using (var before = await Anonymous().GetAsync(new Uri(story.Url + "/qr.svg", UriKind.Relative)))
         {
             Assert.AreEqual(HttpStatusCode.OK, before.StatusCode);
         }
-        await UnpublishAsync(factory, story.Id);
+        await UnpublishAsync(Factory, story.Id);
         using var after = await Anonymous().GetAsync(new Uri(story.Url + "/qr.svg", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.NotFound, after.StatusCode);
     }
@@ -173,12 +166,12 @@ public sealed partial class SharePanelTests
     [TestMethod]
     public async Task Downloading_a_qr_code_counts_a_share_and_showing_it_does_not()
     {
-        var story = await PublishedAsync(factory, ContentType.Story, 2);
+        var story = await PublishedAsync(Factory, ContentType.Story, 2);
         var subject = UsageCounter.Subject(story.Id);
         async Task<int> SharesAsync()
         {
-            await factory.FlushUsageCountsAsync();
-            return await QueryAsync(factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Shared && u.Subject == subject).SumAsync(u => u.Count));
+            await Factory.FlushUsageCountsAsync();
+            return await QueryAsync(Factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Shared && u.Subject == subject).SumAsync(u => u.Count));
         }
 
         using (var shown = await Anonymous().GetAsync(new Uri(story.Url + "/qr.svg", UriKind.Relative)))
@@ -197,9 +190,9 @@ public sealed partial class SharePanelTests
     [TestMethod]
     public async Task A_shared_own_collection_has_the_panel_metadata_and_a_qr_code_until_revoked()
     {
-        var userId = await factory.CreateUserAsync("dela-samling@example.se", Core.Accounts.PortalRoles.Member);
-        var story = await PublishedAsync(factory, ContentType.Story);
-        var (id, token) = await factory.WithScopeAsync(async s =>
+        var userId = await Factory.CreateUserAsync("dela-samling@example.se", Core.Accounts.PortalRoles.Member);
+        var story = await PublishedAsync(Factory, ContentType.Story);
+        var (id, token) = await Factory.WithScopeAsync(async s =>
         {
             var collections = s.GetRequiredService<OwnCollectionService>();
             var created = await collections.CreateAsync(userId, new OwnCollectionInput("Trygg hemtjänst", "Inför mötet"), CancellationToken.None);
@@ -218,7 +211,7 @@ public sealed partial class SharePanelTests
             Assert.IsTrue(SameModules(ReadModules(await qr.Content.ReadAsStringAsync()), PublicBase + path));
         }
 
-        await factory.WithScopeAsync(s => s.GetRequiredService<OwnCollectionService>().RevokeShareAsync(userId, id, CancellationToken.None));
+        await Factory.WithScopeAsync(s => s.GetRequiredService<OwnCollectionService>().RevokeShareAsync(userId, id, CancellationToken.None));
         using var revoked = await Anonymous().GetAsync(new Uri(path + "/qr.svg", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.NotFound, revoked.StatusCode);
     }
@@ -226,7 +219,7 @@ public sealed partial class SharePanelTests
     [TestMethod]
     public async Task The_qr_svg_is_well_formed_and_has_nothing_the_strict_csp_would_block()
     {
-        var story = await PublishedAsync(factory, ContentType.Story);
+        var story = await PublishedAsync(Factory, ContentType.Story);
         var svg = await Anonymous().GetStringAsync(new Uri(story.Url + "/qr.svg", UriKind.Relative));
         var root = XDocument.Parse(svg).Root!;
         Assert.AreEqual(XName.Get("svg", "http://www.w3.org/2000/svg"), root.Name);

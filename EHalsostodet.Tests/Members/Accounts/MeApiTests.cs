@@ -11,20 +11,12 @@ namespace EHalsostodet.Tests.Members.Accounts;
 
 /// <summary>/api/v1/me: the profile, the export and the deletion, for bearer and cookie clients.</summary>
 [TestClass]
-public sealed class MeApiTests
+public sealed class MeApiTests : PortalTestClass<MeApiTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     [TestMethod]
     public async Task Anonymous_calls_get_401()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         using (var get = await client.GetAsync(new Uri("/api/v1/me", UriKind.Relative)))
         {
             Assert.AreEqual(HttpStatusCode.Unauthorized, get.StatusCode);
@@ -45,8 +37,8 @@ public sealed class MeApiTests
     public async Task A_member_reads_and_saves_the_profile_with_Swedish_validation()
     {
         const string email = "api.profil@kommun.example.se";
-        await factory.CreateUserAsync(email, PortalRoles.Member, "Api Medlem");
-        using var client = await factory.BearerClientAsync(email);
+        await Factory.CreateUserAsync(email, PortalRoles.Member, "Api Medlem");
+        using var client = await Factory.BearerClientAsync(email);
 
         var me = (await client.GetFromJsonAsync<JsonObject>("/api/v1/me"))!;
         Assert.AreEqual(email, me["email"]!.GetValue<string>());
@@ -87,9 +79,9 @@ public sealed class MeApiTests
     public async Task A_member_exports_and_deletes_the_account_through_the_API()
     {
         const string email = "api.radera@kommun.example.se";
-        var userId = await factory.CreateUserAsync(email, PortalRoles.Member);
-        var story = await PrivacyTests.StoreMemberDataAsync(factory, userId);
-        using var client = await factory.BearerClientAsync(email);
+        var userId = await Factory.CreateUserAsync(email, PortalRoles.Member);
+        var story = await PrivacyTests.StoreMemberDataAsync(Factory, userId);
+        using var client = await Factory.BearerClientAsync(email);
 
         using (var export = await client.GetAsync(new Uri("/api/v1/me/export", UriKind.Relative)))
         {
@@ -109,7 +101,7 @@ public sealed class MeApiTests
         {
             Assert.AreEqual(HttpStatusCode.NoContent, deleted.StatusCode);
         }
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             Assert.IsFalse(await db.Users.AnyAsync(u => u.Id == userId));
             Assert.IsFalse(await db.SavedItems.AnyAsync(s => s.UserId == userId));
@@ -119,7 +111,7 @@ public sealed class MeApiTests
     [TestMethod]
     public async Task The_OpenAPI_document_describes_the_me_endpoints()
     {
-        using var client = factory.CreateClient();
+        using var client = Factory.CreateClient();
         var paths = (await client.GetFromJsonAsync<JsonObject>("/api/openapi/v1.json"))!["paths"]!.AsObject();
         Assert.AreEqual("Mitt konto och min profil", paths["/api/v1/me"]!["get"]!["summary"]!.GetValue<string>());
         Assert.IsNotNull(paths["/api/v1/me"]!["put"]!["requestBody"]);

@@ -15,16 +15,8 @@ namespace EHalsostodet.Tests.Members.Accounts;
 
 /// <summary>Mina uppgifter: everything as JSON, and deleting the account.</summary>
 [TestClass]
-public sealed class PrivacyTests
+public sealed class PrivacyTests : PortalTestClass<PrivacyTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     /// <summary>A member who has saved a story, made a collection, follows a tag and has a notice; returns the story.</summary>
     internal static async Task<(Guid Id, string Title)> StoreMemberDataAsync(PortalFactory portal, string userId)
     {
@@ -53,9 +45,9 @@ public sealed class PrivacyTests
     public async Task The_download_holds_everything_the_member_stored()
     {
         const string email = "export@kommun.example.se";
-        var userId = await factory.CreateUserAsync(email, PortalRoles.Member, "Elin Export");
-        var story = await StoreMemberDataAsync(factory, userId);
-        var client = await SignedInClientAsync(factory, email);
+        var userId = await Factory.CreateUserAsync(email, PortalRoles.Member, "Elin Export");
+        var story = await StoreMemberDataAsync(Factory, userId);
+        var client = await SignedInClientAsync(Factory, email);
 
         var page = await client.GetPageAsync("/mina-sidor/mina-uppgifter");
         var href = page.QuerySelector("main a[download]")!.GetAttribute("href")!;
@@ -86,17 +78,17 @@ public sealed class PrivacyTests
     public async Task Deleting_the_account_needs_the_password_removes_personal_data_and_keeps_anonymous_counts()
     {
         const string email = "radera@kommun.example.se";
-        var userId = await factory.CreateUserAsync(email, PortalRoles.Member);
-        var story = await StoreMemberDataAsync(factory, userId);
-        await factory.WithScopeAsync(async s =>
+        var userId = await Factory.CreateUserAsync(email, PortalRoles.Member);
+        var story = await StoreMemberDataAsync(Factory, userId);
+        await Factory.WithScopeAsync(async s =>
         {
             await s.GetRequiredService<UsageCounter>().CountAsync(UsageMetrics.Saved, story.Id, CancellationToken.None);
             return true;
         });
-        await factory.FlushUsageCountsAsync();
-        var countBefore = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().UsageCounts
+        await Factory.FlushUsageCountsAsync();
+        var countBefore = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().UsageCounts
             .Where(u => u.Metric == UsageMetrics.Saved && u.Subject == UsageCounter.Subject(story.Id)).SumAsync(u => u.Count));
-        var client = await SignedInClientAsync(factory, email);
+        var client = await SignedInClientAsync(Factory, email);
 
         using (var wrong = await Forms.PostAsync(client, "/mina-sidor/mina-uppgifter", new Dictionary<string, string> { ["Password"] = "inte-mitt-losenord", ["Confirm"] = "true" }))
         {
@@ -108,7 +100,7 @@ public sealed class PrivacyTests
             var page = await new HtmlParser().ParseDocumentAsync(await unconfirmed.Content.ReadAsStringAsync());
             StringAssert.Contains(page.QuerySelector("#delete-confirm-error")!.TextContent, "Kryssa i");
         }
-        Assert.IsTrue(await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AnyAsync(u => u.Id == userId)));
+        Assert.IsTrue(await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AnyAsync(u => u.Id == userId)));
 
         using (var deleted = await Forms.PostAsync(client, "/mina-sidor/mina-uppgifter", new Dictionary<string, string> { ["Password"] = PortalFactory.Password, ["Confirm"] = "true" }))
         {
@@ -118,7 +110,7 @@ public sealed class PrivacyTests
             Assert.IsNotNull(page.QuerySelector("header .member-menu a[href='/mina-sidor/logga-in']"));
         }
 
-        await factory.WithDbAsync(async db =>
+        await Factory.WithDbAsync(async db =>
         {
             Assert.IsFalse(await db.Users.AnyAsync(u => u.Id == userId || u.Email == email));
             Assert.IsFalse(await db.MemberProfiles.AnyAsync(p => p.UserId == userId));
@@ -140,12 +132,12 @@ public sealed class PrivacyTests
     public async Task A_back_office_account_cannot_delete_itself_from_the_member_pages()
     {
         const string email = "redaktor.radera@example.se";
-        var userId = await factory.CreateUserAsync(email, PortalRoles.Editor);
-        var client = await SignedInClientAsync(factory, email);
+        var userId = await Factory.CreateUserAsync(email, PortalRoles.Editor);
+        var client = await SignedInClientAsync(Factory, email);
 
         var page = await client.GetPageAsync("/mina-sidor/mina-uppgifter");
         Assert.IsNull(page.QuerySelector("main form[method='post']"));
         StringAssert.Contains(page.MainText(), "Be en administratör ta bort det");
-        Assert.IsTrue(await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AnyAsync(u => u.Id == userId)));
+        Assert.IsTrue(await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AnyAsync(u => u.Id == userId)));
     }
 }

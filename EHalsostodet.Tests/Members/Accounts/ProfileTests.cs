@@ -13,16 +13,8 @@ namespace EHalsostodet.Tests.Members.Accounts;
 
 /// <summary>The profile page and the "För dig" suggestions it drives on the start page.</summary>
 [TestClass]
-public sealed class ProfileTests
+public sealed class ProfileTests : PortalTestClass<ProfileTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     private static Task<HttpResponseMessage> SaveProfileAsync(HttpClient client, string role, string municipality, string[] areas, string[] interests)
     {
         var fields = new List<KeyValuePair<string, string>>
@@ -46,8 +38,8 @@ public sealed class ProfileTests
     public async Task The_profile_is_saved_and_wrong_choices_are_explained_with_the_input_kept()
     {
         const string email = "profil@kommun.example.se";
-        var userId = await factory.CreateUserAsync(email, PortalRoles.Member);
-        var client = await SignedInClientAsync(factory, email);
+        var userId = await Factory.CreateUserAsync(email, PortalRoles.Member);
+        var client = await SignedInClientAsync(Factory, email);
 
         var form = await client.GetPageAsync("/mina-sidor/profil");
         Assert.AreEqual(291, form.QuerySelectorAll("#MunicipalityCode option").Length, "290 kommuner och ett tomt val");
@@ -65,13 +57,13 @@ public sealed class ProfileTests
             Assert.IsTrue(page.QuerySelector("#interest-digital-nattillsyn")!.HasAttribute("checked"));
             Assert.AreEqual("Kim Enhetschef", page.QuerySelector("#DisplayName")!.GetAttribute("value"));
         }
-        Assert.IsFalse(await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberProfiles.AnyAsync(p => p.UserId == userId && p.Role != null)));
+        Assert.IsFalse(await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberProfiles.AnyAsync(p => p.UserId == userId && p.Role != null)));
 
         using (var saved = await SaveProfileAsync(client, "enhetschef", "0580", ["elderlyCare", "municipalHealthCare"], ["digital-nattillsyn"]))
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode);
         }
-        var profile = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == userId));
+        var profile = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberProfiles.AsNoTracking().SingleAsync(p => p.UserId == userId));
         Assert.AreEqual("enhetschef", profile.Role);
         Assert.AreEqual("0580", profile.MunicipalityCode);
         CollectionAssert.AreEqual(new[] { "elderlyCare", "municipalHealthCare" }, profile.Areas);
@@ -85,13 +77,13 @@ public sealed class ProfileTests
     public async Task For_you_shows_stories_with_the_interests_and_from_the_same_municipality_group()
     {
         const string email = "forslag@kommun.example.se";
-        await factory.CreateUserAsync(email, PortalRoles.Member);
-        var client = await SignedInClientAsync(factory, email);
+        await Factory.CreateUserAsync(email, PortalRoles.Member);
+        var client = await SignedInClientAsync(Factory, email);
         using (var saved = await SaveProfileAsync(client, "verksamhetsutvecklare", "0580", [], ["digital-nattillsyn"]))
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode);
         }
-        var tagged = await factory.WithScopeAsync(s =>
+        var tagged = await Factory.WithScopeAsync(s =>
         {
             var db = s.GetRequiredService<PortalDbContext>();
             return db.PublishedContent.Where(p => p.Type == ContentType.Story &&
@@ -119,7 +111,7 @@ public sealed class ProfileTests
         }
 
         // Nobody else sees it.
-        var anonymous = await factory.CreateBrowserClient().GetPageAsync("/");
+        var anonymous = await Factory.CreateBrowserClient().GetPageAsync("/");
         Assert.IsNull(anonymous.QuerySelector("section.for-you"));
     }
 
@@ -127,8 +119,8 @@ public sealed class ProfileTests
     public async Task Without_a_profile_for_you_invites_the_member_to_fill_it_in()
     {
         const string email = "tom.profil@kommun.example.se";
-        await factory.CreateUserAsync(email, PortalRoles.Member);
-        var client = await SignedInClientAsync(factory, email);
+        await Factory.CreateUserAsync(email, PortalRoles.Member);
+        var client = await SignedInClientAsync(Factory, email);
 
         var section = (await client.GetPageAsync("/")).QuerySelector("section.for-you")!;
         Assert.IsNotNull(section.QuerySelector("a[href='/mina-sidor/profil']"));

@@ -12,42 +12,34 @@ namespace EHalsostodet.Tests.Members.Accounts;
 
 /// <summary>Registering, confirming the address, signing in and out, and a forgotten password.</summary>
 [TestClass]
-public sealed class RegistrationTests
+public sealed class RegistrationTests : PortalTestClass<RegistrationTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     [TestMethod]
     public async Task A_member_registers_confirms_by_the_mailed_link_and_then_signs_in()
     {
         const string email = "ny.medlem@kommun.example.se";
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
 
         using (var registered = await RegisterAsync(client, email))
         {
             StringAssert.Contains(await AlertTextAsync(registered), "Vi har skickat ett mejl");
         }
-        var user = await factory.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email));
+        var user = await Factory.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email));
         Assert.IsNotNull(user);
         Assert.IsFalse(user.EmailConfirmed);
         Assert.AreEqual("Maja Medlem", user.DisplayName);
-        Assert.IsTrue(await factory.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().IsInRoleAsync(user, PortalRoles.Member)));
+        Assert.IsTrue(await Factory.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().IsInRoleAsync(user, PortalRoles.Member)));
 
         // Before confirming: refused with the answer every failed sign-in gets, which mentions confirming.
         using (var early = await SignInAsync(client, email))
-        using (var wrong = await SignInAsync(factory.CreateBrowserClient(), email, "Fel-losenord-2026"))
+        using (var wrong = await SignInAsync(Factory.CreateBrowserClient(), email, "Fel-losenord-2026"))
         {
             var refusal = await AlertTextAsync(early);
             StringAssert.Contains(refusal, "bekräfta e-postadressen");
             Assert.AreEqual(await AlertTextAsync(wrong), refusal);
         }
 
-        var mail = (await MailsToAsync(factory, email, "Bekräfta din e-postadress")).Single();
+        var mail = (await MailsToAsync(Factory, email, "Bekräfta din e-postadress")).Single();
         var link = LinkTo(mail, "/mina-sidor/bekrafta");
         var confirmed = await client.GetPageAsync(link);
         StringAssert.Contains(confirmed.QuerySelector("main .alert")!.TextContent, "Din e-postadress är bekräftad");
@@ -78,23 +70,23 @@ public sealed class RegistrationTests
     public async Task Registering_a_known_address_answers_the_same_and_makes_no_second_account()
     {
         const string email = "redan.medlem@kommun.example.se";
-        await factory.CreateUserAsync(email, PortalRoles.Member);
-        var client = factory.CreateBrowserClient();
+        await Factory.CreateUserAsync(email, PortalRoles.Member);
+        var client = Factory.CreateBrowserClient();
 
         using var again = await RegisterAsync(client, email);
-        using var fresh = await RegisterAsync(factory.CreateBrowserClient(), "helt.ny@kommun.example.se");
+        using var fresh = await RegisterAsync(Factory.CreateBrowserClient(), "helt.ny@kommun.example.se");
 
         Assert.AreEqual(await AlertTextAsync(fresh), await AlertTextAsync(again));
-        var count = await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.CountAsync(u => u.Email == email));
+        var count = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.CountAsync(u => u.Email == email));
         Assert.AreEqual(1, count);
-        var mail = (await MailsToAsync(factory, email, "Du har redan ett konto")).Single();
+        var mail = (await MailsToAsync(Factory, email, "Du har redan ett konto")).Single();
         StringAssert.Contains(mail.Body, "/mina-sidor/glomt-losenord");
     }
 
     [TestMethod]
     public async Task Registration_shows_every_error_at_once_in_Swedish_and_keeps_what_was_typed()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         using var response = await RegisterAsync(client, "kort@kommun.example.se", password: "kort", confirm: "annat", consent: false);
 
         var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
@@ -115,7 +107,7 @@ public sealed class RegistrationTests
         StringAssert.Contains(badPage.QuerySelector("#consent-error")!.TextContent, "Kryssa i");
         Assert.AreEqual("kort@kommun.example.se", page.QuerySelector("#Email")!.GetAttribute("value"));
         Assert.AreEqual("Maja Medlem", page.QuerySelector("#DisplayName")!.GetAttribute("value"));
-        Assert.IsNull(await factory.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("kort@kommun.example.se")));
+        Assert.IsNull(await Factory.WithScopeAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("kort@kommun.example.se")));
 
         using var weak = await RegisterAsync(client, "kort@kommun.example.se", password: "kort", confirm: "kort");
         var weakPage = await new HtmlParser().ParseDocumentAsync(await weak.Content.ReadAsStringAsync());
@@ -126,28 +118,28 @@ public sealed class RegistrationTests
     public async Task A_forgotten_password_is_reset_by_the_mailed_link()
     {
         const string email = "glomsk@kommun.example.se";
-        await factory.CreateUserAsync(email, PortalRoles.Member);
-        var client = factory.CreateBrowserClient();
+        await Factory.CreateUserAsync(email, PortalRoles.Member);
+        var client = Factory.CreateBrowserClient();
 
         using (var asked = await Forms.PostAsync(client, "/mina-sidor/glomt-losenord", new Dictionary<string, string> { ["Email"] = email }))
         using (var unknown = await Forms.PostAsync(client, "/mina-sidor/glomt-losenord", new Dictionary<string, string> { ["Email"] = "okand@kommun.example.se" }))
         {
             Assert.AreEqual(await AlertTextAsync(unknown), await AlertTextAsync(asked));
         }
-        Assert.AreEqual(0, (await MailsToAsync(factory, "okand@kommun.example.se", "")).Count);
+        Assert.AreEqual(0, (await MailsToAsync(Factory, "okand@kommun.example.se", "")).Count);
 
-        var link = LinkTo((await MailsToAsync(factory, email, "Välj ett nytt lösenord")).Single(), "/mina-sidor/aterstall-losenord");
+        var link = LinkTo((await MailsToAsync(Factory, email, "Välj ett nytt lösenord")).Single(), "/mina-sidor/aterstall-losenord");
         const string newPassword = "Ett-nytt-losenord-2027";
         using (var reset = await Forms.PostAsync(client, link, new Dictionary<string, string> { ["Password"] = newPassword, ["ConfirmPassword"] = newPassword }))
         {
             StringAssert.Contains(await AlertTextAsync(reset), "Ditt lösenord är bytt");
         }
 
-        using (var old = await SignInAsync(factory.CreateBrowserClient(), email, PortalFactory.Password))
+        using (var old = await SignInAsync(Factory.CreateBrowserClient(), email, PortalFactory.Password))
         {
             StringAssert.Contains(await AlertTextAsync(old), "Inloggningen misslyckades");
         }
-        using (var withNew = await SignInAsync(factory.CreateBrowserClient(), email, newPassword))
+        using (var withNew = await SignInAsync(Factory.CreateBrowserClient(), email, newPassword))
         {
             Assert.AreEqual(HttpStatusCode.Redirect, withNew.StatusCode);
         }
@@ -160,25 +152,25 @@ public sealed class RegistrationTests
     public async Task A_ReturnUrl_to_another_site_is_ignored_and_a_local_one_is_followed()
     {
         const string email = "retur@kommun.example.se";
-        await factory.CreateUserAsync(email, PortalRoles.Member);
+        await Factory.CreateUserAsync(email, PortalRoles.Member);
 
-        using (var external = await SignInAsync(factory.CreateBrowserClient(), email, PortalFactory.Password, "https://angripare.example.com/"))
+        using (var external = await SignInAsync(Factory.CreateBrowserClient(), email, PortalFactory.Password, "https://angripare.example.com/"))
         {
             Assert.AreEqual(HttpStatusCode.Redirect, external.StatusCode);
             Assert.AreEqual("/mina-sidor", external.Headers.Location!.OriginalString);
         }
-        using (var protocolRelative = await SignInAsync(factory.CreateBrowserClient(), email, PortalFactory.Password, "//angripare.example.com/"))
+        using (var protocolRelative = await SignInAsync(Factory.CreateBrowserClient(), email, PortalFactory.Password, "//angripare.example.com/"))
         {
             Assert.AreEqual("/mina-sidor", protocolRelative.Headers.Location!.OriginalString);
         }
-        using var local = await SignInAsync(factory.CreateBrowserClient(), email, PortalFactory.Password, "/mina-sidor/profil");
+        using var local = await SignInAsync(Factory.CreateBrowserClient(), email, PortalFactory.Password, "/mina-sidor/profil");
         Assert.AreEqual("/mina-sidor/profil", local.Headers.Location!.OriginalString);
     }
 
     [TestMethod]
     public async Task Anonymous_visitors_of_member_pages_go_to_the_member_login_and_the_back_office_keeps_its_own()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
         foreach (var path in new[] { "/mina-sidor", "/mina-sidor/profil", "/mina-sidor/mina-uppgifter" })
         {
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative));

@@ -16,44 +16,39 @@ namespace EHalsostodet.Tests.Members.Inactivity;
 /// A sign-in in between starts over; back-office accounts are never touched. Run on the injected clock.
 /// </summary>
 [TestClass]
-public sealed class InactiveAccountsTests
+public sealed class InactiveAccountsTests : PortalTestClass<InactiveAccountsTests>
 {
     private static readonly TestClock Clock = new(new DateTimeOffset(2027, 1, 15, 9, 0, 0, TimeSpan.Zero));
-    private static PortalFactory factory = null!;
 
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory(clock: Clock);
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
+    private protected override PortalFactory CreatePortal() => new(clock: Clock);
 
     private static async Task SignInAsMemberAsync(string email)
     {
-        using var client = factory.CreateBrowserClient();
+        using var client = Factory.CreateBrowserClient();
         using var response = await Forms.PostAsync(client, "/mina-sidor/logga-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = PortalFactory.Password });
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static Task<InactivityRun> RunJobAsync() =>
-        factory.WithScopeAsync(s => s.GetRequiredService<InactiveAccounts>().RunAsync(CancellationToken.None));
+        Factory.WithScopeAsync(s => s.GetRequiredService<InactiveAccounts>().RunAsync(CancellationToken.None));
 
     private static Task<bool> ExistsAsync(string email) =>
-        factory.WithScopeAsync(async s => await s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email) is not null);
+        Factory.WithScopeAsync(async s => await s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email) is not null);
 
     private static Task<AccountActivity?> ActivityAsync(string userId) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AccountActivities.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId));
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AccountActivities.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == userId));
 
     private static async Task<IReadOnlyList<Mail>> MailsToAsync(string email) =>
-        (await factory.DispatchAndReadMailAsync()).Select(Mail.Parse).Where(m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase)).ToList();
+        (await Factory.DispatchAndReadMailAsync()).Select(Mail.Parse).Where(m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase)).ToList();
 
     [TestMethod]
     public async Task An_unused_account_is_reminded_a_month_before_and_deleted_at_24_months_a_sign_in_starts_over()
     {
         Clock.Set(new DateTimeOffset(2027, 1, 15, 9, 0, 0, TimeSpan.Zero));
-        var gone = await factory.CreateUserAsync("glomd.medlem@example.se", PortalRoles.Member);
-        var back = await factory.CreateUserAsync("atervandande.medlem@example.se", PortalRoles.Member);
-        var editor = await factory.CreateUserAsync("trogen.redaktor@example.se", PortalRoles.Editor);
-        await factory.WithDbAsync(async db =>
+        var gone = await Factory.CreateUserAsync("glomd.medlem@example.se", PortalRoles.Member);
+        var back = await Factory.CreateUserAsync("atervandande.medlem@example.se", PortalRoles.Member);
+        var editor = await Factory.CreateUserAsync("trogen.redaktor@example.se", PortalRoles.Editor);
+        await Factory.WithDbAsync(async db =>
         {
             db.SavedItems.Add(new EHalsostodet.Core.Members.SavedItem { UserId = gone, ItemId = Guid.NewGuid(), SavedAt = Clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
@@ -94,7 +89,7 @@ public sealed class InactiveAccountsTests
         Assert.IsTrue(await ExistsAsync("atervandande.medlem@example.se"));
         Assert.IsTrue(await ExistsAsync("trogen.redaktor@example.se"));
         Assert.IsNull(await ActivityAsync(gone));
-        Assert.AreEqual(0, await factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().SavedItems.CountAsync(i => i.UserId == gone)), "the member's data goes with the account");
+        Assert.AreEqual(0, await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().SavedItems.CountAsync(i => i.UserId == gone)), "the member's data goes with the account");
         Assert.IsNull(await ActivityAsync(editor), "back-office accounts are not counted");
     }
 
@@ -102,7 +97,7 @@ public sealed class InactiveAccountsTests
     public async Task A_member_who_never_signed_in_since_the_upgrade_is_counted_from_the_first_run_and_gets_a_full_month_of_notice()
     {
         Clock.Set(new DateTimeOffset(2030, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        var quiet = await factory.CreateUserAsync("tyst.medlem@example.se", PortalRoles.Member);
+        var quiet = await Factory.CreateUserAsync("tyst.medlem@example.se", PortalRoles.Member);
         await RunJobAsync();
         Assert.AreEqual(Clock.GetUtcNow().UtcDateTime, (await ActivityAsync(quiet))!.LastSignInAt);
 

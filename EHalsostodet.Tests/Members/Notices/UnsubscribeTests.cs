@@ -11,20 +11,12 @@ namespace EHalsostodet.Tests.Members.Notices;
 
 /// <summary>The unsubscribe link in every mail: confirm in the browser, or one click from the mail client.</summary>
 [TestClass]
-public sealed class UnsubscribeTests
+public sealed class UnsubscribeTests : PortalTestClass<UnsubscribeTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     private static async Task<(string UserId, string Token)> MemberWithProfileAsync(string email)
     {
-        var id = await factory.CreateUserAsync(email, PortalRoles.Member);
-        var token = await factory.WithScopeAsync(async s =>
+        var id = await Factory.CreateUserAsync(email, PortalRoles.Member);
+        var token = await Factory.WithScopeAsync(async s =>
         {
             var profile = await s.GetRequiredService<MemberProfileStore>().GetOrCreateAsync(id, CancellationToken.None);
             await s.GetRequiredService<PortalDbContext>().SaveChangesAsync();
@@ -34,13 +26,13 @@ public sealed class UnsubscribeTests
     }
 
     private static Task<MailFrequency> FrequencyAsync(string userId) =>
-        factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberProfiles.Where(p => p.UserId == userId).Select(p => p.MailFrequency).SingleAsync());
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberProfiles.Where(p => p.UserId == userId).Select(p => p.MailFrequency).SingleAsync());
 
     [TestMethod]
     public async Task The_link_asks_first_and_the_button_turns_mail_off()
     {
         var (userId, token) = await MemberWithProfileAsync("avsluta@example.se");
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
 
         var page = await client.GetPageAsync($"/avsluta-prenumeration/{token}");
         Assert.AreEqual("Sluta få e-post", page.QuerySelector("h1")!.TextContent.Trim());
@@ -59,7 +51,7 @@ public sealed class UnsubscribeTests
     public async Task A_mail_clients_one_click_post_unsubscribes_without_a_form_token()
     {
         var (userId, token) = await MemberWithProfileAsync("ettklick@example.se");
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
 
         using var response = await client.PostAsync(new Uri($"/avsluta-prenumeration/{token}", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
@@ -71,7 +63,7 @@ public sealed class UnsubscribeTests
     [TestMethod]
     public async Task An_unknown_token_is_a_swedish_not_found_page()
     {
-        var client = factory.CreateBrowserClient();
+        var client = Factory.CreateBrowserClient();
 
         var page = await client.GetPageAsync("/avsluta-prenumeration/finnsinte", HttpStatusCode.NotFound);
         Assert.AreEqual("Sidan finns inte", page.QuerySelector("h1")!.TextContent.Trim());

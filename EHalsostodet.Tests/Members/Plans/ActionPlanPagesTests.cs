@@ -13,20 +13,12 @@ namespace EHalsostodet.Tests.Members.Plans;
 
 /// <summary>"Min handlingsplan": started from a story, filled in step by step without JavaScript, shared read-only, owner only.</summary>
 [TestClass]
-public sealed class ActionPlanPagesTests
+public sealed class ActionPlanPagesTests : PortalTestClass<ActionPlanPagesTests>
 {
     private const string ListPath = "/mina-sidor/handlingsplaner";
 
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     private static HttpClient Anonymous() =>
-        factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private static async Task<(Guid Id, string Path)> StartPlanAsync(HttpClient client, SeedItem story)
     {
@@ -50,13 +42,13 @@ public sealed class ActionPlanPagesTests
     [TestMethod]
     public async Task A_visitor_is_asked_to_sign_in_and_a_member_sees_the_button()
     {
-        var story = await PublishedAsync(factory, ContentType.Story);
+        var story = await PublishedAsync(Factory, ContentType.Story);
         var anonymous = await Anonymous().GetPageAsync(story.Url);
         Assert.IsNull(anonymous.QuerySelector("form.start-plan-form"));
         var login = anonymous.QuerySelector("section.start-plan a")!.GetAttribute("href")!;
         Assert.AreEqual("/mina-sidor/logga-in?ReturnUrl=" + Uri.EscapeDataString(story.Url), login);
 
-        var (_, client) = await MemberAsync(factory, "plan-knapp@example.se");
+        var (_, client) = await MemberAsync(Factory, "plan-knapp@example.se");
         var page = await client.GetPageAsync(story.Url);
         StringAssert.Contains(page.QuerySelector("form.start-plan-form button")!.TextContent, "Gör en egen handlingsplan");
     }
@@ -64,15 +56,15 @@ public sealed class ActionPlanPagesTests
     [TestMethod]
     public async Task A_plan_from_a_story_has_the_five_steps_with_the_storys_prompts()
     {
-        var (userId, client) = await MemberAsync(factory, "plan-start@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story);
-        var document = await QueryAsync(factory, async db => ContentDocumentSerializer.Deserialize<StoryDocument>(
+        var (userId, client) = await MemberAsync(Factory, "plan-start@example.se");
+        var story = await PublishedAsync(Factory, ContentType.Story);
+        var document = await QueryAsync(Factory, async db => ContentDocumentSerializer.Deserialize<StoryDocument>(
             (await db.PublishedContent.SingleAsync(p => p.ItemId == story.Id)).DocumentJson));
         var stepWithChallenges = document.Process.Steps.First(s => s.Challenges.Length > 0 && s.SuccessFactors.Length > 0);
 
         var (id, path) = await StartPlanAsync(client, story);
 
-        var plan = await QueryAsync(factory, db => db.ActionPlans.Include(p => p.Steps).SingleAsync(p => p.Id == id));
+        var plan = await QueryAsync(Factory, db => db.ActionPlans.Include(p => p.Steps).SingleAsync(p => p.Id == id));
         Assert.AreEqual(userId, plan.UserId);
         Assert.AreEqual(story.Id, plan.StoryId);
         Assert.AreEqual($"Handlingsplan: {story.Title}", plan.Title);
@@ -92,8 +84,8 @@ public sealed class ActionPlanPagesTests
     [TestMethod]
     public async Task Notes_tasks_with_owner_and_date_and_ticking_done_show_as_progress()
     {
-        var (userId, client) = await MemberAsync(factory, "plan-flode@example.se");
-        var (id, path) = await StartPlanAsync(client, await PublishedAsync(factory, ContentType.Story, 1));
+        var (userId, client) = await MemberAsync(Factory, "plan-flode@example.se");
+        var (id, path) = await StartPlanAsync(client, await PublishedAsync(Factory, ContentType.Story, 1));
 
         using (var notes = await SubmitInStepAsync(client, path, ProcessStepKind.Identify, "plan-notes", new() { ["Notes"] = "Behovet: trygghet på natten.\nÄgare: äldrenämnden." }))
         {
@@ -109,13 +101,13 @@ public sealed class ActionPlanPagesTests
             Assert.AreEqual(HttpStatusCode.SeeOther, second.StatusCode);
         }
 
-        var task = await QueryAsync(factory, db => db.Set<ActionPlanTask>().SingleAsync(t => t.PlanId == id && t.Text == "Pröva nattkameror i två boenden"));
+        var task = await QueryAsync(Factory, db => db.Set<ActionPlanTask>().SingleAsync(t => t.PlanId == id && t.Text == "Pröva nattkameror i två boenden"));
         Assert.AreEqual(ProcessStepKind.Test, task.Step);
         Assert.AreEqual("Åsa Öberg", task.Owner);
         Assert.AreEqual(new DateOnly(2027, 3, 15), task.DueDate);
         Assert.IsFalse(task.Done);
         Assert.AreEqual("Behovet: trygghet på natten.\nÄgare: äldrenämnden.",
-            await QueryAsync(factory, db => db.Set<ActionPlanStep>().Where(s => s.PlanId == id && s.Step == ProcessStepKind.Identify).Select(s => s.Notes).SingleAsync()));
+            await QueryAsync(Factory, db => db.Set<ActionPlanStep>().Where(s => s.PlanId == id && s.Step == ProcessStepKind.Identify).Select(s => s.Notes).SingleAsync()));
 
         var page = await client.GetPageAsync(path);
         Assert.AreEqual("Status: 0 av 2 uppgifter klara.", page.QuerySelector("#progress")!.TextContent.Trim());
@@ -128,7 +120,7 @@ public sealed class ActionPlanPagesTests
             Assert.AreEqual(HttpStatusCode.SeeOther, done.StatusCode);
         }
 
-        Assert.IsTrue(await QueryAsync(factory, db => db.Set<ActionPlanTask>().Where(t => t.Id == task.Id).Select(t => t.Done).SingleAsync()));
+        Assert.IsTrue(await QueryAsync(Factory, db => db.Set<ActionPlanTask>().Where(t => t.Id == task.Id).Select(t => t.Done).SingleAsync()));
         page = await client.GetPageAsync(path);
         Assert.AreEqual("Status: 1 av 2 uppgifter klara.", page.QuerySelector("#progress")!.TextContent.Trim());
         StringAssert.Contains(page.QuerySelector($"li#uppgift-{task.Id:N} .badge")!.TextContent, "Klar");
@@ -144,17 +136,17 @@ public sealed class ActionPlanPagesTests
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, edit.StatusCode);
         }
-        var edited = await QueryAsync(factory, db => db.Set<ActionPlanTask>().AsNoTracking().SingleAsync(t => t.Id == task.Id));
+        var edited = await QueryAsync(Factory, db => db.Set<ActionPlanTask>().AsNoTracking().SingleAsync(t => t.Id == task.Id));
         Assert.AreEqual("Pröva nattkameror i tre boenden", edited.Text);
         Assert.IsNull(edited.DueDate);
-        Assert.AreEqual(userId, await QueryAsync(factory, db => db.ActionPlans.Where(p => p.Id == id).Select(p => p.UserId).SingleAsync()));
+        Assert.AreEqual(userId, await QueryAsync(Factory, db => db.ActionPlans.Where(p => p.Id == id).Select(p => p.UserId).SingleAsync()));
     }
 
     [TestMethod]
     public async Task A_refused_task_keeps_what_was_typed_and_says_why_in_Swedish()
     {
-        var (_, client) = await MemberAsync(factory, "plan-fel@example.se");
-        var (id, path) = await StartPlanAsync(client, await PublishedAsync(factory, ContentType.Story, 2));
+        var (_, client) = await MemberAsync(Factory, "plan-fel@example.se");
+        var (id, path) = await StartPlanAsync(client, await PublishedAsync(Factory, ContentType.Story, 2));
 
         using var response = await SubmitInStepAsync(client, path, ProcessStepKind.Implement, "task-add-form",
             new() { ["TaskText"] = "  ", ["TaskOwner"] = "Kim Lind", ["TaskDueDate"] = "2027-02-30" });
@@ -169,7 +161,7 @@ public sealed class ActionPlanPagesTests
         Assert.AreEqual("2027-02-30", form.QuerySelector("#add-implement-date")!.GetAttribute("value"));
         Assert.IsNotNull(page.QuerySelector(".error-summary[role='alert']"));
         Assert.AreEqual("", StepSection(page, ProcessStepKind.Test).QuerySelector("#add-test-owner")!.GetAttribute("value") ?? "", "Bara det skickade formuläret ska få värdena.");
-        Assert.AreEqual(0, await QueryAsync(factory, db => db.Set<ActionPlanTask>().CountAsync(t => t.PlanId == id)));
+        Assert.AreEqual(0, await QueryAsync(Factory, db => db.Set<ActionPlanTask>().CountAsync(t => t.PlanId == id)));
 
         using var tooLong = await SubmitInStepAsync(client, path, ProcessStepKind.Implement, "task-add-form",
             new() { ["TaskText"] = new string('x', 1001), ["TaskOwner"] = new string('y', 201) });
@@ -182,14 +174,14 @@ public sealed class ActionPlanPagesTests
         StringAssert.Contains((await ParseAsync(rename)).QuerySelector("#plan-title-error")!.TextContent, "Ange ett namn");
         using var renamed = await SubmitAsync(client, path, "form.rename-form", new Dictionary<string, string> { ["PlanTitle"] = "Nattillsyn 2027" });
         Assert.AreEqual(HttpStatusCode.SeeOther, renamed.StatusCode);
-        Assert.AreEqual("Nattillsyn 2027", await QueryAsync(factory, db => db.ActionPlans.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
+        Assert.AreEqual("Nattillsyn 2027", await QueryAsync(Factory, db => db.ActionPlans.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
     }
 
     [TestMethod]
     public async Task A_shared_plan_is_readable_without_signing_in_and_gone_after_revoking()
     {
-        var (_, client) = await MemberAsync(factory, "plan-dela@example.se");
-        var (id, path) = await StartPlanAsync(client, await PublishedAsync(factory, ContentType.Story, 3));
+        var (_, client) = await MemberAsync(Factory, "plan-dela@example.se");
+        var (id, path) = await StartPlanAsync(client, await PublishedAsync(Factory, ContentType.Story, 3));
         using (var add = await SubmitInStepAsync(client, path, ProcessStepKind.Manage, "task-add-form", new() { ["TaskText"] = "Utse förvaltningsägare" }))
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, add.StatusCode);
@@ -198,7 +190,7 @@ public sealed class ActionPlanPagesTests
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, share.StatusCode);
         }
-        var token = await QueryAsync(factory, db => db.ActionPlans.Where(p => p.Id == id).Select(p => p.ShareToken).SingleAsync());
+        var token = await QueryAsync(Factory, db => db.ActionPlans.Where(p => p.Id == id).Select(p => p.ShareToken).SingleAsync());
         Assert.IsNotNull(token);
         Assert.IsTrue(token.Length >= 20, "Länken ska vara svår att gissa.");
         var shareUrl = (await client.GetPageAsync(path)).QuerySelector("#share-url")!.GetAttribute("value")!;
@@ -226,9 +218,9 @@ public sealed class ActionPlanPagesTests
     [TestMethod]
     public async Task Another_member_gets_404_for_someone_elses_plan_and_cannot_change_it()
     {
-        var (_, owner) = await MemberAsync(factory, "plan-agare@example.se");
-        var (id, path) = await StartPlanAsync(owner, await PublishedAsync(factory, ContentType.Story, 4));
-        var (_, other) = await MemberAsync(factory, "plan-annan@example.se");
+        var (_, owner) = await MemberAsync(Factory, "plan-agare@example.se");
+        var (id, path) = await StartPlanAsync(owner, await PublishedAsync(Factory, ContentType.Story, 4));
+        var (_, other) = await MemberAsync(Factory, "plan-annan@example.se");
 
         await other.GetPageAsync(path, HttpStatusCode.NotFound);
         var token = await Forms.TokenAsync(other, "/mina-sidor/samlingar");
@@ -242,7 +234,7 @@ public sealed class ActionPlanPagesTests
             ["Confirm"] = "true", ["__RequestVerificationToken"] = token,
         }));
         Assert.AreEqual(HttpStatusCode.NotFound, delete.StatusCode);
-        Assert.AreEqual(1, await QueryAsync(factory, db => db.ActionPlans.CountAsync(p => p.Id == id && p.Title != "Kapad")));
+        Assert.AreEqual(1, await QueryAsync(Factory, db => db.ActionPlans.CountAsync(p => p.Id == id && p.Title != "Kapad")));
         Assert.IsFalse((await other.GetPageAsync(ListPath)).MainText().Contains("Handlingsplan:", StringComparison.Ordinal));
 
         using var anonymous = await Anonymous().GetAsync(new Uri(path, UriKind.Relative));
@@ -253,8 +245,8 @@ public sealed class ActionPlanPagesTests
     [TestMethod]
     public async Task Deleting_a_plan_needs_confirmation_and_removes_its_rows()
     {
-        var (_, client) = await MemberAsync(factory, "plan-radera@example.se");
-        var (id, path) = await StartPlanAsync(client, await PublishedAsync(factory, ContentType.Story, 5));
+        var (_, client) = await MemberAsync(Factory, "plan-radera@example.se");
+        var (id, path) = await StartPlanAsync(client, await PublishedAsync(Factory, ContentType.Story, 5));
         using (var add = await SubmitInStepAsync(client, path, ProcessStepKind.Identify, "task-add-form", new() { ["TaskText"] = "Kartlägg behovet" }))
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, add.StatusCode);
@@ -265,22 +257,22 @@ public sealed class ActionPlanPagesTests
             Assert.AreEqual(HttpStatusCode.OK, unconfirmed.StatusCode);
             StringAssert.Contains((await ParseAsync(unconfirmed)).QuerySelector("#confirm-error")!.TextContent, "Kryssa i rutan");
         }
-        Assert.AreEqual(1, await QueryAsync(factory, db => db.ActionPlans.CountAsync(p => p.Id == id)));
+        Assert.AreEqual(1, await QueryAsync(Factory, db => db.ActionPlans.CountAsync(p => p.Id == id)));
 
         using var confirmed = await SubmitAsync(client, path, "form.delete-form", new Dictionary<string, string> { ["Confirm"] = "true" });
         Assert.AreEqual(HttpStatusCode.SeeOther, confirmed.StatusCode);
         Assert.AreEqual(ListPath, confirmed.Headers.Location!.OriginalString);
-        Assert.AreEqual(0, await QueryAsync(factory, db => db.ActionPlans.CountAsync(p => p.Id == id)));
-        Assert.AreEqual(0, await QueryAsync(factory, db => db.Set<ActionPlanStep>().CountAsync(s => s.PlanId == id)));
-        Assert.AreEqual(0, await QueryAsync(factory, db => db.Set<ActionPlanTask>().CountAsync(t => t.PlanId == id)));
+        Assert.AreEqual(0, await QueryAsync(Factory, db => db.ActionPlans.CountAsync(p => p.Id == id)));
+        Assert.AreEqual(0, await QueryAsync(Factory, db => db.Set<ActionPlanStep>().CountAsync(s => s.PlanId == id)));
+        Assert.AreEqual(0, await QueryAsync(Factory, db => db.Set<ActionPlanTask>().CountAsync(t => t.PlanId == id)));
         await client.GetPageAsync(path, HttpStatusCode.NotFound);
     }
 
     [TestMethod]
     public async Task The_member_data_export_contains_the_plans()
     {
-        var (_, client) = await MemberAsync(factory, "plan-export@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story, 6);
+        var (_, client) = await MemberAsync(Factory, "plan-export@example.se");
+        var story = await PublishedAsync(Factory, ContentType.Story, 6);
         var (id, path) = await StartPlanAsync(client, story);
         using (var add = await SubmitInStepAsync(client, path, ProcessStepKind.Investigate, "task-add-form",
             new() { ["TaskText"] = "Jämför tre leverantörer", ["TaskOwner"] = "Inköp", ["TaskDueDate"] = "2027-05-01" }))

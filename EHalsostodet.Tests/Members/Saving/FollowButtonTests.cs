@@ -10,23 +10,15 @@ namespace EHalsostodet.Tests.Members.Saving;
 
 /// <summary>Follow buttons on story, collection and tag pages store Follow rows; /mina-sidor/sparat lists them.</summary>
 [TestClass]
-public sealed class FollowButtonTests
+public sealed class FollowButtonTests : PortalTestClass<FollowButtonTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     [TestMethod]
     public async Task A_member_follows_a_story_a_collection_and_a_tag_and_unfollows_from_the_list()
     {
-        var (userId, client) = await MemberAsync(factory, "folj@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story);
-        var collection = await PublishedAsync(factory, ContentType.Collection);
-        var tag = await TagSlugAsync(factory);
+        var (userId, client) = await MemberAsync(Factory, "folj@example.se");
+        var story = await PublishedAsync(Factory, ContentType.Story);
+        var collection = await PublishedAsync(Factory, ContentType.Collection);
+        var tag = await TagSlugAsync(Factory);
         var storyTarget = story.Id.ToString("D");
         var collectionTarget = collection.Id.ToString("D");
         var tagUrl = $"/taggar/{tag}";
@@ -45,7 +37,7 @@ public sealed class FollowButtonTests
             Assert.AreEqual("true", Pressed(after), url);
         }
 
-        var rows = await QueryAsync(factory, db => db.Follows.Where(f => f.UserId == userId).Select(f => new { f.Kind, f.Target }).ToListAsync());
+        var rows = await QueryAsync(Factory, db => db.Follows.Where(f => f.UserId == userId).Select(f => new { f.Kind, f.Target }).ToListAsync());
         CollectionAssert.AreEquivalent(
             new[] { (FollowKind.Story, storyTarget), (FollowKind.Collection, collectionTarget), (FollowKind.Tag, tag) },
             rows.Select(r => (r.Kind, r.Target)).ToArray());
@@ -59,7 +51,7 @@ public sealed class FollowButtonTests
             Assert.AreEqual(HttpStatusCode.SeeOther, unfollow.StatusCode);
             Assert.AreEqual("/mina-sidor/sparat", unfollow.Headers.Location!.OriginalString);
         }
-        Assert.IsFalse(await QueryAsync(factory, db => db.Follows.AnyAsync(f => f.UserId == userId && f.Kind == FollowKind.Tag)));
+        Assert.IsFalse(await QueryAsync(Factory, db => db.Follows.AnyAsync(f => f.UserId == userId && f.Kind == FollowKind.Tag)));
         Assert.IsNull((await client.GetPageAsync("/mina-sidor/sparat")).QuerySelector($"a[href='{tagUrl}']"));
         Assert.AreEqual("Följ", Label(FollowForm(await client.GetPageAsync(tagUrl), tag)));
     }
@@ -67,21 +59,21 @@ public sealed class FollowButtonTests
     [TestMethod]
     public async Task The_toggle_script_gets_JSON()
     {
-        var (userId, client) = await MemberAsync(factory, "folj-json@example.se");
-        var collection = await PublishedAsync(factory, ContentType.Collection, 1);
+        var (userId, client) = await MemberAsync(Factory, "folj-json@example.se");
+        var collection = await PublishedAsync(Factory, ContentType.Collection, 1);
 
         using var response = await ToggleFollowAsync(client, collection.Url, collection.Id.ToString("D"), accept: "application/json");
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.IsTrue(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["following"]!.GetValue<bool>());
-        Assert.AreEqual(1, await QueryAsync(factory, db => db.Follows.CountAsync(f => f.UserId == userId && f.Kind == FollowKind.Collection)));
+        Assert.AreEqual(1, await QueryAsync(Factory, db => db.Follows.CountAsync(f => f.UserId == userId && f.Kind == FollowKind.Collection)));
     }
 
     [TestMethod]
     public async Task Following_something_that_does_not_exist_is_refused()
     {
-        var (userId, client) = await MemberAsync(factory, "folj-okand@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story);
+        var (userId, client) = await MemberAsync(Factory, "folj-okand@example.se");
+        var story = await PublishedAsync(Factory, ContentType.Story);
         var page = await client.GetPageAsync(story.Url);
         var form = FollowForm(page, story.Id.ToString("D"))!;
 
@@ -90,14 +82,14 @@ public sealed class FollowButtonTests
         // A story's id is not a collection.
         using var wrongKind = await SubmitAsync(client, form, story.Url, new Dictionary<string, string> { ["Kind"] = "collection" });
         Assert.AreEqual(HttpStatusCode.NotFound, wrongKind.StatusCode);
-        Assert.AreEqual(0, await QueryAsync(factory, db => db.Follows.CountAsync(f => f.UserId == userId)));
+        Assert.AreEqual(0, await QueryAsync(Factory, db => db.Follows.CountAsync(f => f.UserId == userId)));
     }
 
     [TestMethod]
     public async Task An_anonymous_visitor_is_sent_to_log_in()
     {
-        var client = factory.CreateBrowserClient();
-        var tag = await TagSlugAsync(factory);
+        var client = Factory.CreateBrowserClient();
+        var tag = await TagSlugAsync(Factory);
 
         var page = await client.GetPageAsync($"/taggar/{tag}");
 

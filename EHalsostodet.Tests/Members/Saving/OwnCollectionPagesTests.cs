@@ -8,16 +8,8 @@ namespace EHalsostodet.Tests.Members.Saving;
 
 /// <summary>Own collections in /mina-sidor/samlingar: create, change, order, share and delete; only the owner sees them.</summary>
 [TestClass]
-public sealed class OwnCollectionPagesTests
+public sealed class OwnCollectionPagesTests : PortalTestClass<OwnCollectionPagesTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     private static async Task<Guid> CreateAsync(HttpClient client, string name, string description = "")
     {
         using var response = await SubmitAsync(client, "/mina-sidor/samlingar", "main form[method='post']",
@@ -50,9 +42,9 @@ public sealed class OwnCollectionPagesTests
     [TestMethod]
     public async Task Counts_of_stories_agree_in_number_on_the_collection_list_and_the_tag_page()
     {
-        var (_, client) = await MemberAsync(factory, "samling-antal@example.se");
-        var first = await PublishedAsync(factory, ContentType.Story, 0);
-        var second = await PublishedAsync(factory, ContentType.Story, 1);
+        var (_, client) = await MemberAsync(Factory, "samling-antal@example.se");
+        var first = await PublishedAsync(Factory, ContentType.Story, 0);
+        var second = await PublishedAsync(Factory, ContentType.Story, 1);
         var id = await CreateAsync(client, "Att läsa");
         await AddFromStoryPageAsync(client, first, id);
 
@@ -62,7 +54,7 @@ public sealed class OwnCollectionPagesTests
         Assert.AreEqual("2 kommunberättelser", CountOnList(await client.GetPageAsync("/mina-sidor/samlingar")));
 
         // A tag that only one story carries, and one that several carry.
-        var storiesPerTag = await QueryAsync(factory, db => db.PublishedFacets.AsNoTracking().Where(f => f.Facet == Core.Publishing.FacetNames.Tag)
+        var storiesPerTag = await QueryAsync(Factory, db => db.PublishedFacets.AsNoTracking().Where(f => f.Facet == Core.Publishing.FacetNames.Tag)
             .Join(db.PublishedContent.Where(p => p.Type == ContentType.Story), f => f.ItemId, p => p.ItemId, (f, p) => f.Value).ToListAsync());
         var counts = storiesPerTag.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         var single = counts.First(c => c.Value == 1).Key;
@@ -74,7 +66,7 @@ public sealed class OwnCollectionPagesTests
     [TestMethod]
     public async Task A_collection_without_a_name_is_refused_in_Swedish_and_the_form_keeps_the_input()
     {
-        var (userId, client) = await MemberAsync(factory, "samling-fel@example.se");
+        var (userId, client) = await MemberAsync(Factory, "samling-fel@example.se");
 
         using var response = await SubmitAsync(client, "/mina-sidor/samlingar", "main form[method='post']",
             new Dictionary<string, string> { ["Name"] = "   ", ["Description"] = "Inför mötet i maj" });
@@ -84,7 +76,7 @@ public sealed class OwnCollectionPagesTests
         StringAssert.Contains(page.QuerySelector("#collection-name-error")!.TextContent, "Ange ett namn");
         Assert.AreEqual("true", page.QuerySelector("#collection-name")!.GetAttribute("aria-invalid"));
         Assert.AreEqual("Inför mötet i maj", page.QuerySelector("#collection-description")!.TextContent);
-        Assert.AreEqual(0, await QueryAsync(factory, db => db.MemberCollections.CountAsync(c => c.UserId == userId)));
+        Assert.AreEqual(0, await QueryAsync(Factory, db => db.MemberCollections.CountAsync(c => c.UserId == userId)));
 
         using var tooLong = await SubmitAsync(client, "/mina-sidor/samlingar", "main form[method='post']",
             new Dictionary<string, string> { ["Name"] = new string('x', 201) });
@@ -94,10 +86,10 @@ public sealed class OwnCollectionPagesTests
     [TestMethod]
     public async Task A_member_creates_fills_reorders_renames_and_deletes_a_collection()
     {
-        var (userId, client) = await MemberAsync(factory, "samling-flode@example.se");
-        var first = await PublishedAsync(factory, ContentType.Story, 0);
-        var second = await PublishedAsync(factory, ContentType.Story, 1);
-        var third = await PublishedAsync(factory, ContentType.Story, 2);
+        var (userId, client) = await MemberAsync(Factory, "samling-flode@example.se");
+        var first = await PublishedAsync(Factory, ContentType.Story, 0);
+        var second = await PublishedAsync(Factory, ContentType.Story, 1);
+        var third = await PublishedAsync(Factory, ContentType.Story, 2);
 
         var id = await CreateAsync(client, "Inför nämndmötet", "Trygghet i hemmet");
         var list = await client.GetPageAsync("/mina-sidor/samlingar");
@@ -135,7 +127,7 @@ public sealed class OwnCollectionPagesTests
         }
         page = await client.GetPageAsync(details);
         Assert.AreEqual("Till ledningsgruppen", page.QuerySelector("h1")!.TextContent.Trim());
-        var stored = await QueryAsync(factory, db => db.MemberCollections.SingleAsync(c => c.Id == id));
+        var stored = await QueryAsync(Factory, db => db.MemberCollections.SingleAsync(c => c.Id == id));
         Assert.AreEqual("Två exempel", stored.Description);
 
         using (var unconfirmed = await SubmitAsync(client, details, "form[action*='handler=Delete']"))
@@ -143,25 +135,25 @@ public sealed class OwnCollectionPagesTests
             Assert.AreEqual(HttpStatusCode.OK, unconfirmed.StatusCode);
             StringAssert.Contains((await ParseAsync(unconfirmed)).QuerySelector("#confirm-error")!.TextContent, "bekräfta");
         }
-        Assert.AreEqual(1, await QueryAsync(factory, db => db.MemberCollections.CountAsync(c => c.UserId == userId)));
+        Assert.AreEqual(1, await QueryAsync(Factory, db => db.MemberCollections.CountAsync(c => c.UserId == userId)));
         using (var deleted = await SubmitAsync(client, details, "form[action*='handler=Delete']", new Dictionary<string, string> { ["Confirm"] = "true" }))
         {
             Assert.AreEqual(HttpStatusCode.SeeOther, deleted.StatusCode);
             Assert.AreEqual("/mina-sidor/samlingar", deleted.Headers.Location!.OriginalString);
         }
-        Assert.AreEqual(0, await QueryAsync(factory, db => db.MemberCollections.CountAsync(c => c.UserId == userId)));
-        Assert.AreEqual(0, await QueryAsync(factory, db => db.MemberCollectionItems.CountAsync(i => i.CollectionId == id)));
+        Assert.AreEqual(0, await QueryAsync(Factory, db => db.MemberCollections.CountAsync(c => c.UserId == userId)));
+        Assert.AreEqual(0, await QueryAsync(Factory, db => db.MemberCollectionItems.CountAsync(i => i.CollectionId == id)));
     }
 
     [TestMethod]
     public async Task A_story_can_go_into_a_new_collection_from_its_page()
     {
-        var (userId, client) = await MemberAsync(factory, "samling-ny@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story, 3);
+        var (userId, client) = await MemberAsync(Factory, "samling-ny@example.se");
+        var story = await PublishedAsync(Factory, ContentType.Story, 3);
 
         await AddFromStoryPageAsync(client, story, null, "Hemtjänst");
 
-        var collection = await QueryAsync(factory, db => db.MemberCollections.Include(c => c.Items).SingleAsync(c => c.UserId == userId));
+        var collection = await QueryAsync(Factory, db => db.MemberCollections.Include(c => c.Items).SingleAsync(c => c.UserId == userId));
         Assert.AreEqual("Hemtjänst", collection.Name);
         Assert.AreEqual(story.Id, collection.Items.Single().StoryId);
         // The story page says where the story went, once, and now offers the collection in its list.
@@ -191,8 +183,8 @@ public sealed class OwnCollectionPagesTests
     [TestMethod]
     public async Task A_shared_link_works_without_sign_in_until_the_owner_revokes_it()
     {
-        var (_, client) = await MemberAsync(factory, "samling-dela@example.se", "Anna Andersson");
-        var story = await PublishedAsync(factory, ContentType.Story, 4);
+        var (_, client) = await MemberAsync(Factory, "samling-dela@example.se", "Anna Andersson");
+        var story = await PublishedAsync(Factory, ContentType.Story, 4);
         var id = await CreateAsync(client, "Delad samling om larm", "Läs före mötet");
         await AddFromStoryPageAsync(client, story, id);
         var details = $"/mina-sidor/samlingar/{id}";
@@ -206,7 +198,7 @@ public sealed class OwnCollectionPagesTests
         StringAssert.StartsWith(path, "/delad-samling/");
         Assert.AreEqual(64, path.Length - "/delad-samling/".Length);
 
-        var anonymous = factory.CreateBrowserClient();
+        var anonymous = Factory.CreateBrowserClient();
         var page = await anonymous.GetPageAsync(path);
         Assert.AreEqual("Delad samling om larm", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.AreEqual("noindex", page.QuerySelector("meta[name='robots']")!.GetAttribute("content"));
@@ -226,9 +218,9 @@ public sealed class OwnCollectionPagesTests
     [TestMethod]
     public async Task Another_member_gets_404_for_my_collection_when_reading_or_changing_it()
     {
-        var (_, owner) = await MemberAsync(factory, "samling-agare@example.se");
-        var (_, other) = await MemberAsync(factory, "samling-annan@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story, 0);
+        var (_, owner) = await MemberAsync(Factory, "samling-agare@example.se");
+        var (_, other) = await MemberAsync(Factory, "samling-annan@example.se");
+        var story = await PublishedAsync(Factory, ContentType.Story, 0);
         var id = await CreateAsync(owner, "Privat");
         var otherCollection = await CreateAsync(other, "Annans");
 
@@ -249,7 +241,7 @@ public sealed class OwnCollectionPagesTests
         {
             Assert.AreEqual(HttpStatusCode.NotFound, add.StatusCode);
         }
-        var mine = await QueryAsync(factory, db => db.MemberCollections.Include(c => c.Items).SingleAsync(c => c.Id == id));
+        var mine = await QueryAsync(Factory, db => db.MemberCollections.Include(c => c.Items).SingleAsync(c => c.Id == id));
         Assert.IsNull(mine.ShareToken);
         Assert.IsEmpty(mine.Items);
     }

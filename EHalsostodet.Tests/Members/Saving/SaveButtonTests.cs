@@ -10,21 +10,13 @@ namespace EHalsostodet.Tests.Members.Saving;
 
 /// <summary>Save buttons on pages and cards: a form post without JavaScript, JSON for the toggle script.</summary>
 [TestClass]
-public sealed class SaveButtonTests
+public sealed class SaveButtonTests : PortalTestClass<SaveButtonTests>
 {
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
-
     [TestMethod]
     public async Task Saving_a_story_from_its_page_stores_it_counts_it_and_the_page_then_shows_it_saved()
     {
-        var (userId, client) = await MemberAsync(factory, "spara-sida@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story);
+        var (userId, client) = await MemberAsync(Factory, "spara-sida@example.se");
+        var story = await PublishedAsync(Factory, ContentType.Story);
         var before = await client.GetPageAsync(story.Url);
         var form = SaveForm(before, story.Id);
         Assert.AreEqual("Spara", Label(form));
@@ -34,9 +26,9 @@ public sealed class SaveButtonTests
 
         Assert.AreEqual(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.AreEqual(story.Url, response.Headers.Location!.OriginalString);
-        Assert.IsTrue(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
-        await factory.FlushUsageCountsAsync();
-        var counted = await QueryAsync(factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Saved && u.Subject == story.Id.ToString("D")).SumAsync(u => u.Count));
+        Assert.IsTrue(await QueryAsync(Factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        await Factory.FlushUsageCountsAsync();
+        var counted = await QueryAsync(Factory, db => db.UsageCounts.Where(u => u.Metric == UsageMetrics.Saved && u.Subject == story.Id.ToString("D")).SumAsync(u => u.Count));
         Assert.AreEqual(1, counted);
         var after = await client.GetPageAsync(story.Url);
         Assert.AreEqual("Sparad – ta bort", Label(SaveForm(after, story.Id)));
@@ -46,16 +38,16 @@ public sealed class SaveButtonTests
 
         using var unsave = await ToggleSaveAsync(client, story.Url, story.Id);
         Assert.AreEqual(HttpStatusCode.SeeOther, unsave.StatusCode);
-        Assert.IsFalse(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        Assert.IsFalse(await QueryAsync(Factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
         Assert.AreEqual("Spara", Label(SaveForm(await client.GetPageAsync(story.Url), story.Id)));
     }
 
     [TestMethod]
     public async Task Collections_and_initiatives_are_saved_from_their_pages_and_collection_cards()
     {
-        var (userId, client) = await MemberAsync(factory, "spara-typer@example.se");
-        var collection = await PublishedAsync(factory, ContentType.Collection);
-        var initiative = await PublishedAsync(factory, ContentType.Initiative);
+        var (userId, client) = await MemberAsync(Factory, "spara-typer@example.se");
+        var collection = await PublishedAsync(Factory, ContentType.Collection);
+        var initiative = await PublishedAsync(Factory, ContentType.Initiative);
 
         using (var saved = await ToggleSaveAsync(client, "/samlingar", collection.Id))
         {
@@ -69,7 +61,7 @@ public sealed class SaveButtonTests
 
         Assert.AreEqual("true", Pressed(SaveForm(await client.GetPageAsync(collection.Url), collection.Id)));
         Assert.AreEqual("true", Pressed(SaveForm(await client.GetPageAsync(initiative.Url), initiative.Id)));
-        var ids = await QueryAsync(factory, db => db.SavedItems.Where(s => s.UserId == userId).Select(s => s.ItemId).ToListAsync());
+        var ids = await QueryAsync(Factory, db => db.SavedItems.Where(s => s.UserId == userId).Select(s => s.ItemId).ToListAsync());
         CollectionAssert.AreEquivalent(new[] { collection.Id, initiative.Id }, ids);
 
         var page = await client.GetPageAsync("/mina-sidor/sparat");
@@ -80,26 +72,26 @@ public sealed class SaveButtonTests
     [TestMethod]
     public async Task The_toggle_script_gets_JSON_and_no_redirect()
     {
-        var (userId, client) = await MemberAsync(factory, "spara-json@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story, skip: 1);
+        var (userId, client) = await MemberAsync(Factory, "spara-json@example.se");
+        var story = await PublishedAsync(Factory, ContentType.Story, skip: 1);
 
         using var response = await ToggleSaveAsync(client, story.Url, story.Id, accept: "application/json");
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.IsTrue(body["saved"]!.GetValue<bool>());
-        Assert.IsTrue(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        Assert.IsTrue(await QueryAsync(Factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
 
         using var again = await ToggleSaveAsync(client, story.Url, story.Id, accept: "application/json");
         Assert.IsFalse(JsonNode.Parse(await again.Content.ReadAsStringAsync())!["saved"]!.GetValue<bool>());
-        Assert.IsFalse(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        Assert.IsFalse(await QueryAsync(Factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
     }
 
     [TestMethod]
     public async Task An_anonymous_visitor_sees_the_button_as_a_link_to_log_in_and_gets_no_cookie()
     {
-        var client = factory.CreateBrowserClient();
-        var story = await PublishedAsync(factory, ContentType.Story);
+        var client = Factory.CreateBrowserClient();
+        var story = await PublishedAsync(Factory, ContentType.Story);
         using (var response = await client.GetAsync(new Uri(story.Url, UriKind.Relative)))
         {
             Assert.IsFalse(response.Headers.Contains("Set-Cookie"), "no antiforgery or other cookie for anonymous visitors");
@@ -116,9 +108,9 @@ public sealed class SaveButtonTests
     [TestMethod]
     public async Task Spara_while_signed_out_finishes_the_save_after_sign_in_with_one_confirmed_post()
     {
-        var userId = await factory.CreateUserAsync("spara-efter-inloggning@example.se", EHalsostodet.Core.Accounts.PortalRoles.Member);
-        var client = factory.CreateBrowserClient();
-        var story = await PublishedAsync(factory, ContentType.Story, skip: 5);
+        var userId = await Factory.CreateUserAsync("spara-efter-inloggning@example.se", EHalsostodet.Core.Accounts.PortalRoles.Member);
+        var client = Factory.CreateBrowserClient();
+        var story = await PublishedAsync(Factory, ContentType.Story, skip: 5);
         var loginLink = (await client.GetPageAsync(story.Url)).QuerySelector(".member-actions a.login-to-act")!.GetAttribute("href")!;
         var returnUrl = Uri.UnescapeDataString(loginLink[(loginLink.IndexOf("ReturnUrl=", StringComparison.Ordinal) + "ReturnUrl=".Length)..]);
 
@@ -128,7 +120,7 @@ public sealed class SaveButtonTests
         Assert.AreEqual($"/mina-sidor/spara/{story.Id}?tillbaka={Uri.EscapeDataString(story.Url)}", confirmUrl);
 
         var confirm = await client.GetPageAsync(confirmUrl);
-        Assert.IsFalse(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)), "a GET saves nothing");
+        Assert.IsFalse(await QueryAsync(Factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)), "a GET saves nothing");
         StringAssert.Contains(confirm.QuerySelector("main h1")!.TextContent, "Spara kommunberättelse?");
         StringAssert.Contains(confirm.QuerySelector("main")!.TextContent, story.Title);
         var form = confirm.QuerySelector("form.confirm-save")!;
@@ -136,7 +128,7 @@ public sealed class SaveButtonTests
 
         Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode);
         Assert.AreEqual(story.Url, saved.Headers.Location!.OriginalString, "back to the story");
-        Assert.IsTrue(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        Assert.IsTrue(await QueryAsync(Factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
         Assert.AreEqual("true", Pressed(SaveForm(await client.GetPageAsync(story.Url), story.Id)));
         StringAssert.Contains((await client.GetPageAsync(confirmUrl)).QuerySelector("main h1")!.TextContent, "Redan sparad");
     }
@@ -144,13 +136,13 @@ public sealed class SaveButtonTests
     [TestMethod]
     public async Task A_foreign_link_to_the_save_page_saves_nothing_and_cannot_send_the_member_elsewhere()
     {
-        var (userId, client) = await MemberAsync(factory, "spara-frammande@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story, skip: 6);
+        var (userId, client) = await MemberAsync(Factory, "spara-frammande@example.se");
+        var story = await PublishedAsync(Factory, ContentType.Story, skip: 6);
         var url = $"/mina-sidor/spara/{story.Id}?tillbaka={Uri.EscapeDataString("//elak.example/falsk")}";
 
         var page = await client.GetPageAsync(url);
 
-        Assert.IsFalse(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        Assert.IsFalse(await QueryAsync(Factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
         var form = page.QuerySelector("form.confirm-save")!;
         Assert.AreEqual(story.Url, form.QuerySelector("input[name='ReturnUrl']")!.GetAttribute("value"), "a foreign return address is replaced by the item's page");
         Assert.IsFalse(page.QuerySelectorAll("main a").Any(a => (a.GetAttribute("href") ?? "").Contains("elak.example", StringComparison.Ordinal)));
@@ -159,9 +151,9 @@ public sealed class SaveButtonTests
         {
             Assert.AreEqual(HttpStatusCode.BadRequest, withoutToken.StatusCode, "the save itself needs the antiforgery token");
         }
-        Assert.IsFalse(await QueryAsync(factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
+        Assert.IsFalse(await QueryAsync(Factory, db => db.SavedItems.AnyAsync(s => s.UserId == userId && s.ItemId == story.Id)));
         Assert.AreEqual(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/mina-sidor/spara/{Guid.NewGuid()}", UriKind.Relative))).StatusCode);
-        using var anonymous = await factory.CreateBrowserClient().GetAsync(new Uri(url, UriKind.Relative));
+        using var anonymous = await Factory.CreateBrowserClient().GetAsync(new Uri(url, UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.Redirect, anonymous.StatusCode);
         StringAssert.Contains(anonymous.Headers.Location!.OriginalString, "/mina-sidor/logga-in");
     }
@@ -169,8 +161,8 @@ public sealed class SaveButtonTests
     [TestMethod]
     public async Task A_foreign_return_address_is_not_followed()
     {
-        var (_, client) = await MemberAsync(factory, "spara-retur@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story, skip: 2);
+        var (_, client) = await MemberAsync(Factory, "spara-retur@example.se");
+        var story = await PublishedAsync(Factory, ContentType.Story, skip: 2);
         var page = await client.GetPageAsync(story.Url);
 
         using var response = await SubmitAsync(client, SaveForm(page, story.Id)!, story.Url, new Dictionary<string, string> { ["ReturnUrl"] = "//elak.example/falsk" });
@@ -215,7 +207,7 @@ public sealed class SaveButtonTests
     [TestMethod]
     public async Task The_saved_page_requires_sign_in()
     {
-        using var response = await factory.CreateBrowserClient().GetAsync(new Uri("/mina-sidor/sparat", UriKind.Relative));
+        using var response = await Factory.CreateBrowserClient().GetAsync(new Uri("/mina-sidor/sparat", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode);
         StringAssert.Contains(response.Headers.Location!.OriginalString, "logga-in");
     }

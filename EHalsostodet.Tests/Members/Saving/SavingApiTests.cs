@@ -11,21 +11,14 @@ namespace EHalsostodet.Tests.Members.Saving;
 
 /// <summary>/api/v1/me/saved, /collections and /follows: the same actions as JSON, with a bearer token or the cookie.</summary>
 [TestClass]
-public sealed class SavingApiTests
+public sealed class SavingApiTests : PortalTestClass<SavingApiTests>
 {
     private const string Me = "/api/v1/me";
-    private static PortalFactory factory = null!;
-
-    [ClassInitialize]
-    public static void Start(TestContext context) => factory = new PortalFactory();
-
-    [ClassCleanup]
-    public static void Stop() => factory.Dispose();
 
     private static async Task<HttpClient> BearerMemberAsync(string email)
     {
-        await factory.CreateUserAsync(email, PortalRoles.Member);
-        return await factory.BearerClientAsync(email);
+        await Factory.CreateUserAsync(email, PortalRoles.Member);
+        return await Factory.BearerClientAsync(email);
     }
 
     private static async Task<JsonNode> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
@@ -45,7 +38,7 @@ public sealed class SavingApiTests
     [DataRow("PUT", "/follows/tag/trygghetslarm")]
     public async Task Anonymous_calls_get_401(string method, string path)
     {
-        using var client = factory.CreateBrowserClient();
+        using var client = Factory.CreateBrowserClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(Me + path, UriKind.Relative)) { Content = JsonContent.Create(new { name = "x" }) };
         using var response = await client.SendAsync(request);
         Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -55,8 +48,8 @@ public sealed class SavingApiTests
     public async Task Saved_items_round_trip()
     {
         using var client = await BearerMemberAsync("api-sparat@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story);
-        var initiative = await PublishedAsync(factory, ContentType.Initiative);
+        var story = await PublishedAsync(Factory, ContentType.Story);
+        var initiative = await PublishedAsync(Factory, ContentType.Initiative);
 
         using (var put = await client.PutAsync(new Uri($"{Me}/saved/{story.Id}", UriKind.Relative), null))
         {
@@ -91,8 +84,8 @@ public sealed class SavingApiTests
     public async Task Own_collections_round_trip_with_order_sharing_and_Swedish_validation()
     {
         using var client = await BearerMemberAsync("api-samling@example.se");
-        var first = await PublishedAsync(factory, ContentType.Story, 0);
-        var second = await PublishedAsync(factory, ContentType.Story, 1);
+        var first = await PublishedAsync(Factory, ContentType.Story, 0);
+        var second = await PublishedAsync(Factory, ContentType.Story, 1);
 
         using (var invalid = await client.PostAsJsonAsync(new Uri($"{Me}/collections", UriKind.Relative), new { name = "", description = "x" }))
         {
@@ -123,7 +116,7 @@ public sealed class SavingApiTests
             var problem = await JsonAsync(badStory, HttpStatusCode.BadRequest);
             Assert.IsNotNull(problem["errors"]!["storyIds"]);
         }
-        var stored = await QueryAsync(factory, db => db.MemberCollectionItems.Where(i => i.CollectionId == id).OrderBy(i => i.Position).Select(i => i.StoryId).ToListAsync());
+        var stored = await QueryAsync(Factory, db => db.MemberCollectionItems.Where(i => i.CollectionId == id).OrderBy(i => i.Position).Select(i => i.StoryId).ToListAsync());
         CollectionAssert.AreEqual(new[] { second.Id, first.Id }, stored);
 
         string url;
@@ -132,7 +125,7 @@ public sealed class SavingApiTests
             url = (await JsonAsync(share, HttpStatusCode.OK))["url"]!.GetValue<string>();
         }
         var path = new Uri(url).AbsolutePath;
-        var anonymous = factory.CreateBrowserClient();
+        var anonymous = Factory.CreateBrowserClient();
         Assert.AreEqual("Mötet i maj", (await anonymous.GetPageAsync(path)).QuerySelector("h1")!.TextContent.Trim());
         var details = await client.GetFromJsonAsync<JsonObject>(new Uri($"{Me}/collections/{id}", UriKind.Relative));
         Assert.AreEqual(url, details!["shareUrl"]!.GetValue<string>());
@@ -182,7 +175,7 @@ public sealed class SavingApiTests
             Assert.AreEqual(HttpStatusCode.NotFound, delete.StatusCode);
         }
         Assert.IsEmpty((await other.GetFromJsonAsync<JsonArray>(new Uri($"{Me}/collections", UriKind.Relative)))!);
-        var stored = await QueryAsync(factory, db => db.MemberCollections.SingleAsync(c => c.Id == id));
+        var stored = await QueryAsync(Factory, db => db.MemberCollections.SingleAsync(c => c.Id == id));
         Assert.AreEqual("Privat", stored.Name);
         Assert.IsNull(stored.ShareToken);
     }
@@ -191,8 +184,8 @@ public sealed class SavingApiTests
     public async Task Follows_round_trip()
     {
         using var client = await BearerMemberAsync("api-folj@example.se");
-        var story = await PublishedAsync(factory, ContentType.Story);
-        var tag = await TagSlugAsync(factory);
+        var story = await PublishedAsync(Factory, ContentType.Story);
+        var tag = await TagSlugAsync(Factory);
 
         using (var put = await client.PutAsync(new Uri($"{Me}/follows/story/{story.Id}", UriKind.Relative), null))
         {
