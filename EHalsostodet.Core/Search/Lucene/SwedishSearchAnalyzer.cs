@@ -1,5 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using EHalsostodet.Core.Search.Text;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -51,15 +52,15 @@ public sealed class SpellingAnalyzer : Analyzer
 /// <summary>
 /// Each lower-case word as its index term (stemmed and folded) and, for a compound, the terms of
 /// its parts after it at the same position (position increment 0) and with the word's offsets,
-/// so a highlight marks the whole word. A text repeats its words, so each thread remembers what
-/// a word became.
+/// so a highlight marks the whole word. A text repeats its words, so what a word became is
+/// remembered, once for all threads (a rebuild analyses on several).
 /// </summary>
 internal sealed class SwedishTermFilter : TokenFilter
 {
     private const int MaxRemembered = 100_000;
 
-    [ThreadStatic]
-    private static Dictionary<string, string[]>? remembered;
+    private static readonly ConcurrentDictionary<string, string[]> Remembered = new(StringComparer.Ordinal);
+    private static int rememberedCount;
 
     private readonly CompoundSplitter compounds;
     private readonly ICharTermAttribute term;
@@ -108,19 +109,19 @@ internal sealed class SwedishTermFilter : TokenFilter
     /// <summary>The word's term first, then its parts' terms.</summary>
     private string[] Terms(ReadOnlySpan<char> word)
     {
-        remembered ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var lookup = remembered.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(word, out var terms))
+        if (Remembered.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var terms))
         {
             return terms;
         }
         var text = word.ToString();
         terms = [Term(text), .. compounds.Split(text).Select(Term).Where(t => t.Length > 0).Distinct()];
-        if (remembered.Count >= MaxRemembered)
+        // A dictionary's count locks all of it: keep one of our own.
+        if (Interlocked.Increment(ref rememberedCount) > MaxRemembered)
         {
-            remembered.Clear();
+            Remembered.Clear();
+            Interlocked.Exchange(ref rememberedCount, 0);
         }
-        remembered[text] = terms;
+        Remembered[text] = terms;
         return terms;
     }
 
