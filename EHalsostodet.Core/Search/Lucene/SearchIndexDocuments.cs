@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -40,8 +41,14 @@ public static class SearchIndexDocuments
     public static IEnumerable<IIndexableField> Body(string body)
     {
         var analysis = new BodyAnalysis(body, CompoundSplitter.Default);
-        return [new Field(IndexFields.Body, analysis.Terms(), TextField.TYPE_NOT_STORED), new Field(IndexFields.BodyPairs, analysis.Pairs(), PairsField),
-            new Field(IndexFields.Spelling, analysis.Spelling(), SpellingField)];
+        return [new AnalysedField(IndexFields.Body, TextField.TYPE_NOT_STORED, analysis.Terms), new AnalysedField(IndexFields.BodyPairs, PairsField, analysis.Pairs),
+            new AnalysedField(IndexFields.Spelling, SpellingField, analysis.Spelling)];
+    }
+
+    /// <summary>A field whose terms come from a stream made anew each time it is read (a stream can be read once).</summary>
+    private sealed class AnalysedField(string name, FieldType type, Func<TokenStream> analyse) : Field(name, string.Empty, type)
+    {
+        public override TokenStream GetTokenStream(Analyzer analyzer) => analyse();
     }
 
     public static string Key(Guid itemId) => itemId.ToString("N");
