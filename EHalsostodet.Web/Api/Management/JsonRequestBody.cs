@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using EHalsostodet.Core.Content;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Api.Management;
 

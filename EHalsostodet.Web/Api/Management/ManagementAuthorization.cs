@@ -1,5 +1,6 @@
 using EHalsostodet.Core.Accounts;
 using Microsoft.AspNetCore.Authorization;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Api.Management;
 

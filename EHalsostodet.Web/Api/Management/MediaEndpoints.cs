@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Api.Management;
 

@@ -1,6 +1,7 @@
 using EHalsostodet.Core.Workflow;
 using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Http.HttpResults;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Api.Management;
 

@@ -4,6 +4,7 @@ using EHalsostodet.Core.Media;
 using EHalsostodet.Core.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.BackOffice.Editing;
 

@@ -1,5 +1,6 @@
 using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Members.Saving;
 

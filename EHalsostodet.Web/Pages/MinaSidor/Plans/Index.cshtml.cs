@@ -4,6 +4,7 @@ using EHalsostodet.Web.Members.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Pages.MinaSidor.Plans;
 

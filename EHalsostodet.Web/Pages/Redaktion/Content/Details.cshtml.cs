@@ -6,6 +6,7 @@ using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Content;
 

@@ -12,6 +12,7 @@ using EHalsostodet.Web.BackOffice.Editing;
 using EHalsostodet.Web.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 

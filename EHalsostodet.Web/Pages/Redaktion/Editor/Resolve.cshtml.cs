@@ -6,6 +6,7 @@ using EHalsostodet.Core.Content.Merging;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Editor;
 

@@ -5,6 +5,7 @@ using EHalsostodet.Web.BackOffice.Editing;
 using EHalsostodet.Web.Pages.Redaktion.SearchTuning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Insights;
 

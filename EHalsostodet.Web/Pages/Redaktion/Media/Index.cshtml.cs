@@ -5,6 +5,7 @@ using EHalsostodet.Web.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Pages.Redaktion.Media;
 

@@ -3,6 +3,7 @@ using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Pages.Redaktion.SearchTuning;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace EHalsostodet.Web.BackOffice.Editing;
+namespace EHalsostodet.Web.Infrastructure;
 
 /// <summary>303 See Other: after a successful POST the browser GETs the new address.</summary>
 public sealed class SeeOtherResult(string url) : IActionResult

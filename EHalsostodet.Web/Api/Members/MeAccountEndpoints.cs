@@ -7,6 +7,7 @@ using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Api.Members;
 

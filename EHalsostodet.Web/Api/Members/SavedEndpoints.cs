@@ -3,6 +3,7 @@ using EHalsostodet.Core.Members.Saving;
 using EHalsostodet.Web.Api.Management;
 using EHalsostodet.Web.Members.Saving;
 using Microsoft.AspNetCore.Http.HttpResults;
+using EHalsostodet.Web.Infrastructure;
 
 namespace EHalsostodet.Web.Api.Members;
 

@@ -1,7 +1,7 @@
 using EHalsostodet.Core.Content;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace EHalsostodet.Web.Api.Management;
+namespace EHalsostodet.Web.Infrastructure;
 
 /// <summary>Problem details with Swedish titles, the same for every endpoint of the API.</summary>
 internal static class ManagementProblems
