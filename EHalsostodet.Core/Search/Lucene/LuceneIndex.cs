@@ -29,6 +29,7 @@ public sealed class LuceneIndex : IDisposable
     private static readonly TimeSpan CommitDelay = TimeSpan.FromSeconds(30);
 
     private readonly string schema;
+    private readonly ILogger logger;
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -38,6 +39,7 @@ public sealed class LuceneIndex : IDisposable
 
     public LuceneIndex(string folder, Analyzer analyzer, string schema, ILogger logger)
     {
+        this.logger = logger;
         this.schema = schema;
         Folder = folder;
         System.IO.Directory.CreateDirectory(folder);
@@ -116,7 +118,7 @@ public sealed class LuceneIndex : IDisposable
         }
     }
 
-    private void CommitIfChanged()
+    internal void CommitIfChanged()
     {
         try
         {
@@ -128,6 +130,11 @@ public sealed class LuceneIndex : IDisposable
         catch (ObjectDisposedException)
         {
             // Closed meanwhile; closing committed.
+        }
+        catch (IOException e)
+        {
+            // On the timer's thread an exception would end the process; the changes stay in the writer for the next try.
+            logger.LogError(e, "Sökindexet i {Folder} kunde inte skrivas till disken; nästa försök om {Seconds} s.", Folder, CommitDelay.TotalSeconds);
         }
     }
 
