@@ -97,6 +97,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPortalAccountStore();
         services.AddScoped<AccountBootstrapper>();
         services.AddScoped<AccountBlocker>();
+        services.AddScoped<AccountSessions>();
         services.AddScoped<BackOfficeAccounts>();
         services.AddScoped<DecoyPasswords>();
         services.AddSingleton<SignInThrottle>();

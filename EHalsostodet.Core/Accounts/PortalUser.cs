@@ -19,5 +19,11 @@ public sealed class PortalUser : IdentityUser
 
     public bool IsBlocked => BlockedAt is not null;
 
+    /// <summary>
+    /// Goes up with every change to what the member saved, follows or collects
+    /// (<see cref="Members.Saving.MemberStateVersions"/>), so a copy kept in memory is known to be current.
+    /// </summary>
+    public long MemberStateVersion { get; set; }
+
     public string NameForDisplay => string.IsNullOrWhiteSpace(DisplayName) ? Email ?? UserName ?? Id : DisplayName;
 }

@@ -43,11 +43,12 @@ public static class DatabaseServiceCollectionExtensions
             _ => SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRootPath),
         };
         services.AddSingleton<IInterceptor, NulTextGuard>();
-        services.AddDbContext<PortalDbContext>((scope, options) =>
+        // Pooled: every signed-in request checks its session with a query, and a context made from
+        // scratch for it (its options, its internal services) cost more than the query itself.
+        services.AddDbContextPool<PortalDbContext>((root, options) =>
         {
             _ = provider == DatabaseProvider.Postgres ? options.UseNpgsql(connectionString) : options.UseSqlite(connectionString);
-            // Interceptors other capabilities register (cache eviction after a commit).
-            options.AddInterceptors(scope.GetServices<IInterceptor>());
+            options.AddInterceptors(root.GetServices<IInterceptor>());
             // Migrations are written by hand and checked against the model by a test.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });

@@ -66,6 +66,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             b.ToTable("identity_users");
             b.Property(u => u.DisplayName).HasMaxLength(200);
             b.Property(u => u.BlockedBy).HasMaxLength(450);
+            b.Property(u => u.MemberStateVersion).HasDefaultValue(0L);
         });
         builder.Entity<IdentityRole>().ToTable("identity_roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("identity_user_roles");

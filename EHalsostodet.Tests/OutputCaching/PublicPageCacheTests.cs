@@ -318,6 +318,31 @@ public sealed class PublicPageCacheTests : PortalTestClass<PublicPageCacheTests>
         Assert.AreEqual("Logga in", (await visitor.GetPageAsync(story.Url)).QuerySelector(".member-menu a")!.TextContent.Trim());
     }
 
+    [TestMethod]
+    public async Task A_save_made_on_one_instance_shows_on_the_others_cached_page_at_the_next_request()
+    {
+        // A second portal on the same database, as behind a load balancer; each keeps members' saved items in memory.
+        using var second = new PortalFactory(settings: new Dictionary<string, string?>(Factory.Database.Settings));
+        var story = await StoryAsync(6);
+        var (_, here) = await MemberAsync(Factory, "cecilia.cache@example.se", "Cecilia");
+        var there = await second.SignInAsync("cecilia.cache@example.se");
+        Assert.AreEqual("false", Pressed(SaveForm(await there.GetPageAsync(story.Url), story.Id)));
+        Assert.AreEqual("false", Pressed(SaveForm(await there.GetPageAsync(story.Url), story.Id)), "asked again, from memory");
+
+        using (var saved = await ToggleSaveAsync(here, story.Url, story.Id))
+        {
+            Assert.AreEqual(HttpStatusCode.SeeOther, saved.StatusCode);
+        }
+        Assert.AreEqual("true", Pressed(SaveForm(await there.GetPageAsync(story.Url), story.Id)), "the other instance, at once");
+
+        using (var unsaved = await ToggleSaveAsync(there, story.Url, story.Id))
+        {
+            Assert.AreEqual(HttpStatusCode.SeeOther, unsaved.StatusCode);
+        }
+        Assert.AreEqual("false", Pressed(SaveForm(await here.GetPageAsync(story.Url), story.Id)), "and back");
+        Assert.AreEqual(0, await QueryAsync(Factory, db => db.SavedItems.CountAsync(s => s.ItemId == story.Id && s.UserId == db.Users.Single(u => u.Email == "cecilia.cache@example.se").Id)));
+    }
+
     private static string? Cache(HttpResponseMessage response) =>
         response.Headers.TryGetValues("X-Cache", out var values) ? values.Single() : null;
 

@@ -36,6 +36,7 @@ public static class BackOfficeServiceCollectionExtensions
         // so a block, a role change, a new password, a sign-out or a deletion ends it at once.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
+        services.AddScoped<IdentityStampValidator>();
         services.AddScoped<PasswordSignIn>();
 
         // Pages sign in with the cookie and are redirected to the login form; API calls with a

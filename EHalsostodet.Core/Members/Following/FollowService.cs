@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Members.Saving;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed record FollowedTarget(FollowKind Kind, string Target, string? Titl
 /// Stores what members follow: stories and collections by item id, tags by slug. Turning
 /// follows into notices is the Notices feature's job.
 /// </summary>
-public sealed class FollowService(PortalDbContext db, TimeProvider clock)
+public sealed class FollowService(PortalDbContext db, MemberStateVersions versions, TimeProvider clock)
 {
     /// <summary>The stored form of a target: an item id in "D" format lower case, or a tag slug.</summary>
     public static string TargetOf(Guid itemId) => itemId.ToString("D");
@@ -50,6 +51,7 @@ public sealed class FollowService(PortalDbContext db, TimeProvider clock)
         {
             db.Follows.Add(new Follow { UserId = userId, Kind = kind, Target = normalised, CreatedAt = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(cancellationToken);
+            await versions.ChangedAsync(userId, cancellationToken);
         }
         return true;
     }
@@ -58,7 +60,10 @@ public sealed class FollowService(PortalDbContext db, TimeProvider clock)
     public async Task UnfollowAsync(string userId, FollowKind kind, string target, CancellationToken cancellationToken)
     {
         var normalised = Normalise(kind, target) ?? target;
-        await db.Follows.Where(f => f.UserId == userId && f.Kind == kind && f.Target == normalised).ExecuteDeleteAsync(cancellationToken);
+        if (await db.Follows.Where(f => f.UserId == userId && f.Kind == kind && f.Target == normalised).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            await versions.ChangedAsync(userId, cancellationToken);
+        }
     }
 
     /// <summary>Everything the member follows, by kind then name.</summary>

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Members.Saving;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Members.Profiles;
 using EHalsostodet.Core.Persistence;
@@ -34,7 +35,7 @@ public enum OwnCollectionChange
 /// A member's own collections of published stories. Every method takes the owner's id and finds
 /// only that owner's collections, so an id from the client cannot reach someone else's.
 /// </summary>
-public sealed class OwnCollectionService(PortalDbContext db, TimeProvider clock)
+public sealed class OwnCollectionService(PortalDbContext db, MemberStateVersions versions, TimeProvider clock)
 {
     public async Task<IReadOnlyList<OwnCollectionSummary>> ListAsync(string userId, CancellationToken cancellationToken) =>
         await db.MemberCollections.AsNoTracking()
@@ -53,6 +54,7 @@ public sealed class OwnCollectionService(PortalDbContext db, TimeProvider clock)
         };
         db.MemberCollections.Add(collection);
         await db.SaveChangesAsync(cancellationToken);
+        await versions.ChangedAsync(userId, cancellationToken);
         return collection.Id;
     }
 
@@ -197,8 +199,12 @@ public sealed class OwnCollectionService(PortalDbContext db, TimeProvider clock)
 
     public async Task<OwnCollectionChange> DeleteAsync(string userId, Guid id, CancellationToken cancellationToken)
     {
-        var deleted = await db.MemberCollections.Where(c => c.Id == id && c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? OwnCollectionChange.NotFound : OwnCollectionChange.Done;
+        if (await db.MemberCollections.Where(c => c.Id == id && c.UserId == userId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return OwnCollectionChange.NotFound;
+        }
+        await versions.ChangedAsync(userId, cancellationToken);
+        return OwnCollectionChange.Done;
     }
 
     /// <summary>The collection's share token, made now if it has none; null when not found.</summary>
@@ -247,6 +253,7 @@ public sealed class OwnCollectionService(PortalDbContext db, TimeProvider clock)
     {
         collection.UpdatedAt = Now;
         await db.SaveChangesAsync(cancellationToken);
+        await versions.ChangedAsync(collection.UserId, cancellationToken);
     }
 
     private static void Renumber(List<MemberCollectionItem> ordered)

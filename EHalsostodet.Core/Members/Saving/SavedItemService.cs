@@ -15,7 +15,7 @@ public sealed record SavedTarget(Guid ItemId, ContentType Type, string Title, st
 }
 
 /// <summary>Saves and unsaves stories, collections and initiatives for a member.</summary>
-public sealed class SavedItemService(PortalDbContext db, UsageCounter usage, TimeProvider clock)
+public sealed class SavedItemService(PortalDbContext db, MemberStateVersions versions, UsageCounter usage, TimeProvider clock)
 {
     private static readonly ContentType[] SavableTypes = [ContentType.Story, ContentType.Collection, ContentType.Initiative];
 
@@ -42,13 +42,19 @@ public sealed class SavedItemService(PortalDbContext db, UsageCounter usage, Tim
         }
         db.SavedItems.Add(new SavedItem { UserId = userId, ItemId = itemId, SavedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
+        await versions.ChangedAsync(userId, cancellationToken);
         await usage.CountAsync(UsageMetrics.Saved, itemId, cancellationToken);
         return true;
     }
 
     /// <summary>Removes a saved item, published or not; removing what is not saved does nothing.</summary>
-    public async Task UnsaveAsync(string userId, Guid itemId, CancellationToken cancellationToken) =>
-        await db.SavedItems.Where(s => s.UserId == userId && s.ItemId == itemId).ExecuteDeleteAsync(cancellationToken);
+    public async Task UnsaveAsync(string userId, Guid itemId, CancellationToken cancellationToken)
+    {
+        if (await db.SavedItems.Where(s => s.UserId == userId && s.ItemId == itemId).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            await versions.ChangedAsync(userId, cancellationToken);
+        }
+    }
 
     /// <summary>Everything the member saved, latest first, with what is still published.</summary>
     public async Task<IReadOnlyList<SavedEntry>> ListAsync(string userId, CancellationToken cancellationToken)

@@ -12,6 +12,9 @@ public static class SavingServiceCollectionExtensions
         services.AddScoped<SavedItemService>();
         services.AddScoped<OwnCollectionService>();
         services.AddScoped<FollowService>();
+        services.AddScoped<MemberStateVersions>();
+        services.AddScoped<MemberItemSets>();
+        services.AddSingleton<MemberItemSetCache>();
         return services;
     }
 }

@@ -7,49 +7,29 @@ using EHalsostodet.Core.Members.Saving;
 namespace EHalsostodet.Web.Members.Saving;
 
 /// <summary>
-/// What the signed-in account saved, follows and collects, loaded at most once per request, so
-/// every card and button on a page can show its state without a query of its own.
+/// What the signed-in account saved, follows and collects, read at most once per request (and
+/// mostly from memory, see <see cref="MemberItemSets"/>), so every card and button on a page can
+/// show its state without a query of its own.
 /// </summary>
-public sealed class MemberItemState(IHttpContextAccessor accessor, SavedItemService saved, FollowService follows, OwnCollectionService collections)
+public sealed class MemberItemState(IHttpContextAccessor accessor, MemberItemSets sets)
 {
-    private IReadOnlySet<Guid>? savedIds;
-    private IReadOnlySet<(FollowKind, string)>? followed;
-    private IReadOnlyList<OwnCollectionSummary>? ownCollections;
+    private MemberItemSet? items;
 
     public string? UserId => accessor.HttpContext?.User.MemberId();
 
     public bool IsSignedIn => UserId is not null;
 
-    public async Task<bool> IsSavedAsync(Guid itemId)
-    {
-        if (UserId is not { } userId)
-        {
-            return false;
-        }
-        savedIds ??= await saved.SavedIdsAsync(userId, Aborted);
-        return savedIds.Contains(itemId);
-    }
+    public async Task<bool> IsSavedAsync(Guid itemId) =>
+        UserId is { } userId && (await ItemsAsync(userId)).SavedIds.Contains(itemId);
 
-    public async Task<bool> IsFollowingAsync(FollowKind kind, string target)
-    {
-        if (UserId is not { } userId)
-        {
-            return false;
-        }
-        followed ??= await follows.FollowedAsync(userId, Aborted);
-        return followed.Contains((kind, target));
-    }
+    public async Task<bool> IsFollowingAsync(FollowKind kind, string target) =>
+        UserId is { } userId && (await ItemsAsync(userId)).Followed.Contains((kind, target));
 
-    public async Task<IReadOnlyList<OwnCollectionSummary>> OwnCollectionsAsync()
-    {
-        if (UserId is not { } userId)
-        {
-            return [];
-        }
-        return ownCollections ??= await collections.ListAsync(userId, Aborted);
-    }
+    public async Task<IReadOnlyList<OwnCollectionSummary>> OwnCollectionsAsync() =>
+        UserId is { } userId ? (await ItemsAsync(userId)).OwnCollections : [];
 
-    private CancellationToken Aborted => accessor.HttpContext?.RequestAborted ?? CancellationToken.None;
+    private async Task<MemberItemSet> ItemsAsync(string userId) =>
+        items ??= await sets.ReadAsync(userId, accessor.HttpContext?.RequestAborted ?? CancellationToken.None);
 }
 
 public static class MemberClaims
