@@ -75,19 +75,6 @@ public sealed class EditorView
 
     public const string SaveSectionId = "spara";
 
-    /// <summary>
-    /// The id of a story section's fieldset in the form. A section the form also addresses by its path has
-    /// that path's id: the effects and the steps for their errors, the contacts for their row buttons.
-    /// </summary>
-    public static string SectionId(StorySection section) => section.Key switch
-    {
-        "roles" => "roller",
-        "benefits" => Id("benefits.effects"),
-        "process" => Id("process.steps"),
-        "contacts" => Id("contacts"),
-        _ => section.Anchor,
-    };
-
     public string OverviewUrl => ItemId is { } id ? $"/redaktion/innehall/{id}" : "/redaktion/innehall";
 
     /// <summary>"Ny kommunberättelse", "Nytt kunskapshöjande initiativ" …</summary>
@@ -102,6 +89,19 @@ public sealed class EditorView
     public static string ErrorId(string path) => FormFields.Id(path) + "-error";
 
     public static string HintId(string path) => FormFields.Id(path) + "-hint";
+
+    /// <summary>
+    /// The id of a story section's fieldset in the form. A section the form also addresses by its path has
+    /// that path's id: the effects and the steps for their errors, the contacts for their row buttons.
+    /// </summary>
+    public static string SectionId(StorySection section) => section.Key switch
+    {
+        "roles" => "roller",
+        "benefits" => Id("benefits.effects"),
+        "process" => Id("process.steps"),
+        "contacts" => Id("contacts"),
+        _ => section.Anchor,
+    };
 
     public IEnumerable<string> ErrorsFor(string path) => Errors.For(path);
 
