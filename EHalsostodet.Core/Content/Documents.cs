@@ -197,19 +197,23 @@ public sealed record SectionInitiatives(string Section, string Field, IReadOnlyL
 
 public static class StoryInitiatives
 {
-    /// <summary>Every place in a story that refers to knowledge initiatives, in reading order.</summary>
+    /// <summary>Every place in a story that refers to knowledge initiatives, in the document's order.</summary>
     public static IEnumerable<SectionInitiatives> InitiativeReferences(this StoryDocument story)
     {
-        yield return new("summary", "summary.initiativeIds", story.Summary.InitiativeIds);
-        yield return new("roles", "roles.initiativeIds", story.Roles.InitiativeIds);
-        yield return new("benefits", "benefits.initiativeIds", story.Benefits.InitiativeIds);
-        yield return new("technology", "technology.initiativeIds", story.Technology.InitiativeIds);
-        yield return new("process", "process.initiativeIds", story.Process.InitiativeIds);
-        for (var i = 0; i < story.Process.Steps.Count; i++)
+        foreach (var section in StorySections.All)
         {
-            var step = story.Process.Steps[i];
-            yield return new("process." + step.Step.ToString().ToLowerInvariant(), $"process.steps[{i}].initiativeIds", step.InitiativeIds);
+            if (section.InitiativeIds is { } initiativeIds)
+            {
+                yield return new(section.Key, section.Key + ".initiativeIds", initiativeIds(story));
+            }
+            if (section == StorySections.Process)
+            {
+                for (var i = 0; i < story.Process.Steps.Count; i++)
+                {
+                    var step = story.Process.Steps[i];
+                    yield return new(StorySections.StepKey(step.Step), $"process.steps[{i}].initiativeIds", step.InitiativeIds);
+                }
+            }
         }
-        yield return new("lessons", "lessons.initiativeIds", story.Lessons.InitiativeIds);
     }
 }

@@ -12,7 +12,7 @@ public static partial class FieldNames
 {
     public const string Separator = " › ";
 
-    private static readonly Dictionary<string, string> TopLevel = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> TopLevel = new(StorySections.All.Select(s => KeyValuePair.Create(s.Key, s.Heading)), StringComparer.Ordinal)
     {
         ["title"] = "Titel",
         ["slug"] = "Webbadress (slug)",
@@ -23,13 +23,6 @@ public static partial class FieldNames
         ["tags"] = "Taggar",
         ["period"] = "Period",
         ["heroImageId"] = "Huvudbild",
-        ["summary"] = "Sammanfattning",
-        ["roles"] = "Nyckelroller och organisation",
-        ["benefits"] = "Nyttoeffekter",
-        ["technology"] = "Teknik",
-        ["process"] = "Processbeskrivning",
-        ["lessons"] = "Lärdomar och tips",
-        ["contacts"] = "Kontaktpersoner",
         ["description"] = "Beskrivning",
         ["storyIds"] = "Berättelser",
         ["purpose"] = "Syfte",
@@ -46,7 +39,7 @@ public static partial class FieldNames
         ["body"] = "Brödtext",
     };
 
-    private static readonly Dictionary<string, string> Nested = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Nested = new(StorySections.StepQuestions.Select(q => KeyValuePair.Create(q.Key, q.Label)), StringComparer.Ordinal)
     {
         ["text"] = "Text",
         ["initiativeIds"] = "Kunskapshöjande initiativ",
@@ -67,12 +60,6 @@ public static partial class FieldNames
         ["isService"] = "Tjänst",
         ["steps"] = "Steg",
         ["step"] = "Steg",
-        ["what"] = "Vad?",
-        ["who"] = "Vem?",
-        ["challenges"] = "Utmaningar",
-        ["successFactors"] = "Framgångsfaktorer",
-        ["lessons"] = "Lärdomar",
-        ["methodsAndTools"] = "Metoder och verktyg",
         ["tips"] = "Tips",
         ["title"] = "Titel",
         ["organisation"] = "Organisation",

@@ -32,7 +32,7 @@ public static class ActionPlanExportBuilder
                 ? new ExportTable("Uppgifter", ["Uppgift", "Ansvarig", "Klart senast", "Klar"],
                     tasks.Select(t => (IReadOnlyList<string>)[t.Text, t.Owner, t.DueDate?.ToString("yyyy-MM-dd", Swedish) ?? "–", t.Done ? "Ja" : "Nej"]).ToList())
                 : new ExportParagraph("Inga uppgifter."));
-            return new ExportSection(StoryExportBuilder.StepKey(step), $"Steg {i + 1}: {step.Label()}", 1, blocks);
+            return new ExportSection(StorySections.StepKey(step), $"Steg {i + 1}: {step.Label()}", 1, blocks);
         }).ToList();
         return new ExportDocument(plan.Title,
             storyTitle is null ? "Min handlingsplan" : $"Min handlingsplan utifrån kommunberättelsen {storyTitle}",

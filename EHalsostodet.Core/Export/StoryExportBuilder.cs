@@ -18,24 +18,17 @@ public static class StoryExportBuilder
     public static ExportDocument Build(StoryView view, string baseUrl)
     {
         var story = view.Document;
-        var sections = new List<ExportSection>
+        var sections = new List<ExportSection>();
+        foreach (var section in StorySections.InReadingOrder)
         {
-            new("summary", "Sammanfattning", 1, [.. MarkdownBlocks.From(story.Summary.Text), .. Initiatives(view, story.Summary.InitiativeIds, baseUrl)]),
-            new("benefits", "Nyttoeffekter", 1, [.. Benefits(story.Benefits), .. Initiatives(view, story.Benefits.InitiativeIds, baseUrl)]),
-            new("roles", "Nyckelroller och organisation", 1, [.. Roles(story.Roles), .. Initiatives(view, story.Roles.InitiativeIds, baseUrl)]),
-            new("technology", "Teknik", 1, [.. Technology(story.Technology), .. Initiatives(view, story.Technology.InitiativeIds, baseUrl)]),
-            new("process", "Processbeskrivning", 1,
-            [
-                .. MarkdownBlocks.From(story.Process.Text),
-                new ExportSubheading("Processen i korthet"),
-                new ExportList(story.Process.Steps.Select((s, i) => $"{i + 1}. {s.Step.Label()}").ToList()),
-                .. Initiatives(view, story.Process.InitiativeIds, baseUrl),
-            ]),
-        };
-        sections.AddRange(story.Process.Steps.Select((step, i) => new ExportSection(
-            StepKey(step.Step), $"Steg {i + 1}: {step.Step.Label()}", 2, [.. Step(step), .. Initiatives(view, step.InitiativeIds, baseUrl)])));
-        sections.Add(new("lessons", "Lärdomar och tips", 1, [.. Lessons(story.Lessons), .. Initiatives(view, story.Lessons.InitiativeIds, baseUrl)]));
-        sections.Add(new("contacts", "Kontaktpersoner", 1, Contacts(story.Contacts)));
+            var initiatives = section.InitiativeIds is { } ids ? Initiatives(view, ids(story), baseUrl) : [];
+            sections.Add(new(section.Key, section.Heading, 1, [.. Blocks(section, story), .. initiatives]));
+            if (section == StorySections.Process)
+            {
+                sections.AddRange(story.Process.Steps.Select((step, i) => new ExportSection(
+                    StorySections.StepKey(step.Step), $"Steg {i + 1}: {step.Step.Label()}", 2, [.. Step(step), .. Initiatives(view, step.InitiativeIds, baseUrl)])));
+            }
+        }
 
         var notice = view.Municipality?.IsExample == true
             ? ResponsibilityNotice + " Kommunen i den här berättelsen är fiktiv: berättelsen är exempelinnehåll."
@@ -44,7 +37,23 @@ public static class StoryExportBuilder
             baseUrl + ContentTypeNames.PublicUrl(ContentType.Story, story.Slug), notice, sections);
     }
 
-    public static string StepKey(ProcessStepKind step) => "process." + step.ToString().ToLowerInvariant();
+    /// <summary>What a section shows before its knowledge initiatives.</summary>
+    private static IEnumerable<ExportBlock> Blocks(StorySection section, StoryDocument story) => section.Key switch
+    {
+        "summary" => MarkdownBlocks.From(story.Summary.Text),
+        "benefits" => Benefits(story.Benefits),
+        "roles" => Roles(story.Roles),
+        "technology" => Technology(story.Technology),
+        "process" =>
+        [
+            .. MarkdownBlocks.From(story.Process.Text),
+            new ExportSubheading("Processen i korthet"),
+            new ExportList(story.Process.Steps.Select((s, i) => $"{i + 1}. {s.Step.Label()}").ToList()),
+        ],
+        "lessons" => Lessons(story.Lessons),
+        "contacts" => Contacts(story.Contacts),
+        _ => throw new ArgumentOutOfRangeException(nameof(section), section.Key, "Ett avsnitt utan innehåll i exporten."),
+    };
 
     private static List<ExportFact> Facts(StoryView view)
     {
@@ -138,15 +147,10 @@ public static class StoryExportBuilder
 
     private static IEnumerable<ExportBlock> Step(ProcessStep step)
     {
-        var questions = new (string Question, string Answer)[]
+        foreach (var question in StorySections.StepQuestions.Where(q => !string.IsNullOrWhiteSpace(q.Answer(step))))
         {
-            ("Vad?", step.What), ("Vem?", step.Who), ("Utmaningar", step.Challenges), ("Framgångsfaktorer", step.SuccessFactors),
-            ("Lärdomar", step.Lessons), ("Metoder och verktyg", step.MethodsAndTools),
-        };
-        foreach (var (question, answer) in questions.Where(q => !string.IsNullOrWhiteSpace(q.Answer)))
-        {
-            yield return new ExportSubheading(question);
-            foreach (var block in MarkdownBlocks.From(answer))
+            yield return new ExportSubheading(question.Label);
+            foreach (var block in MarkdownBlocks.From(question.Answer(step)))
             {
                 yield return block;
             }

@@ -365,4 +365,24 @@ public sealed class EditorFormTests : PortalTestClass<EditorFormTests>
         Assert.IsNull((await ItemAsync(draft)).LastReviewedAt);
         Assert.HasCount(1, await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().AuditEntries.Where(a => a.Action == AuditLog.MarkedReviewed).ToListAsync()));
     }
+
+    [TestMethod]
+    public async Task The_story_form_has_a_part_per_section_of_the_table_in_its_order_and_the_menu_leads_to_each()
+    {
+        var client = await Factory.SignInAsync(EditorEmail);
+        var page = await client.GetPageAsync("/redaktion/innehall/ny/story");
+
+        var parts = page.QuerySelectorAll("fieldset.editor-section").ToList();
+        Assert.AreEqual("grunduppgifter", parts[0].Id, "the card and the facts come first");
+        CollectionAssert.AreEqual(StorySections.All.Select(s => s.Heading).ToList(),
+            parts.Skip(1).Select(p => p.QuerySelector(":scope > legend")!.TextContent.Trim()).ToList());
+        var menu = page.QuerySelectorAll("nav.editor-sections a").Select(a => a.GetAttribute("href")!).ToList();
+        CollectionAssert.AreEqual(parts.Select(p => "#" + p.Id).ToList(), menu.Where(href => parts.Any(p => "#" + p.Id == href)).ToList());
+        Assert.AreEqual(parts.Count + 1, menu.Count, "a link to each part and one to saving");
+
+        foreach (var question in StorySections.StepQuestions)
+        {
+            Assert.AreEqual($"Testa: {question.Label}", page.QuerySelector($"label[for='{EHalsostodet.Web.BackOffice.Editing.FormFields.Id($"process.steps[2].{question.Key}")}']")!.TextContent.Trim());
+        }
+    }
 }

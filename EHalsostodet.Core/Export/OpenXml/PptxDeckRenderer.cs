@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Presentation;
+using EHalsostodet.Core.Content;
 using A = DocumentFormat.OpenXml.Drawing;
 
 namespace EHalsostodet.Core.Export.OpenXml;
@@ -25,12 +26,12 @@ public static class PptxDeckRenderer
     /// <summary>The content slides after the title slide, in order.</summary>
     public static IReadOnlyList<DeckSlide> ContentSlides(ExportDocument document)
     {
-        var sections = new List<ExportSection?> { document.Section("summary"), document.Section("benefits") };
-        sections.AddRange(document.Sections.Where(s => s.Key.StartsWith("process.", StringComparison.Ordinal)));
-        sections.Add(document.Section("lessons"));
+        var sections = new List<ExportSection?> { document.Section(StorySections.Summary.Key), document.Section(StorySections.Benefits.Key) };
+        sections.AddRange(document.Sections.Where(s => s.Key.StartsWith(StorySections.Process.Key + ".", StringComparison.Ordinal)));
+        sections.Add(document.Section(StorySections.Lessons.Key));
         var slides = sections.OfType<ExportSection>().SelectMany(s => DeckPaginator.Paginate(s.Heading, s.Blocks)).ToList();
-        var contacts = document.Section("contacts");
-        slides.AddRange(DeckPaginator.Paginate(contacts?.Heading ?? "Kontaktpersoner",
+        var contacts = document.Section(StorySections.Contacts.Key);
+        slides.AddRange(DeckPaginator.Paginate(contacts?.Heading ?? StorySections.Contacts.Heading,
             [.. contacts?.Blocks ?? [], new ExportSubheading("Läs hela berättelsen"), new ExportParagraph(document.PageUrl)]));
         return slides;
     }

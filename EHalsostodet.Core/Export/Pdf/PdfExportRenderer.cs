@@ -1,3 +1,5 @@
+using EHalsostodet.Core.Content;
+
 namespace EHalsostodet.Core.Export.Pdf;
 
 /// <summary>Renders export documents, and collections of them, as A4 PDFs.</summary>
@@ -22,7 +24,7 @@ public static class PdfExportRenderer
     /// </summary>
     public static byte[] Summary(ExportDocument document)
     {
-        var parts = new[] { document.Section("summary"), document.Section("benefits") }
+        var parts = new[] { document.Section(StorySections.Summary.Key), document.Section(StorySections.Benefits.Key) }
             .OfType<ExportSection>()
             .Select(s => (s.Heading, Blocks: WithoutInitiativeLinks(s.Blocks)))
             .ToList();

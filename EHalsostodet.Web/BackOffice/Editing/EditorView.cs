@@ -59,9 +59,9 @@ public sealed class EditorView
     {
         ContentType.Story =>
         [
-            ("grunduppgifter", "Grunduppgifter"), ("sammanfattning", "Sammanfattning"), ("roller", "Roller och organisation"),
-            (Id("benefits.effects"), "Nyttoeffekter"), ("teknik", "Teknik"), (Id("process.steps"), "Processbeskrivning"),
-            ("lardomar", "Lärdomar och tips"), (Id("contacts"), "Kontaktpersoner"), (SaveSectionId, "Spara"),
+            ("grunduppgifter", "Grunduppgifter"),
+            .. StorySections.All.Select(s => (SectionId(s), s == StorySections.Roles ? "Roller och organisation" : s.Heading)),
+            (SaveSectionId, "Spara"),
         ],
         ContentType.Collection =>
             [(Id("title"), "Titel och beskrivning"), (Id("stories"), "Kommunberättelser"), (Id("tags"), "Taggar"), (SaveSectionId, "Spara")],
@@ -89,6 +89,19 @@ public sealed class EditorView
     public static string ErrorId(string path) => FormFields.Id(path) + "-error";
 
     public static string HintId(string path) => FormFields.Id(path) + "-hint";
+
+    /// <summary>
+    /// The id of a story section's fieldset in the form. A section the form also addresses by its path has
+    /// that path's id: the effects and the steps for their errors, the contacts for their row buttons.
+    /// </summary>
+    public static string SectionId(StorySection section) => section.Key switch
+    {
+        "roles" => "roller",
+        "benefits" => Id("benefits.effects"),
+        "process" => Id("process.steps"),
+        "contacts" => Id("contacts"),
+        _ => section.Anchor,
+    };
 
     public IEnumerable<string> ErrorsFor(string path) => Errors.For(path);
 

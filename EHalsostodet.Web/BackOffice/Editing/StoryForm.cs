@@ -113,16 +113,19 @@ public sealed class StoryForm : IContentForm, IHeroImageForm
         public bool IsEmpty => IsBlank(What, Who, Challenges, SuccessFactors, Lessons, MethodsAndTools) && InitiativeIds.Count == 0;
     }
 
-    /// <summary>The six questions of a step: property name in the form, and the Swedish label.</summary>
+    /// <summary>The six questions of a step: property name in the form, the Swedish label, and the answer as typed.</summary>
     public static IReadOnlyList<(string Key, string Label, Func<StepForm, string?> Value)> StepQuestions { get; } =
     [
-        ("what", "Vad?", s => s.What),
-        ("who", "Vem?", s => s.Who),
-        ("challenges", "Utmaningar", s => s.Challenges),
-        ("successFactors", "Framgångsfaktorer", s => s.SuccessFactors),
-        ("lessons", "Lärdomar", s => s.Lessons),
-        ("methodsAndTools", "Metoder och verktyg", s => s.MethodsAndTools),
+        Question("what", s => s.What),
+        Question("who", s => s.Who),
+        Question("challenges", s => s.Challenges),
+        Question("successFactors", s => s.SuccessFactors),
+        Question("lessons", s => s.Lessons),
+        Question("methodsAndTools", s => s.MethodsAndTools),
     ];
+
+    private static (string Key, string Label, Func<StepForm, string?> Value) Question(string key, Func<StepForm, string?> value) =>
+        (key, StorySections.StepQuestions.Single(q => q.Key == key).Label, value);
 
     public sealed class LessonsForm : SectionForm
     {
