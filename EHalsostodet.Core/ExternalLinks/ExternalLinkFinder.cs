@@ -11,11 +11,15 @@ public sealed partial class ExternalLinkFinder(PortalDbContext db)
 {
     public async Task<IReadOnlyList<ExternalLinkUse>> FindAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.PublishedContent.AsNoTracking()
-            .Select(p => new { p.ItemId, p.Title, p.Type, p.DocumentJson })
-            .ToListAsync(cancellationToken);
-        return rows.SelectMany(row => UrlsIn(row.DocumentJson).Select(url => new ExternalLinkUse(url, row.ItemId, row.Title, row.Type.Label())))
-            .ToList();
+        // One document at a time: read all at once, the documents of a large portal held well over
+        // a hundred megabytes at start-up, which the process then kept.
+        var uses = new List<ExternalLinkUse>();
+        var rows = db.PublishedContent.AsNoTracking().Select(p => new { p.ItemId, p.Title, p.Type, p.DocumentJson }).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            uses.AddRange(UrlsIn(row.DocumentJson).Select(url => new ExternalLinkUse(url, row.ItemId, row.Title, row.Type.Label())));
+        }
+        return uses;
     }
 
     /// <summary>The addresses in every string of a document, each once.</summary>
