@@ -3,7 +3,7 @@ using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace EHalsostodet.Web.Pages.BackOffice.Messages;
+namespace EHalsostodet.Web.Pages.BackOffice.ContactMessages;
 
 /// <summary>Meddelanden: what visitors sent through the contact form, open ones first, with a status editors set.</summary>
 public sealed class IndexModel(ContactInbox inbox) : PageModel

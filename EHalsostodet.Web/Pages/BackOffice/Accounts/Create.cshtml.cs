@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace EHalsostodet.Web.Pages.BackOffice.Users;
+namespace EHalsostodet.Web.Pages.BackOffice.Accounts;
 
 /// <summary>Skapa användare: an administrator opens an account for an editor, reviewer or administrator.</summary>
 [Authorize(Policy = PortalRoles.CanAdminister)]

@@ -4,7 +4,7 @@ using EHalsostodet.Web.ContactMessages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace EHalsostodet.Web.Pages.ContactForm;
+namespace EHalsostodet.Web.Pages.ContactMessages;
 
 /// <summary>
 /// The contact form: a question, a story tip, accessibility feedback (the DOS-lagen feedback

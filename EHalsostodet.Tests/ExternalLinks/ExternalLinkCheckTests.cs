@@ -17,7 +17,7 @@ namespace EHalsostodet.Tests.ExternalLinks;
 /// cannot be reached are listed in /redaktion/lankar with where they are used.
 /// </summary>
 [TestClass]
-public sealed class LinkCheckTests
+public sealed class ExternalLinkCheckTests
 {
     private static WebApplication server = null!;
     private static string site = "";

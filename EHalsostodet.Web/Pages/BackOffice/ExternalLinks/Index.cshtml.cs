@@ -1,7 +1,7 @@
 using EHalsostodet.Core.ExternalLinks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace EHalsostodet.Web.Pages.BackOffice.Links;
+namespace EHalsostodet.Web.Pages.BackOffice.ExternalLinks;
 
 /// <summary>Trasiga länkar: external addresses in published content that did not work at the last check, with where they are used.</summary>
 public sealed class IndexModel(ExternalLinkChecker checker) : PageModel

@@ -10,7 +10,7 @@ namespace EHalsostodet.Tests.BackOffice;
 
 /// <summary>Användare: administrators open accounts, change roles and lock accounts.</summary>
 [TestClass]
-public sealed class UsersPageTests : PortalTestClass<UsersPageTests>
+public sealed class AccountsPageTests : PortalTestClass<AccountsPageTests>
 {
     private const string AdminEmail = "anv.admin@example.se";
     private const string EditorEmail = "anv.redaktor@example.se";

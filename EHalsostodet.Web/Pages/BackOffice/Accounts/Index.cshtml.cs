@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace EHalsostodet.Web.Pages.BackOffice.Users;
+namespace EHalsostodet.Web.Pages.BackOffice.Accounts;
 
 /// <summary>Användare: the back office's accounts, their roles and whether they can sign in.</summary>
 [Authorize(Policy = PortalRoles.CanAdminister)]
