@@ -15,7 +15,7 @@ using EHalsostodet.Core.Members.Inactivity;
 using EHalsostodet.Core.Members.Notices;
 using EHalsostodet.Core.Members.Plans;
 using EHalsostodet.Core.Members.Privacy;
-using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Core.Members.Accounts;
 using EHalsostodet.Core.Members.Saving;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
@@ -72,7 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PopularTags>();
         services.AddScoped<InsightsQueries>();
         services.AddScoped<MemberProfileStore>();
-        services.AddMemberProfileServices();
+        services.AddMemberAccountServices();
         services.AddMemberPrivacyServices();
         services.AddInactivityServices(configuration);
         services.AddMemberSavingServices();

@@ -13,7 +13,7 @@ using EHalsostodet.Web.Feeds;
 using EHalsostodet.Web.Infrastructure;
 using EHalsostodet.Web.Insights;
 using EHalsostodet.Web.Media;
-using EHalsostodet.Web.MemberAccounts;
+using EHalsostodet.Web.Members.Accounts;
 using EHalsostodet.Web.Operations;
 using EHalsostodet.Web.OutputCaching;
 using EHalsostodet.Web.Seo;
@@ -36,8 +36,8 @@ public static class WebServiceCollectionExtensions
         // Razor Pages validate the antiforgery token on every POST by default.
         services.AddRazorPages(options =>
         {
-            options.Conventions.AuthorizeFolder("/Redaktion", PortalRoles.CanEdit);
-            options.Conventions.AllowAnonymousToPage("/Redaktion/Login");
+            options.Conventions.AuthorizeFolder("/BackOffice", PortalRoles.CanEdit);
+            options.Conventions.AllowAnonymousToPage("/BackOffice/Login");
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
         services.AddInputSafety();
         services.AddMemberAccountsWeb();
@@ -111,7 +111,7 @@ public static class WebServiceCollectionExtensions
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapManagementApi();
         app.MapSearchApi();
-        app.MapMeApi();
+        app.MapMembersApi();
         app.MapFeeds();
         app.MapQrCodes();
         app.MapExports();

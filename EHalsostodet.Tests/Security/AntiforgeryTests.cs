@@ -33,7 +33,7 @@ public sealed class AntiforgeryTests
     [ClassCleanup]
     public static void Stop() => portal.Dispose();
 
-    /// <summary>Every POST handler in the portal: page (view-engine path, e.g. /MinaSidor/Saved) and handler name.</summary>
+    /// <summary>Every POST handler in the portal: page (view-engine path, e.g. /Members/Saved) and handler name.</summary>
     private static IEnumerable<(string Page, string Handler, Type Model)> PostHandlers()
     {
         var pages = typeof(Program).Assembly.GetTypes()

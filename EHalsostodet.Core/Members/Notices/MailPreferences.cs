@@ -1,4 +1,4 @@
-using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Core.Members.Accounts;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

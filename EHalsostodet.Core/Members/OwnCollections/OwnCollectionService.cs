@@ -1,6 +1,6 @@
 using EHalsostodet.Core.Members.Saving;
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Core.Members.Accounts;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using EHalsostodet.Core.Content;
-using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Core.Members.Accounts;
 using EHalsostodet.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 

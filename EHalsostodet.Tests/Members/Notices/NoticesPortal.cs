@@ -66,7 +66,7 @@ internal sealed class NoticesPortal : IDisposable
             user.EmailConfirmed = confirmed;
             if (frequency is { } chosen)
             {
-                var profile = await services.GetRequiredService<EHalsostodet.Core.Members.Profiles.MemberProfileStore>().GetOrCreateAsync(id, CancellationToken.None);
+                var profile = await services.GetRequiredService<EHalsostodet.Core.Members.Accounts.MemberProfileStore>().GetOrCreateAsync(id, CancellationToken.None);
                 profile.MailFrequency = chosen;
             }
             await db.SaveChangesAsync();

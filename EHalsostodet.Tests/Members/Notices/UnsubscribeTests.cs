@@ -1,7 +1,7 @@
 using System.Net;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Members;
-using EHalsostodet.Core.Members.Profiles;
+using EHalsostodet.Core.Members.Accounts;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
