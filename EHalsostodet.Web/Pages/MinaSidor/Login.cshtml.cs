@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,6 +39,6 @@ public sealed class LoginModel(PasswordSignIn passwords, PortalSignInManager sig
         }
         await signIn.SignInAsync(check.User, isPersistent: false);
         // Only local addresses: a link from elsewhere must not send the member off the site after login.
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/mina-sidor");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : PortalPaths.Members.Home);
     }
 }

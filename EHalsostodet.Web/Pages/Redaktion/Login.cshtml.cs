@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,6 +41,6 @@ public sealed class LoginModel(PasswordSignIn passwords, PortalSignInManager sig
         }
         await signIn.SignInAsync(check.User, isPersistent: false);
         // Only local addresses: an attacker's link must not send the user elsewhere after login.
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/redaktion");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : PortalPaths.BackOffice.Home);
     }
 }
