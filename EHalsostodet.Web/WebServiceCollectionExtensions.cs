@@ -1,5 +1,6 @@
 using System.Globalization;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Web.Addresses;
 using EHalsostodet.Web.Api.Delivery;
 using EHalsostodet.Web.Api.Management;
@@ -86,7 +87,7 @@ public static class WebServiceCollectionExtensions
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                ExceptionHandlingPath = "/fel/500",
+                ExceptionHandlingPath = PortalPaths.Error(StatusCodes.Status500InternalServerError),
                 // A body the server could not read (too large, cut off) or text with NUL is the client's error.
                 StatusCodeSelector = ClientErrors.StatusOf,
                 // Log every server error, also those the API handler answers; not the requests at fault.

@@ -60,7 +60,7 @@ public sealed class AddressHistory(PortalDbContext db, AuditLog audit, TimeProvi
         var addresses = await db.ContentAddresses.AsNoTracking().Where(a => a.ItemId == itemId).ToListAsync(cancellationToken);
         return addresses.Where(a => a.Slug != live)
             .OrderByDescending(a => a.FirstPublishedAt).ThenBy(a => a.Slug, StringComparer.Ordinal)
-            .Select(a => new OldAddress(a.Slug, ContentTypeNames.PublicUrl(a.Type, a.Slug), a.FirstPublishedAt))
+            .Select(a => new OldAddress(a.Slug, PortalPaths.Of(a.Type, a.Slug), a.FirstPublishedAt))
             .ToList();
     }
 
@@ -93,7 +93,7 @@ public sealed class AddressHistory(PortalDbContext db, AuditLog audit, TimeProvi
         {
             return new(false, "Adressen finns inte längre bland innehållets gamla adresser.");
         }
-        var path = ContentTypeNames.PublicUrl(address.Type, address.Slug);
+        var path = PortalPaths.Of(address.Type, address.Slug);
         if (await db.PublishedContent.AnyAsync(p => p.ItemId == itemId && p.Slug == slug, cancellationToken))
         {
             return new(false, $"{path} är innehållets adress på webbplatsen just nu och kan inte tas bort.");

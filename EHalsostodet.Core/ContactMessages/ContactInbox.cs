@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Sharing;
@@ -122,7 +123,7 @@ public sealed class ContactInbox(PortalDbContext db, EmailOutbox outbox, PublicU
         "",
         message.Message,
         "",
-        "Meddelandet finns också i redaktionens verktyg, där du markerar hur det hanteras: " + urls.Absolute("/redaktion/meddelanden"));
+        "Meddelandet finns också i redaktionens verktyg, där du markerar hur det hanteras: " + urls.Absolute(PortalPaths.BackOffice.Messages));
 
     private static bool IsEmailAddress(string text) =>
         !text.Any(char.IsWhiteSpace) && MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);

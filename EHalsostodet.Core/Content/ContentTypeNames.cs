@@ -35,14 +35,4 @@ public static class ContentTypeNames
         ContentType.Page => "Sida",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
-
-    /// <summary>The public URL of a published item.</summary>
-    public static string PublicUrl(ContentType type, string slug) => type switch
-    {
-        ContentType.Story => $"/berattelser/{slug}",
-        ContentType.Collection => $"/samlingar/{slug}",
-        ContentType.Initiative => $"/kunskapshojande-initiativ/{slug}",
-        ContentType.Page => $"/{slug}",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
 }

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Members.OwnCollections;
@@ -14,11 +15,11 @@ namespace EHalsostodet.Core.Export;
 public sealed class MemberExports(PortalDbContext db, OwnCollectionService collections, PublishedExports published, ExportRenderer renderer, UsageCounter usage)
 {
     public async Task<ExportFile?> OwnCollectionPdfAsync(string userId, Guid id, string baseUrl, CancellationToken cancellationToken) =>
-        await CollectionPdfAsync(await collections.FindAsync(userId, id, cancellationToken), baseUrl + $"/mina-sidor/samlingar/{id}", baseUrl, cancellationToken);
+        await CollectionPdfAsync(await collections.FindAsync(userId, id, cancellationToken), baseUrl + PortalPaths.Members.OwnCollection(id), baseUrl, cancellationToken);
 
     public async Task<ExportFile?> SharedCollectionPdfAsync(string token, string baseUrl, CancellationToken cancellationToken) =>
         await collections.FindSharedAsync(token, cancellationToken) is { } shared
-            ? await CollectionPdfAsync(shared.Collection, baseUrl + $"/delad-samling/{Uri.EscapeDataString(token)}", baseUrl, cancellationToken)
+            ? await CollectionPdfAsync(shared.Collection, baseUrl + PortalPaths.SharedCollection(token), baseUrl, cancellationToken)
             : null;
 
     public async Task<ExportFile?> OwnPlanAsync(string userId, Guid id, ExportFormat format, string baseUrl, CancellationToken cancellationToken) =>
@@ -59,7 +60,7 @@ public sealed class MemberExports(PortalDbContext db, OwnCollectionService colle
             .Where(p => p.Type == ContentType.Story && p.ItemId == plan.StoryId)
             .Select(p => new { p.Title, p.Slug })
             .FirstOrDefaultAsync(cancellationToken);
-        var storyUrl = story is null ? baseUrl + "/" : baseUrl + ContentTypeNames.PublicUrl(ContentType.Story, story.Slug);
+        var storyUrl = story is null ? baseUrl + PortalPaths.Home : baseUrl + PortalPaths.Of(ContentType.Story, story.Slug);
         var document = ActionPlanExportBuilder.Build(plan, story?.Title, storyUrl);
         await usage.CountAsync(UsageMetrics.Exported, plan.Id, cancellationToken);
         return new ExportFile(renderer.Render(document, format), format, $"{Slugs.FromText(plan.Title).OrIfEmpty("handlingsplan")}.{format.Extension()}",

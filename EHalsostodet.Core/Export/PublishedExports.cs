@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Persistence;
@@ -65,7 +66,7 @@ public sealed class PublishedExports(PortalDbContext db, StoryViewBuilder views,
                 documents.Add(await BuildStoryAsync(story, baseUrl, cancellationToken));
             }
             var book = new ExportBook(collection.Title, Markdown.MarkdownRenderer.ToPlainText(collection.Description),
-                baseUrl + ContentTypeNames.PublicUrl(ContentType.Collection, row.Slug), documents);
+                baseUrl + PortalPaths.Of(ContentType.Collection, row.Slug), documents);
             file = new ExportFile(renderer.RenderBook(book), ExportFormat.Pdf, $"{row.Slug}.pdf", etag, IsCollection: true);
             cache.Store(key, file);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
@@ -34,7 +35,7 @@ public static class StoryExportBuilder
             ? ResponsibilityNotice + " Kommunen i den här berättelsen är fiktiv: berättelsen är exempelinnehåll."
             : ResponsibilityNotice;
         return new ExportDocument(story.Title, story.ShortDescription, Facts(view), story.Tags,
-            baseUrl + ContentTypeNames.PublicUrl(ContentType.Story, story.Slug), notice, sections);
+            baseUrl + PortalPaths.Of(ContentType.Story, story.Slug), notice, sections);
     }
 
     /// <summary>What a section shows before its knowledge initiatives.</summary>
@@ -190,7 +191,7 @@ public static class StoryExportBuilder
         yield return new ExportSubheading("Kunskapshöjande initiativ");
         foreach (var initiative in initiatives)
         {
-            yield return new ExportLink(initiative.Title, baseUrl + ContentTypeNames.PublicUrl(ContentType.Initiative, initiative.Slug));
+            yield return new ExportLink(initiative.Title, baseUrl + PortalPaths.Of(ContentType.Initiative, initiative.Slug));
         }
     }
 

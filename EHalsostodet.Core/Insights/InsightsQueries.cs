@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
@@ -117,6 +118,6 @@ public sealed class InsightsQueries(PortalDbContext db, UsageCounter usage)
         var items = await db.ContentItems.AsNoTracking().Where(i => ids.Contains(i.Id))
             .Select(i => new { i.Id, i.Type, i.Title, i.Slug, IsLive = i.PublishedVersionId != null })
             .ToListAsync(cancellationToken);
-        return items.ToDictionary(i => i.Id, i => new ItemUsage(i.Id, i.Type, i.Title, i.IsLive ? ContentTypeNames.PublicUrl(i.Type, i.Slug) : null, 0));
+        return items.ToDictionary(i => i.Id, i => new ItemUsage(i.Id, i.Type, i.Title, i.IsLive ? PortalPaths.Of(i.Type, i.Slug) : null, 0));
     }
 }

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 
 namespace EHalsostodet.Core.Publishing;
@@ -17,13 +18,13 @@ public sealed record StoryCard(
     MunicipalityInfo? Municipality, Outcome Outcome, IReadOnlyList<OperationalArea> OperationalAreas, DateTime PublishedAt,
     Guid? HeroImageId = null)
 {
-    public string Url => ContentTypeNames.PublicUrl(ContentType.Story, Slug);
+    public string Url => PortalPaths.Of(ContentType.Story, Slug);
 }
 
 /// <summary>A collection card.</summary>
 public sealed record CollectionCard(Guid Id, string Slug, string Title, string Description, int StoryCount, IReadOnlyList<TagLink> Tags, Guid? HeroImageId = null)
 {
-    public string Url => ContentTypeNames.PublicUrl(ContentType.Collection, Slug);
+    public string Url => PortalPaths.Of(ContentType.Collection, Slug);
 }
 
 /// <summary>A published item with its typed document.</summary>

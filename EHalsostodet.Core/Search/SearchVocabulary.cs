@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Instances;
 using EHalsostodet.Core.Persistence;
@@ -59,8 +60,8 @@ public sealed class SearchVocabulary(PortalDbContext db, SearchVocabularyCache c
             .Select(m => m.Name).ToListAsync(cancellationToken);
 
         static string[] Folded(string text) => SearchText.Tokenize(text).Select(SearchText.Fold).Distinct(StringComparer.Ordinal).ToArray();
-        var suggestions = tags.Select(t => (new SearchSuggestion(t.Name, "Tagg", $"/taggar/{Uri.EscapeDataString(t.Slug)}"), Folded(t.Name)))
-            .Concat(municipalities.Select(m => (new SearchSuggestion(m, "Kommun", $"/sok?q={Uri.EscapeDataString(m)}"), Folded(m))))
+        var suggestions = tags.Select(t => (new SearchSuggestion(t.Name, "Tagg", PortalPaths.Tag(t.Slug)), Folded(t.Name)))
+            .Concat(municipalities.Select(m => (new SearchSuggestion(m, "Kommun", PortalPaths.Search(query: m)), Folded(m))))
             .ToList();
         return new VocabularySnapshot(suggestions);
     }

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Members.OwnCollections;
 using EHalsostodet.Core.Persistence;
@@ -9,7 +10,7 @@ namespace EHalsostodet.Core.Sharing;
 /// <param name="ItemId">The published item, or null for a member's shared collection (not published content).</param>
 public sealed record ShareTarget(Guid? ItemId, string Title, string Path)
 {
-    public string QrPath => Path + "/qr.svg";
+    public string QrPath => PortalPaths.QrCode(Path);
 }
 
 /// <summary>
@@ -28,7 +29,7 @@ public sealed class ShareTargets(PortalDbContext db)
             .Where(p => p.Type == type && p.Slug == slug)
             .Select(p => new { p.ItemId, p.Title, p.Slug })
             .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : new ShareTarget(row.ItemId, row.Title, ContentTypeNames.PublicUrl(type, row.Slug));
+        return row is null ? null : new ShareTarget(row.ItemId, row.Title, PortalPaths.Of(type, row.Slug));
     }
 
     public async Task<ShareTarget?> SharedCollectionAsync(string token, CancellationToken cancellationToken)
@@ -39,7 +40,7 @@ public sealed class ShareTargets(PortalDbContext db)
         }
         var name = await db.MemberCollections.AsNoTracking()
             .Where(c => c.ShareToken == token).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-        return name is null ? null : new ShareTarget(null, name, OwnCollectionService.SharePath(token));
+        return name is null ? null : new ShareTarget(null, name, PortalPaths.SharedCollection(token));
     }
 
     public static ShareLink LinkFor(ShareTarget target, PublicUrls urls) => new(target.Title, urls.Absolute(target.Path), target.QrPath);

@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
@@ -15,7 +16,7 @@ public sealed class ReviewerAlertHandler(UserManager<PortalUser> users, EmailOut
     public async Task HandleAsync(ContentSubmitted contentEvent, CancellationToken cancellationToken)
     {
         var reviewers = (await ReviewersAsync(users)).Where(u => u.Id != contentEvent.SubmittedBy.UserId);
-        var link = urls.Absolute($"/redaktion/innehall/{contentEvent.Item.Id}");
+        var link = urls.Absolute(PortalPaths.BackOffice.Content(contentEvent.Item.Id));
         foreach (var reviewer in reviewers)
         {
             outbox.Enqueue(reviewer.Email!,
@@ -56,7 +57,7 @@ public sealed class ReviewWithdrawnMailHandler(UserManager<PortalUser> users, Em
         {
             recipients.Add(submitter);
         }
-        var link = urls.Absolute($"/redaktion/innehall/{contentEvent.Item.Id}");
+        var link = urls.Absolute(PortalPaths.BackOffice.Content(contentEvent.Item.Id));
         foreach (var recipient in recipients.Where(u => u.Id != contentEvent.EditedBy.UserId))
         {
             outbox.Enqueue(recipient.Email!,
@@ -87,7 +88,7 @@ public sealed class RejectionMailHandler(PortalDbContext db, EmailOutbox outbox,
             .Select(v => v.AuthorId!).Distinct().ToListAsync(cancellationToken);
         var authors = await db.Users.Where(u => authorIds.Contains(u.Id) && u.Id != contentEvent.RejectedBy.UserId && u.Email != null)
             .ToListAsync(cancellationToken);
-        var link = urls.Absolute($"/redaktion/innehall/{contentEvent.Item.Id}");
+        var link = urls.Absolute(PortalPaths.BackOffice.Content(contentEvent.Item.Id));
         foreach (var author in authors)
         {
             outbox.Enqueue(author.Email!,

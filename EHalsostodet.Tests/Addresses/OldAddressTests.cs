@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
@@ -45,7 +46,7 @@ public sealed class OldAddressTests : PortalTestClass<OldAddressTests>
 
     /// <summary>The page and every address under it or about it that takes the slug.</summary>
     private static IEnumerable<string> Addresses(ContentType type, string slug) =>
-        new[] { ContentTypeNames.PublicUrl(type, slug) }.Concat(type switch
+        new[] { PortalPaths.Of(type, slug) }.Concat(type switch
         {
             ContentType.Story => [$"/berattelser/{slug}/pdf", $"/berattelser/{slug}/docx", $"/berattelser/{slug}/qr.svg", $"/api/delivery/v1/stories/{slug}"],
             ContentType.Collection => [$"/samlingar/{slug}/pdf", $"/samlingar/{slug}/feed", $"/samlingar/{slug}/qr.svg",
@@ -83,9 +84,9 @@ public sealed class OldAddressTests : PortalTestClass<OldAddressTests>
             Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, current);
         }
         var sitemap = await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative));
-        StringAssert.Contains(sitemap, ContentTypeNames.PublicUrl(type, live) + "</loc>");
-        Assert.IsFalse(sitemap.Contains(ContentTypeNames.PublicUrl(type, first) + "</loc>", StringComparison.Ordinal), "only live addresses are in the sitemap");
-        Assert.IsFalse(sitemap.Contains(ContentTypeNames.PublicUrl(type, second) + "</loc>", StringComparison.Ordinal));
+        StringAssert.Contains(sitemap, PortalPaths.Of(type, live) + "</loc>");
+        Assert.IsFalse(sitemap.Contains(PortalPaths.Of(type, first) + "</loc>", StringComparison.Ordinal), "only live addresses are in the sitemap");
+        Assert.IsFalse(sitemap.Contains(PortalPaths.Of(type, second) + "</loc>", StringComparison.Ordinal));
     }
 
     [TestMethod]

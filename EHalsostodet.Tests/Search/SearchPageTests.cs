@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class SearchPageTests
         var cards = page.QuerySelectorAll("ol.search-hits > li.card");
         Assert.IsTrue(cards.Length > 0);
         var stories = await SavingPortal.QueryAsync(SeededPortal.Factory, db => db.PublishedContent.AsNoTracking()
-            .Where(p => p.Type == ContentType.Story).ToDictionaryAsync(p => ContentTypeNames.PublicUrl(ContentType.Story, p.Slug)));
+            .Where(p => p.Type == ContentType.Story).ToDictionaryAsync(p => PortalPaths.Of(ContentType.Story, p.Slug)));
         var municipalities = await SavingPortal.QueryAsync(SeededPortal.Factory, db => db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.Name));
         foreach (var card in cards)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Members.OwnCollections;
@@ -199,7 +200,7 @@ public sealed partial class SharePanelTests : PortalTestClass<SharePanelTests>
             await collections.AddStoryAsync(userId, created, story.Id, CancellationToken.None);
             return (created, (await collections.ShareAsync(userId, created, CancellationToken.None))!);
         });
-        var path = OwnCollectionService.SharePath(token);
+        var path = PortalPaths.SharedCollection(token);
 
         var page = await Anonymous().GetPageAsync(path);
         Assert.AreEqual(PublicBase + path, page.QuerySelector("section.share-panel input#share-url")!.GetAttribute("value"));

@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Web.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -62,9 +63,9 @@ public static class BackOfficeServiceCollectionExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.LoginPath = "/redaktion/logga-in";
-            options.LogoutPath = "/redaktion/logga-ut";
-            options.AccessDeniedPath = "/fel/403";
+            options.LoginPath = PortalPaths.BackOffice.Login();
+            options.LogoutPath = PortalPaths.BackOffice.Logout;
+            options.AccessDeniedPath = PortalPaths.Error(StatusCodes.Status403Forbidden);
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.Events = new CookieAuthenticationEvents

@@ -23,11 +23,6 @@ public static class ExportEndpoints
         return app;
     }
 
-    public static string StoryPath(string slug, ExportFormat format) => $"/berattelser/{slug}/{format.Extension()}";
-
-    /// <summary>The short version of a story: summary and benefit effects on at most two pages.</summary>
-    public static string StoryShortPdfPath(string slug) => $"/berattelser/{slug}/kortversion/pdf";
-
     private static async Task<Results<FileContentHttpResult, FileStreamHttpResult, StatusCodeHttpResult, NotFound>> StoryAsync(
         string slug, string format, HttpContext context, PublishedExports exports, PublicUrls urls, CancellationToken cancellationToken) =>
         Send(context, await exports.StoryAsync(slug, Enum.Parse<ExportFormat>(format, ignoreCase: true), urls.BaseUrl, cancellationToken), publicContent: true);

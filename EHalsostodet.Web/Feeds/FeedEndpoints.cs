@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Markdown;
 using EHalsostodet.Core.Publishing;
@@ -20,10 +21,6 @@ public static class FeedEndpoints
         return app;
     }
 
-    public static string TagFeedPath(string slug) => $"/taggar/{slug}/feed";
-
-    public static string CollectionFeedPath(string slug) => $"/samlingar/{slug}/feed";
-
     private static async Task<Results<FileContentHttpResult, NotFound>> TagFeedAsync(
         string slug, FeedQueries feeds, PublicUrls urls, CancellationToken cancellationToken)
     {
@@ -32,12 +29,12 @@ public static class FeedEndpoints
             return TypedResults.NotFound();
         }
         var baseUrl = urls.BaseUrl;
-        var page = $"/taggar/{tag.Slug}";
+        var page = PortalPaths.Tag(tag.Slug);
         return Feed(new AtomFeed(
-            baseUrl + TagFeedPath(tag.Slug),
+            baseUrl + PortalPaths.TagFeed(tag.Slug),
             $"E-hälsostödet: kommunberättelser med taggen {tag.Name}",
             $"De senaste kommunberättelserna med taggen {tag.Name}.",
-            baseUrl + TagFeedPath(tag.Slug), baseUrl + page,
+            baseUrl + PortalPaths.TagFeed(tag.Slug), baseUrl + page,
             stories.Count > 0 ? stories.Max(s => s.PublishedAt) : DateTime.UnixEpoch,
             stories.Select(s => Entry(s, baseUrl)).ToList()));
     }
@@ -50,19 +47,19 @@ public static class FeedEndpoints
             return TypedResults.NotFound();
         }
         var baseUrl = urls.BaseUrl;
-        var self = baseUrl + CollectionFeedPath(collection.Slug);
+        var self = baseUrl + PortalPaths.CollectionFeed(collection.Slug);
         return Feed(new AtomFeed(
             self,
             $"E-hälsostödet: samlingen {collection.Title}",
             MarkdownRenderer.ToPlainText(collection.Teaser),
-            self, baseUrl + ContentTypeNames.PublicUrl(ContentType.Collection, collection.Slug),
+            self, baseUrl + PortalPaths.Of(ContentType.Collection, collection.Slug),
             stories.Select(s => s.PublishedAt).Append(collection.PublishedAt).Max(),
             stories.Select(s => Entry(s, baseUrl)).ToList()));
     }
 
     private static AtomEntry Entry(PublishedContent story, string baseUrl) => new(
         story.ItemId, story.Title, MarkdownRenderer.ToPlainText(story.Teaser),
-        baseUrl + ContentTypeNames.PublicUrl(ContentType.Story, story.Slug), story.FirstPublishedAt, story.PublishedAt);
+        baseUrl + PortalPaths.Of(ContentType.Story, story.Slug), story.FirstPublishedAt, story.PublishedAt);
 
     private static FileContentHttpResult Feed(AtomFeed feed) => TypedResults.File(feed.ToUtf8(), AtomFeed.ContentType);
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
@@ -36,7 +37,7 @@ public sealed class DeletedAccountExceptionHandler(IServiceScopeFactory scopes) 
         }
         var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "");
         httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-        httpContext.Response.Headers.Location = path.StartsWithSegments("/redaktion") ? "/redaktion/logga-in" : "/mina-sidor/logga-in";
+        httpContext.Response.Headers.Location = path.StartsWithSegments(PortalPaths.BackOffice.Home) ? PortalPaths.BackOffice.Login() : PortalPaths.Members.Login();
         return true;
     }
 

@@ -1,3 +1,5 @@
+using EHalsostodet.Core.Addresses;
+
 namespace EHalsostodet.Web.Infrastructure;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace EHalsostodet.Web.Infrastructure;
 /// </summary>
 public sealed class PrivateResponsesMiddleware(RequestDelegate next)
 {
-    public static readonly PathString[] Prefixes = ["/api/v1/me", "/delad-handlingsplan"];
+    public static readonly PathString[] Prefixes = ["/api/v1/me", PortalPaths.SharedPlans];
 
     public Task InvokeAsync(HttpContext context)
     {

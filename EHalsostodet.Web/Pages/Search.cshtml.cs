@@ -127,6 +127,6 @@ public sealed class SearchModel(ISearchIndex search, SearchHitCards cards, TagDi
         {
             parts.Add($"sida={number}");
         }
-        return "/sok?" + string.Join('&', parts);
+        return PortalPaths.SearchPage + "?" + string.Join('&', parts);
     }
 }

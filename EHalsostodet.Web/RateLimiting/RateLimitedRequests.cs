@@ -1,3 +1,5 @@
+using EHalsostodet.Core.Addresses;
+
 namespace EHalsostodet.Web.RateLimiting;
 
 /// <summary>
@@ -6,16 +8,16 @@ namespace EHalsostodet.Web.RateLimiting;
 /// </summary>
 public static class RateLimitedRequests
 {
-    private static readonly string[] LoginPosts = ["/redaktion/logga-in", "/mina-sidor/logga-in", "/api/auth/login"];
+    private static readonly string[] LoginPosts = [PortalPaths.BackOffice.Login(), PortalPaths.Members.Login(), "/api/auth/login"];
 
     private static readonly string[] RegistrationPosts =
     [
-        "/mina-sidor/registrera", "/mina-sidor/glomt-losenord", "/mina-sidor/bekrafta",
+        PortalPaths.Members.Register, PortalPaths.Members.ForgotPassword, PortalPaths.Members.Confirm,
     ];
 
-    private static readonly string[] ContactPosts = ["/skriv-till-oss"];
+    private static readonly string[] ContactPosts = [PortalPaths.ContactForm];
 
-    private static readonly string[] SearchGets = ["/sok", "/api/v1/search", "/api/v1/search/suggest"];
+    private static readonly string[] SearchGets = [PortalPaths.SearchPage, "/api/v1/search", "/api/v1/search/suggest"];
 
     /// <summary>The first segment of every address with exports under it: /berattelser/{slug}/pdf and so on.</summary>
     private static readonly string[] ExportRoots = ["berattelser", "samlingar", "delad-samling", "delad-handlingsplan", "mina-sidor"];

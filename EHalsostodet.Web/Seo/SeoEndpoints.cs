@@ -1,4 +1,5 @@
 using System.Text;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Sharing;
 using EHalsostodet.Web.OutputCaching;
@@ -10,7 +11,7 @@ public static class SeoEndpoints
 {
     /// <summary>Addresses that are private, per person or not content: search engines keep out.</summary>
     public static readonly IReadOnlyList<string> DisallowedPaths =
-        ["/redaktion", "/mina-sidor", "/api/", "/delad-samling/", "/delad-handlingsplan/", "/avsluta-prenumeration/"];
+        [PortalPaths.BackOffice.Home, PortalPaths.Members.Home, "/api/", PortalPaths.SharedCollections + "/", PortalPaths.SharedPlans + "/", PortalPaths.Unsubscriptions + "/"];
 
     public static IServiceCollection AddSeo(this IServiceCollection services) => services.AddScoped<SitemapBuilder>();
 
@@ -41,7 +42,7 @@ public static class SeoEndpoints
         {
             text.Append("Disallow: ").Append(path).Append('\n');
         }
-        text.Append('\n').Append("Sitemap: ").Append(urls.Absolute("/sitemap.xml")).Append('\n');
+        text.Append('\n').Append("Sitemap: ").Append(urls.Absolute(PortalPaths.Sitemap)).Append('\n');
         response.Headers.CacheControl = "public, max-age=3600";
         return TypedResults.Text(text.ToString(), "text/plain; charset=utf-8");
     }

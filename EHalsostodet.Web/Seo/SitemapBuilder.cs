@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Sharing;
@@ -25,18 +26,18 @@ public sealed class SitemapBuilder(SitemapQueries queries, PublicUrls urls)
 
         var entries = new List<(string Path, DateTime? LastModified)>
         {
-            ("/", Latest()),
-            ("/berattelser", Latest(ContentType.Story)),
-            ("/samlingar", Latest(ContentType.Collection)),
-            ("/taggar", Latest(ContentType.Story, ContentType.Collection)),
-            ("/kunskapshojande-initiativ", Latest(ContentType.Initiative)),
+            (PortalPaths.Home, Latest()),
+            (PortalPaths.StoryList, Latest(ContentType.Story)),
+            (PortalPaths.CollectionList, Latest(ContentType.Collection)),
+            (PortalPaths.TagList, Latest(ContentType.Story, ContentType.Collection)),
+            (PortalPaths.InitiativeList, Latest(ContentType.Initiative)),
         };
         entries.AddRange(items
             .OrderBy(i => i.Type).ThenBy(i => i.Slug, StringComparer.Ordinal)
-            .Select(i => (ContentTypeNames.PublicUrl(i.Type, i.Slug), (DateTime?)i.PublishedAt)));
+            .Select(i => (PortalPaths.Of(i.Type, i.Slug), (DateTime?)i.PublishedAt)));
         entries.AddRange(tags
             .OrderBy(t => t.Slug, StringComparer.Ordinal)
-            .Select(t => ("/taggar/" + Uri.EscapeDataString(t.Slug), (DateTime?)t.LastModified)));
+            .Select(t => (PortalPaths.Tag(t.Slug), (DateTime?)t.LastModified)));
 
         return new XDocument(
             new XDeclaration("1.0", "utf-8", null),

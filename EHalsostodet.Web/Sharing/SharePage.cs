@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Sharing;
+using EHalsostodet.Web.Media;
 
 namespace EHalsostodet.Web.Sharing;
 
@@ -13,5 +14,5 @@ public sealed record SharePage(ShareLink Link, string Description, string OgType
     public const string ViewDataKey = "SharePage";
 
     public static SharePage For(ShareTarget target, string description, string ogType, PublicUrls urls, Guid? heroImageId = null) =>
-        new(ShareTargets.LinkFor(target, urls), description, ogType, heroImageId is { } image ? urls.Absolute($"/media/{image}/original") : null);
+        new(ShareTargets.LinkFor(target, urls), description, ogType, heroImageId is { } image ? urls.Absolute(MediaUrls.Original(image)) : null);
 }

@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Sharing;
 
@@ -10,8 +11,6 @@ namespace EHalsostodet.Core.Members.Accounts;
 /// </summary>
 public sealed class MemberAccountMails(EmailOutbox outbox, PublicUrls urls)
 {
-    public const string ConfirmPath = "/mina-sidor/bekrafta";
-    public const string ResetPath = "/mina-sidor/aterstall-losenord";
 
     public void ConfirmAddress(PortalUser user, string encodedToken) =>
         outbox.Enqueue(user.Email!, "Bekräfta din e-postadress på E-hälsostödet", $"""
@@ -19,7 +18,7 @@ public sealed class MemberAccountMails(EmailOutbox outbox, PublicUrls urls)
 
             Du har skapat ett konto på E-hälsostödet. Bekräfta din e-postadress genom att öppna länken nedan, så kan du logga in:
 
-            {Link(ConfirmPath, user.Id, encodedToken)}
+            {urls.Absolute(PortalPaths.Members.AccountLink(PortalPaths.Members.Confirm, user.Id, encodedToken))}
 
             Länken gäller i ett dygn. Om den hunnit sluta gälla kan du beställa en ny på inloggningssidan.
             Har du inte skapat något konto kan du bortse från det här meddelandet.
@@ -35,8 +34,8 @@ public sealed class MemberAccountMails(EmailOutbox outbox, PublicUrls urls)
 
             Någon, troligen du, försökte just skapa ett konto på E-hälsostödet med den här e-postadressen. Du har redan ett konto.
 
-            Logga in: {urls.Absolute("/mina-sidor/logga-in")}
-            Har du glömt lösenordet kan du välja ett nytt: {urls.Absolute("/mina-sidor/glomt-losenord")}
+            Logga in: {urls.Absolute(PortalPaths.Members.Login())}
+            Har du glömt lösenordet kan du välja ett nytt: {urls.Absolute(PortalPaths.Members.ForgotPassword)}
 
             Var det inte du kan du bortse från det här meddelandet. Ditt konto är oförändrat.
 
@@ -50,7 +49,7 @@ public sealed class MemberAccountMails(EmailOutbox outbox, PublicUrls urls)
 
             Du har bett om att få välja ett nytt lösenord till ditt konto på E-hälsostödet. Öppna länken nedan och välj ett nytt lösenord:
 
-            {Link(ResetPath, user.Id, encodedToken)}
+            {urls.Absolute(PortalPaths.Members.AccountLink(PortalPaths.Members.ResetPassword, user.Id, encodedToken))}
 
             Länken gäller i ett dygn och kan bara användas en gång.
             Har du inte bett om ett nytt lösenord kan du bortse från det här meddelandet. Ditt lösenord är oförändrat.
@@ -58,7 +57,4 @@ public sealed class MemberAccountMails(EmailOutbox outbox, PublicUrls urls)
             Hälsningar
             E-hälsostödet
             """);
-
-    private string Link(string path, string userId, string encodedToken) =>
-        urls.Absolute($"{path}?userId={Uri.EscapeDataString(userId)}&code={Uri.EscapeDataString(encodedToken)}");
 }

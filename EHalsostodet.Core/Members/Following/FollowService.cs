@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Members.Saving;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
@@ -78,9 +79,9 @@ public sealed class FollowService(PortalDbContext db, MemberStateVersions versio
         var tags = await db.Tags.AsNoTracking().Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => t.Name, cancellationToken);
         return follows
             .Select(f => f.Kind == FollowKind.Tag
-                ? new FollowedTarget(f.Kind, f.Target, tags.GetValueOrDefault(f.Target), tags.ContainsKey(f.Target) ? $"/taggar/{f.Target}" : null, f.CreatedAt)
+                ? new FollowedTarget(f.Kind, f.Target, tags.GetValueOrDefault(f.Target), tags.ContainsKey(f.Target) ? PortalPaths.Tag(f.Target) : null, f.CreatedAt)
                 : items.TryGetValue(f.Target, out var item) && item.Type == TypeOf(f.Kind)
-                    ? new FollowedTarget(f.Kind, f.Target, item.Title, ContentTypeNames.PublicUrl(item.Type, item.Slug), f.CreatedAt)
+                    ? new FollowedTarget(f.Kind, f.Target, item.Title, PortalPaths.Of(item.Type, item.Slug), f.CreatedAt)
                     : new FollowedTarget(f.Kind, f.Target, null, null, f.CreatedAt))
             .OrderBy(f => f.Kind).ThenBy(f => f.Title ?? "", StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), true))
             .ToList();

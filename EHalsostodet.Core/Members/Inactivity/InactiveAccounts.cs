@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Email;
 using EHalsostodet.Core.Members.Privacy;
 using EHalsostodet.Core.Persistence;
@@ -105,8 +106,8 @@ public sealed class InactiveAccounts(
         "Ditt konto och allt du har sparat – profil, sparat innehåll, egna samlingar, handlingsplaner, följningar och notiser – tas bort tidigast den "
             + SwedishTime.LongDate(deletionDay) + ".",
         "",
-        "Vill du behålla kontot räcker det att du loggar in före dess: " + urls.Absolute("/mina-sidor/logga-in"),
-        "Vill du själv ladda ned dina uppgifter eller ta bort kontot direkt gör du det under Mina uppgifter: " + urls.Absolute("/mina-sidor/mina-uppgifter"),
+        "Vill du behålla kontot räcker det att du loggar in före dess: " + urls.Absolute(PortalPaths.Members.Login()),
+        "Vill du själv ladda ned dina uppgifter eller ta bort kontot direkt gör du det under Mina uppgifter: " + urls.Absolute(PortalPaths.Members.MyData),
         "",
-        "Läs mer: " + urls.Absolute("/personuppgifter"));
+        "Läs mer: " + urls.Absolute(PortalPaths.Privacy));
 }

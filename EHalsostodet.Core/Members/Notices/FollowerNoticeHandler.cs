@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Events;
 using EHalsostodet.Core.Persistence;
@@ -44,7 +45,7 @@ public sealed class FollowerNoticeHandler(PortalDbContext db, ImmediateNoticeMai
     {
         var candidates = new List<Candidate>();
         var storyId = published.Item.Id;
-        var url = ContentTypeNames.PublicUrl(ContentType.Story, story.Slug);
+        var url = PortalPaths.Of(ContentType.Story, story.Slug);
         // Only the public "what changed" text of the version, never the editors' internal change note.
         var changeNote = published.Version.PublicChangeNote?.Trim() ?? "";
         if (published.PreviousDocument is not null && changeNote.Length > 0)
@@ -98,7 +99,7 @@ public sealed class FollowerNoticeHandler(PortalDbContext db, ImmediateNoticeMai
             .SelectMany(s => followers.Select(f => new Candidate(
                 f.UserId, MemberNoticeKind.StoryAddedToCollection, s.ItemId,
                 $"Berättelsen ”{s.Title}” har lagts till i samlingen ”{collection.Title}”",
-                ContentTypeNames.PublicUrl(ContentType.Story, s.Slug))))
+                PortalPaths.Of(ContentType.Story, s.Slug))))
             .ToList();
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Sharing;
 
 namespace EHalsostodet.Core.Members.Notices;
@@ -10,11 +11,9 @@ public sealed record NoticeMail(string To, string Subject, string Body, string U
 /// <summary>Writes the Swedish plain-text mails about notices: one at a time, or a digest.</summary>
 public sealed class NoticeMailComposer(PublicUrls urls)
 {
-    public const string UnsubscribePath = "/avsluta-prenumeration/";
-
     private string BaseUrl => urls.BaseUrl;
 
-    public string UnsubscribeUrl(MemberProfile profile) => BaseUrl + UnsubscribePath + profile.UnsubscribeToken;
+    public string UnsubscribeUrl(MemberProfile profile) => urls.Absolute(PortalPaths.Unsubscribe(profile.UnsubscribeToken));
 
     public NoticeMail ForNotice(PortalUser user, MemberProfile profile, MemberNotice notice)
     {
@@ -51,10 +50,10 @@ public sealed class NoticeMailComposer(PublicUrls urls)
     private StringBuilder Footer(StringBuilder body, MemberProfile profile) => body
         .AppendLine()
         .AppendLine("Alla dina notiser finns på")
-        .AppendLine(BaseUrl + "/mina-sidor/notiser")
+        .AppendLine(urls.Absolute(PortalPaths.Members.Notices))
         .AppendLine()
         .AppendLine("Du får det här meddelandet eftersom du följer innehåll på E-hälsostödet.")
-        .AppendLine("Välj hur ofta du vill få e-post: " + BaseUrl + "/mina-sidor/installningar")
+        .AppendLine("Välj hur ofta du vill få e-post: " + urls.Absolute(PortalPaths.Members.Settings))
         .AppendLine("Sluta få e-post från E-hälsostödet med ett klick:")
         .AppendLine(UnsubscribeUrl(profile));
 

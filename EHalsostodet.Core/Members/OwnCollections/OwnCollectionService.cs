@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Members.Saving;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Members.Accounts;
@@ -14,7 +15,7 @@ public sealed record OwnCollectionStory(Guid StoryId, string? Title, string? Slu
 {
     public bool IsPublished => Slug is not null;
 
-    public string? Url => Slug is null ? null : ContentTypeNames.PublicUrl(ContentType.Story, Slug);
+    public string? Url => Slug is null ? null : PortalPaths.Of(ContentType.Story, Slug);
 }
 
 /// <summary>An own collection with its stories in order.</summary>
@@ -239,7 +240,6 @@ public sealed class OwnCollectionService(PortalDbContext db, MemberStateVersions
         return OwnCollectionChange.Done;
     }
 
-    public static string SharePath(string token) => $"/delad-samling/{token}";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

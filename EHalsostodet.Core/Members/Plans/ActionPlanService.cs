@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Members.Accounts;
 using EHalsostodet.Core.Persistence;
@@ -20,10 +21,6 @@ public enum ActionPlanChange
 /// </summary>
 public sealed class ActionPlanService(PortalDbContext db, TimeProvider clock)
 {
-    public static string Path(Guid id) => $"/mina-sidor/handlingsplaner/{id}";
-
-    public static string SharePath(string token) => $"/delad-handlingsplan/{token}";
-
     /// <summary>Starts a plan from a published story: its title and the five steps, empty. Null when the story is not published.</summary>
     public async Task<Guid?> CreateFromStoryAsync(string userId, Guid storyId, CancellationToken cancellationToken)
     {
@@ -213,7 +210,7 @@ public sealed class ActionPlanService(PortalDbContext db, TimeProvider clock)
             plan.Tasks.Where(t => t.Step == step).OrderBy(t => t.Position)
                 .Select(t => new ActionPlanTaskView(t.Id, t.Step, t.Text, t.Owner, t.DueDate, t.Done)).ToList())).ToList();
         return new ActionPlanDetails(
-            plan.Id, plan.Title, plan.StoryId, story?.Title, story is null ? null : ContentTypeNames.PublicUrl(ContentType.Story, story.Slug),
+            plan.Id, plan.Title, plan.StoryId, story?.Title, story is null ? null : PortalPaths.Of(ContentType.Story, story.Slug),
             plan.ShareToken, plan.CreatedAt, plan.UpdatedAt, steps);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -53,7 +54,7 @@ public sealed class MemberDataExporter(PortalDbContext db, UserManager<PortalUse
                 profile.Role, profile.Role is null ? null : MemberRoles.Label(profile.Role), profile.MunicipalityCode, municipality,
                 profile.Areas, profile.Interests, profile.MailFrequency.ToString(), profile.CreatedAt),
             saved.Select(s => published.TryGetValue(s.ItemId, out var p)
-                ? new ExportedSavedItem(s.ItemId, p.Type.Key(), p.Title, ContentTypeNames.PublicUrl(p.Type, p.Slug), s.SavedAt)
+                ? new ExportedSavedItem(s.ItemId, p.Type.Key(), p.Title, PortalPaths.Of(p.Type, p.Slug), s.SavedAt)
                 : new ExportedSavedItem(s.ItemId, null, null, null, s.SavedAt)).ToList(),
             collections.Select(c => new ExportedCollection(c.Id, c.Name, c.Description, c.ShareToken is not null, c.CreatedAt, c.UpdatedAt,
                 c.Items.OrderBy(i => i.Position).Select(i => new ExportedCollectionStory(i.StoryId, Title(i.StoryId), i.Position, i.AddedAt)).ToList())).ToList(),

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Insights;
 using EHalsostodet.Core.Persistence;
@@ -11,7 +12,7 @@ public sealed record SavedEntry(Guid ItemId, ContentType? Type, DateTime SavedAt
 /// <summary>What a published item a member can save or follow is called and where it lives.</summary>
 public sealed record SavedTarget(Guid ItemId, ContentType Type, string Title, string Slug)
 {
-    public string Url => ContentTypeNames.PublicUrl(Type, Slug);
+    public string Url => PortalPaths.Of(Type, Slug);
 }
 
 /// <summary>Saves and unsaves stories, collections and initiatives for a member.</summary>

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Publishing;
 using Lucene.Net.Analysis;
@@ -16,7 +17,7 @@ public static class SearchIndexDocuments
     {
         var fields = Text(row.ItemId, row.VersionId, text);
         fields.Add(new StoredField(IndexFields.StoredTitle, row.Title));
-        fields.Add(new StoredField(IndexFields.StoredUrl, ContentTypeNames.PublicUrl(row.Type, row.Slug)));
+        fields.Add(new StoredField(IndexFields.StoredUrl, PortalPaths.Of(row.Type, row.Slug)));
         fields.Add(new StoredField(IndexFields.StoredType, row.Type.Key()));
         fields.Add(new StringField(IndexFields.Type, row.Type.Key(), Field.Store.NO));
         fields.Add(new StoredField(IndexFields.StoredText, text.Teaser + "\n" + text.Body));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Search.Query;
@@ -302,7 +303,7 @@ public sealed class SearchTuningService(PortalDbContext db, AuditLog audit, Sear
         return bets.Select(b => new BestBetView(
             b.Id, b.Query, b.ItemId,
             published.TryGetValue(b.ItemId, out var live) ? live.Title : items.TryGetValue(b.ItemId, out var item) ? item.Title : "(borttaget innehåll)",
-            live is null ? null : ContentTypeNames.PublicUrl(live.Type, live.Slug))).ToList();
+            live is null ? null : PortalPaths.Of(live.Type, live.Slug))).ToList();
     }
 
     private async Task<string?> MissAsync(string? query, CancellationToken cancellationToken)

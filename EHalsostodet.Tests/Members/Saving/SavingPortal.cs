@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Persistence;
 using EHalsostodet.Core.Publishing;
@@ -31,7 +32,7 @@ internal static class SavingPortal
         {
             var row = await s.GetRequiredService<PortalDbContext>().PublishedContent.AsNoTracking()
                 .Where(p => p.Type == type).OrderBy(p => p.Slug).Skip(skip).FirstAsync();
-            return new SeedItem(row.ItemId, row.Slug, row.Title, ContentTypeNames.PublicUrl(type, row.Slug));
+            return new SeedItem(row.ItemId, row.Slug, row.Title, PortalPaths.Of(type, row.Slug));
         });
 
     public static Task<string> TagSlugAsync(PortalFactory factory) =>

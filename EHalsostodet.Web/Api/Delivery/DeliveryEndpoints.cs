@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Delivery;
 using EHalsostodet.Core.Publishing;
@@ -68,7 +69,7 @@ internal static class DeliveryEndpoints
 
     public static async Task<DeliveryJson<DeliveryTagList>> TagsAsync(DeliveryQueries queries, DeliveryMapper mapper, CancellationToken cancellationToken) =>
         DeliveryJson.Of(new DeliveryTagList((await queries.TagsAsync(cancellationToken))
-            .Select(t => new DeliveryTag(t.Name, t.Slug, t.Count, mapper.PublicUrl("/taggar/" + Uri.EscapeDataString(t.Slug)),
+            .Select(t => new DeliveryTag(t.Name, t.Slug, t.Count, mapper.PublicUrl(PortalPaths.Tag(t.Slug)),
                 $"{DeliveryApi.Prefix}/tags/{Uri.EscapeDataString(t.Slug)}"))
             .ToList()));
 

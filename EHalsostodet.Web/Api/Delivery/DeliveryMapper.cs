@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Delivery;
 using EHalsostodet.Core.Markdown;
@@ -14,7 +15,7 @@ public sealed class DeliveryMapper(PublicUrls urls)
         var row = item.Row;
         using var document = JsonDocument.Parse(row.DocumentJson);
         return new DeliveryItem(row.ItemId, row.Type.Key(), row.Slug, row.Title, MarkdownRenderer.ToPlainText(row.Teaser),
-            urls.Absolute(ContentTypeNames.PublicUrl(row.Type, row.Slug)), row.VersionId,
+            urls.Absolute(PortalPaths.Of(row.Type, row.Slug)), row.VersionId,
             row.FirstPublishedAt, row.PublishedAt, row.LastReviewedAt, item.Facets, document.RootElement.Clone());
     }
 
@@ -22,7 +23,7 @@ public sealed class DeliveryMapper(PublicUrls urls)
     {
         var row = item.Row;
         return new DeliverySummary(row.ItemId, row.Type.Key(), row.Slug, row.Title, MarkdownRenderer.ToPlainText(row.Teaser),
-            urls.Absolute(ContentTypeNames.PublicUrl(row.Type, row.Slug)), Href(row.Type, row.Slug), row.VersionId,
+            urls.Absolute(PortalPaths.Of(row.Type, row.Slug)), Href(row.Type, row.Slug), row.VersionId,
             row.FirstPublishedAt, row.PublishedAt, item.Facets);
     }
 

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Members.OwnCollections;
 using EHalsostodet.Core.Sharing;
 using EHalsostodet.Web.Api.Management;
@@ -111,7 +112,7 @@ internal static class OwnCollectionEndpoints
 
     // Built on the configured public address, as every shared link is, never on the Host header.
     private static string AbsoluteShareUrl(HttpRequest request, string token) =>
-        request.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Absolute(OwnCollectionService.SharePath(token));
+        request.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Absolute(PortalPaths.SharedCollection(token));
 
     private static OwnCollectionResponse ToResponse(OwnCollectionDetails collection, HttpRequest request) => new(
         collection.Id, collection.Name, collection.Description,

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Media;
@@ -95,14 +96,14 @@ public abstract class ContentEditorPageModel(
                 await Drafts.DiscardAsync(UserId, target, cancellationToken);
                 // The editor stays where they were working; the edit page confirms the save.
                 TempData[SavedKey] = saved.Message;
-                return new SeeOtherResult(EditUrl(saved.ItemId));
+                return new SeeOtherResult(PortalPaths.BackOffice.Edit(saved.ItemId));
             case EditorSaveOutcome.Invalid invalid:
                 View.Errors = invalid.Errors;
                 return Page();
             case EditorSaveOutcome.Outdated when itemId is { } outdated &&
                 await Drafts.KeepAsync(UserId, target, baseVersionId, FormPairs.FromForm(posted).ToJson(), cancellationToken):
                 // The text is kept as a draft, and the comparison is a page of its own that Back and reload can show again.
-                return new SeeOtherResult(ConflictUrl(outdated));
+                return new SeeOtherResult(PortalPaths.BackOffice.Conflict(outdated));
             case EditorSaveOutcome.Outdated:
                 View.ConflictMessage = "Någon annan har sparat en nyare version medan du redigerade, och din text är för lång för att sparas som kopia. Den finns kvar i formuläret: kopiera den innan du börjar om.";
                 return Page();
@@ -181,7 +182,7 @@ public abstract class ContentEditorPageModel(
         view.BaseVersionNumber = baseNumber;
         view.Unsaved = true;
         view.Restored = new DraftOffer(draft.SavedAt, baseNumber,
-            view.ItemId is { } id && draft.BaseVersionId != view.LatestVersionId ? ConflictUrl(id) : null);
+            view.ItemId is { } id && draft.BaseVersionId != view.LatestVersionId ? PortalPaths.BackOffice.Conflict(id) : null);
     }
 
     /// <summary>The item's state and base version for the page heading, without the document.</summary>
@@ -208,9 +209,7 @@ public abstract class ContentEditorPageModel(
     protected static DraftTarget Target(ContentType type, Guid? itemId) =>
         itemId is { } id ? DraftTarget.Item(type, id) : DraftTarget.New(type);
 
-    public static string ConflictUrl(Guid itemId) => $"/redaktion/innehall/{itemId}/konflikt";
 
-    public static string EditUrl(Guid itemId) => $"/redaktion/innehall/{itemId}/redigera";
 
     private Task<IContentForm> BindAsync(ContentType type, FormPairs? pairs) => BindFormAsync(type, pairs);
 }

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 
 namespace EHalsostodet.Web.BackOffice.Editing;
@@ -15,7 +16,7 @@ public static class EditorFieldLinks
     {
         var form = ContentForms.FromDocument(document).ToDocument();
         return errors
-            .Select(e => new EditorFieldError(e.Message, $"/redaktion/innehall/{itemId}/redigera#{EditorView.Id(form.FormPath(e.Field))}"))
+            .Select(e => new EditorFieldError(e.Message, $"{PortalPaths.BackOffice.Edit(itemId)}#{EditorView.Id(form.FormPath(e.Field))}"))
             .ToList();
     }
 }

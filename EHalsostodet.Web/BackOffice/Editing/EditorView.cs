@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
@@ -75,7 +76,7 @@ public sealed class EditorView
 
     public const string SaveSectionId = "spara";
 
-    public string OverviewUrl => ItemId is { } id ? $"/redaktion/innehall/{id}" : "/redaktion/innehall";
+    public string OverviewUrl => ItemId is { } id ? PortalPaths.BackOffice.Content(id) : PortalPaths.BackOffice.ContentList;
 
     /// <summary>"Ny kommunberättelse", "Nytt kunskapshöjande initiativ" …</summary>
     public string NewHeading => Type switch

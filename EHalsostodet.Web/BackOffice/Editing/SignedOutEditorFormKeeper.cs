@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 
@@ -57,7 +58,7 @@ public sealed partial class SignedOutEditorFormKeeper(RequestDelegate next)
             return;
         }
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
-        context.Response.Headers.Location = $"/redaktion/logga-in?ReturnUrl={Uri.EscapeDataString(request.Path.Value!)}&{KeptQuery}=1";
+        context.Response.Headers.Location = PortalPaths.WithQuery(PortalPaths.BackOffice.Login(request.Path.Value), (KeptQuery, "1"));
     }
 
     private static bool IsFor(Match path, DraftTarget target) =>

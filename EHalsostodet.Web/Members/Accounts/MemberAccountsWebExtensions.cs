@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,6 @@ namespace EHalsostodet.Web.Members.Accounts;
 
 public static class MemberAccountsWebExtensions
 {
-    public const string LoginPath = "/mina-sidor/logga-in";
-
     /// <summary>The pages of /Members a visitor uses before signing in.</summary>
     private static readonly string[] AnonymousPages = ["Register", "Confirm", "Login", "Logout", "ForgotPassword", "ResetPassword"];
 
@@ -40,12 +39,12 @@ public static class MemberAccountsWebExtensions
             options.Events.OnRedirectToLogin = context =>
             {
                 var path = context.Request.Path;
-                if (path.StartsWithSegments("/redaktion") || path.StartsWithSegments("/api"))
+                if (path.StartsWithSegments(PortalPaths.BackOffice.Home) || path.StartsWithSegments("/api"))
                 {
                     return backOfficeRedirect(context);
                 }
                 var returnUrl = context.Request.PathBase + path + context.Request.QueryString;
-                context.Response.Redirect(LoginPath + QueryString.Create("ReturnUrl", returnUrl));
+                context.Response.Redirect(PortalPaths.Members.Login(returnUrl));
                 return Task.CompletedTask;
             };
         });

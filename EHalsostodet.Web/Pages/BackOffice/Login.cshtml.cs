@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,5 +12,5 @@ public sealed class LoginModel(PasswordSignIn passwords, PortalSignInManager sig
 
     public bool FormKept => Kept == "1";
 
-    protected override string StartPath => "/redaktion";
+    protected override string StartPath => PortalPaths.BackOffice.Home;
 }

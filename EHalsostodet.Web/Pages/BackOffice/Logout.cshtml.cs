@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +14,6 @@ public sealed class LogoutModel(PortalSignInManager signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutEverywhereAsync();
-        return Redirect("/");
+        return Redirect(PortalPaths.Home);
     }
 }

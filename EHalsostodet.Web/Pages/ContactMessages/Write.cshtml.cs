@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.ContactMessages;
 using EHalsostodet.Web.BackOffice.Editing;
 using EHalsostodet.Web.ContactMessages;
@@ -13,8 +14,6 @@ namespace EHalsostodet.Web.Pages.ContactMessages;
 /// </summary>
 public sealed class WriteModel(ContactInbox inbox, ContactFormStamp stamp) : PageModel
 {
-    public const string SentAddress = "/skriv-till-oss/skickat";
-
     [BindProperty(SupportsGet = true, Name = "amne")]
     public string? SubjectKey { get; set; }
 
@@ -52,7 +51,7 @@ public sealed class WriteModel(ContactInbox inbox, ContactFormStamp stamp) : Pag
         if (!string.IsNullOrEmpty(Website))
         {
             // Answered as if sent, so that the machine learns nothing; nothing is stored or mailed.
-            return SeeOther(SentAddress);
+            return SeeOther(PortalPaths.ContactFormSent);
         }
         var submission = new ContactSubmission(Subject, Name, Email, Message);
         var errors = ContactInbox.Check(submission).ToList();
@@ -72,7 +71,7 @@ public sealed class WriteModel(ContactInbox inbox, ContactFormStamp stamp) : Pag
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        return SeeOther(SentAddress);
+        return SeeOther(PortalPaths.ContactFormSent);
     }
 
     private StatusCodeResult SeeOther(string location)

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Members.Saving;
 using EHalsostodet.Web.Members.Saving;
 using Microsoft.AspNetCore.Authorization;
@@ -21,11 +22,11 @@ public sealed class ConfirmSaveModel(SavedItemService savedItems, MemberItemStat
     public bool IsSaved { get; private set; }
 
     /// <summary>The page to go back to: local to the portal, else the item's own page.</summary>
-    public string Back { get; private set; } = "/";
+    public string Back { get; private set; } = PortalPaths.Home;
 
     /// <summary>The address "Spara" sends an anonymous visitor to sign in at, coming back here.</summary>
     public static string SignInPath(Guid itemId, string back) =>
-        "/mina-sidor/logga-in?ReturnUrl=" + Uri.EscapeDataString($"/mina-sidor/spara/{itemId}?{BackQuery}={Uri.EscapeDataString(back)}");
+        PortalPaths.Members.Login(PortalPaths.Members.ConfirmSave(itemId, BackQuery, back));
 
     public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = BackQuery)] string? back, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ public sealed class LogoutModel(PortalSignInManager signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutEverywhereAsync();
-        Response.Headers.Location = "/";
+        Response.Headers.Location = PortalPaths.Home;
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Members.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -68,7 +69,7 @@ public sealed class ProfileModel(
             await signIn.RefreshSignInAsync(user);
         }
         TempData["Message"] = "Profilen är sparad.";
-        Response.Headers.Location = "/mina-sidor/profil";
+        Response.Headers.Location = PortalPaths.Members.Profile;
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 

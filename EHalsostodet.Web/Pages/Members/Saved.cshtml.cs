@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Members;
 using EHalsostodet.Core.Members.Following;
@@ -14,8 +15,6 @@ namespace EHalsostodet.Web.Pages.Members;
 [Authorize]
 public sealed class SavedModel(SavedItemService savedItems, FollowService follows, PublishedQueries queries) : PageModel
 {
-    public const string Path = "/mina-sidor/sparat";
-
     public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
     public IReadOnlyList<CollectionCard> Collections { get; private set; } = [];
     public IReadOnlyList<SavedTarget> Initiatives { get; private set; } = [];
@@ -47,7 +46,7 @@ public sealed class SavedModel(SavedItemService savedItems, FollowService follow
         {
             return NotFound();
         }
-        return ToggleResponses.Answer(Request, new { saved }, returnUrl, Path);
+        return ToggleResponses.Answer(Request, new { saved }, returnUrl, PortalPaths.Members.Saved);
     }
 
     /// <param name="following">The state wanted: true follows, false stops following.</param>
@@ -66,6 +65,6 @@ public sealed class SavedModel(SavedItemService savedItems, FollowService follow
         {
             return NotFound();
         }
-        return ToggleResponses.Answer(Request, new { following }, returnUrl, Path);
+        return ToggleResponses.Answer(Request, new { following }, returnUrl, PortalPaths.Members.Saved);
     }
 }

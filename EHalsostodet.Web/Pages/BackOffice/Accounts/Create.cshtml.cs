@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,7 +53,7 @@ public sealed class CreateModel(BackOfficeAccounts accounts) : PageModel
         {
             case AccountOutcome.Done done:
                 TempData["Message"] = $"Användaren {done.User.NameForDisplay} ({Email}) har skapats med rollen {done.Role}.";
-                Response.Headers.Location = "/redaktion/anvandare";
+                Response.Headers.Location = PortalPaths.BackOffice.Users;
                 return StatusCode(StatusCodes.Status303SeeOther);
             case AccountOutcome.Invalid invalid:
                 AddErrors(invalid.Errors);

@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -41,7 +42,7 @@ public sealed class IndexModel(BackOfficeAccounts accounts, UserManager<PortalUs
     private IActionResult Done(string message)
     {
         TempData["Message"] = message;
-        Response.Headers.Location = "/redaktion/anvandare";
+        Response.Headers.Location = PortalPaths.BackOffice.Users;
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 

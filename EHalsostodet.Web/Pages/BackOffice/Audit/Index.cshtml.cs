@@ -1,4 +1,5 @@
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -84,7 +85,7 @@ public sealed class IndexModel(AuditQueries audit) : PageModel
             ["sida"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
-            "/redaktion/granskningslogg",
+            PortalPaths.BackOffice.Audit,
             query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
 }

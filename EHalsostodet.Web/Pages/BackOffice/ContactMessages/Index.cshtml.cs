@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.ContactMessages;
 using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public sealed class IndexModel(ContactInbox inbox) : PageModel
             return NotFound();
         }
         TempData["Message"] = $"Meddelandet är markerat som {newStatus.Label().ToLowerInvariant()}.";
-        Response.Headers.Location = "/redaktion/meddelanden" + (Status is { } shown ? "?status=" + shown.ToString().ToLowerInvariant() : "");
+        Response.Headers.Location = PortalPaths.WithQuery(PortalPaths.BackOffice.Messages, ("status", Status?.ToString().ToLowerInvariant()));
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
@@ -111,9 +112,9 @@ public sealed class DetailsModel(ContentQueries queries, AuditQueries audit, Wor
                 TempData["Message"] = done.Message;
                 return new SeeOtherResult(returnTo switch
                 {
-                    ReviewStatus.ReturnToDashboard => "/redaktion",
-                    ReviewStatus.ReturnToEditor => ContentEditorPageModel.EditUrl(id),
-                    _ => $"/redaktion/innehall/{id}",
+                    ReviewStatus.ReturnToDashboard => PortalPaths.BackOffice.Home,
+                    ReviewStatus.ReturnToEditor => PortalPaths.BackOffice.Edit(id),
+                    _ => PortalPaths.BackOffice.Content(id),
                 });
             case WorkflowResult.Forbidden forbidden:
                 Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -155,7 +156,7 @@ public sealed class DetailsModel(ContentQueries queries, AuditQueries audit, Wor
         if (item.PublishedVersionId is not null)
         {
             var slug = await queries.PublishedSlugAsync(id, cancellationToken);
-            PublicUrl = slug is null ? null : ContentTypeNames.PublicUrl(item.Type, slug);
+            PublicUrl = slug is null ? null : PortalPaths.Of(item.Type, slug);
         }
         var actor = User.ToActor();
         Review = ReviewStatus.Of(item, actor, Today);

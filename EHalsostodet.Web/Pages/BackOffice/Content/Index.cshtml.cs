@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Search;
 using EHalsostodet.Core.Workflow;
@@ -52,6 +53,6 @@ public sealed class IndexModel(EditorialQueries queries, IEditorialSearch search
         {
             parts.Add($"sida={page}");
         }
-        return "/redaktion/innehall" + (parts.Count > 0 ? "?" + string.Join('&', parts) : "");
+        return PortalPaths.BackOffice.ContentList + (parts.Count > 0 ? "?" + string.Join('&', parts) : "");
     }
 }

@@ -121,7 +121,7 @@ public sealed class EditModel(
         if (removal.Succeeded)
         {
             TempData["Message"] = removal.Message;
-            return new SeeOtherResult($"/redaktion/innehall/{id}/redigera");
+            return new SeeOtherResult(PortalPaths.BackOffice.Edit(id));
         }
         var page = await OnGetAsync(id, cancellationToken);
         OldAddressError = removal.Message;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Content.Drafts;
 using EHalsostodet.Core.Content.Merging;
@@ -125,7 +126,7 @@ public sealed class ResolveModel(EditorConflictLoader conflicts, EditorDraftStor
             case SaveResult.Saved saved:
                 await drafts.DiscardAsync(User.ToActor().UserId, Target(conflict), cancellationToken);
                 TempData["Message"] = $"Sparat som version {saved.Version.Number}. Dina ändringar och ändringarna i version {conflict.Latest.Number} är sammanfogade.";
-                return new SeeOtherResult($"/redaktion/innehall/{id}");
+                return new SeeOtherResult(PortalPaths.BackOffice.Content(id));
             case SaveResult.Invalid invalid:
                 foreach (var error in invalid.Errors)
                 {
@@ -150,14 +151,14 @@ public sealed class ResolveModel(EditorConflictLoader conflicts, EditorDraftStor
         }
         await drafts.DiscardAsync(User.ToActor().UserId, DraftTarget.Item(item.Type, id), cancellationToken);
         TempData["Message"] = "Det du skrev är borttaget. Innehållet är som i den senaste versionen.";
-        return new SeeOtherResult($"/redaktion/innehall/{id}");
+        return new SeeOtherResult(PortalPaths.BackOffice.Content(id));
     }
 
     /// <summary>The posted choice of a field, for the page to show it again.</summary>
     public ChoiceInput? Posted(string path) => Choices.FirstOrDefault(c => c?.Path == path);
 
     public static string EditorUrl(Guid id, bool restore) =>
-        $"/redaktion/innehall/{id}/redigera" + (restore ? $"?{ContentEditorPageModel.RestoreQuery}=1" : "");
+        PortalPaths.WithQuery(PortalPaths.BackOffice.Edit(id), (ContentEditorPageModel.RestoreQuery, restore ? "1" : null));
 
     private static DraftTarget Target(EditorConflict conflict) => DraftTarget.Item(conflict.Item.Type, conflict.Item.Id);
 

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Search;
 using EHalsostodet.Core.Search.Tuning;
 using EHalsostodet.Web.BackOffice;
@@ -12,8 +13,6 @@ namespace EHalsostodet.Web.Pages.BackOffice.Insights;
 /// <summary>Sökningar utan träffar, each answered in one step: as a synonym of a word, or with a best bet.</summary>
 public sealed class SearchMissesModel(SearchMissCounter misses, SearchTuningService tuning) : PageModel
 {
-    public const string Address = "/redaktion/sokningar-utan-traffar";
-
     public static string SynonymField(int row) => $"synonym-{row}";
 
     public static string BestBetField(int row) => $"basta-traff-{row}";
@@ -51,7 +50,7 @@ public sealed class SearchMissesModel(SearchMissCounter misses, SearchTuningServ
         if (result.Succeeded)
         {
             TempData["Message"] = result.Message;
-            return new SeeOtherResult(Address);
+            return new SeeOtherResult(PortalPaths.BackOffice.SearchMisses);
         }
         await LoadAsync(cancellationToken);
         RefusedQuery = query;

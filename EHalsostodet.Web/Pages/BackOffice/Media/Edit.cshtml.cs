@@ -1,4 +1,5 @@
 using System.Globalization;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Media;
 using EHalsostodet.Web.BackOffice.Editing;
 using Microsoft.AspNetCore.Mvc;
@@ -55,7 +56,7 @@ public sealed class EditModel(MediaLibrary library) : PageModel
         {
             case MediaChangeOutcome.Changed:
                 StatusMessage = "Ändringarna är sparade.";
-                return new SeeOtherResult($"/redaktion/media/{id}");
+                return new SeeOtherResult(PortalPaths.BackOffice.MediaItem(id));
             case MediaChangeOutcome.Refused { Field: "alt" } refused:
                 AltError = refused.Message;
                 break;

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Media;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.BackOffice.Editing;
@@ -52,7 +53,7 @@ public sealed class IndexModel(MediaLibrary library, MediaUsages usages, IOption
             {
                 case MediaUploadOutcome.Stored stored:
                     StatusMessage = $"Bilden {stored.Item.OriginalFileName} är uppladdad.";
-                    return new SeeOtherResult("/redaktion/media");
+                    return new SeeOtherResult(PortalPaths.BackOffice.Media);
                 case MediaUploadOutcome.Refused { Field: "alt" } refused:
                     AltError = refused.Message;
                     break;
@@ -76,7 +77,7 @@ public sealed class IndexModel(MediaLibrary library, MediaUsages usages, IOption
         {
             case MediaDeleteOutcome.Deleted:
                 StatusMessage = "Bilden är borttagen.";
-                return new SeeOtherResult("/redaktion/media");
+                return new SeeOtherResult(PortalPaths.BackOffice.Media);
             case MediaDeleteOutcome.InUse inUse:
                 DeleteError = $"Bilden kan inte tas bort eftersom den används av: {string.Join(", ", inUse.Usages.Select(u => u.Title))}. Välj en annan bild (eller Ingen bild) där först.";
                 Response.StatusCode = StatusCodes.Status409Conflict;

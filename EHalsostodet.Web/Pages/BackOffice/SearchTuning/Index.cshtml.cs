@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Search.Tuning;
 using EHalsostodet.Web.BackOffice;
 using EHalsostodet.Web.BackOffice.Editing;
@@ -10,7 +11,6 @@ namespace EHalsostodet.Web.Pages.BackOffice.SearchTuning;
 /// <summary>Sökningens ord och bästa träffar: editors keep the synonym groups and best bets of search.</summary>
 public sealed class IndexModel(SearchTuningService tuning) : PageModel
 {
-    public const string Address = "/redaktion/sokning";
     public const string NewGroupField = "ny-grupp";
     public const string QueryField = "ny-sokning";
     public const string ItemField = "nytt-innehall";
@@ -71,7 +71,7 @@ public sealed class IndexModel(SearchTuningService tuning) : PageModel
         if (result.Succeeded)
         {
             TempData["Message"] = result.Message;
-            return new SeeOtherResult(Address);
+            return new SeeOtherResult(PortalPaths.BackOffice.SearchTuning);
         }
         Error = new TuningFormError(result.Field == TuningField.None ? null : field, result.Message);
         await LoadAsync(cancellationToken);

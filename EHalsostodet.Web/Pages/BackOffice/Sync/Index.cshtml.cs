@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using EHalsostodet.Core.Accounts;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Sync;
 using EHalsostodet.Core.Time;
 using EHalsostodet.Core.Workflow;
@@ -91,7 +92,7 @@ public sealed class IndexModel(SyncArchive archive, SyncImporter importer, TimeP
         }
         archive.Remove(uploadId!);
         TempData["Message"] = "Importen är genomförd. " + SyncReport.Summary(Plan);
-        Response.Headers.Location = "/redaktion/innehall-som-filer";
+        Response.Headers.Location = PortalPaths.BackOffice.Sync;
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 

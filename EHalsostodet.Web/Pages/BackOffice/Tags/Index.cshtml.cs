@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Taxonomy;
 using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ public sealed class IndexModel(TagManager tags) : PageModel
             return Page();
         }
         TempData["Message"] = result.Message;
-        Response.Headers.Location = "/redaktion/taggar";
+        Response.Headers.Location = PortalPaths.BackOffice.Tags;
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

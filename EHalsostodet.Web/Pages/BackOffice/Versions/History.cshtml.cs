@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Web.BackOffice;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +31,7 @@ public sealed class HistoryModel(ContentQueries queries, ContentStore store) : P
         {
             case SaveResult.Saved saved:
                 TempData["Message"] = $"Version {version} har återskapats som ett nytt utkast (version {saved.Version.Number}). Den publicerade versionen är oförändrad tills det nya utkastet har granskats och publicerats.";
-                Response.Headers.Location = $"/redaktion/innehall/{id}";
+                Response.Headers.Location = PortalPaths.BackOffice.Content(id);
                 return StatusCode(StatusCodes.Status303SeeOther);
             case SaveResult.Conflict conflict:
                 ErrorMessage = conflict.Message;

@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Members.OwnCollections;
 using EHalsostodet.Core.Sharing;
 using EHalsostodet.Web.BackOffice.Editing;
@@ -21,9 +22,9 @@ public sealed class DetailsModel(OwnCollectionService collections, PublicUrls ur
     [BindProperty]
     public string? Description { get; set; }
 
-    public string? ShareUrl => Collection.ShareToken is { } token ? urls.Absolute(OwnCollectionService.SharePath(token)) : null;
+    public string? ShareUrl => Collection.ShareToken is { } token ? urls.Absolute(PortalPaths.SharedCollection(token)) : null;
 
-    private string Self(Guid id) => $"{IndexModel.Path}/{id}";
+    private static string Self(Guid id) => PortalPaths.Members.OwnCollection(id);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -77,7 +78,7 @@ public sealed class DetailsModel(OwnCollectionService collections, PublicUrls ur
             return Page();
         }
         return await collections.DeleteAsync(User.RequiredMemberId(), id, cancellationToken) == OwnCollectionChange.Done
-            ? new SeeOtherResult(IndexModel.Path)
+            ? new SeeOtherResult(PortalPaths.Members.OwnCollections)
             : NotFound();
     }
 

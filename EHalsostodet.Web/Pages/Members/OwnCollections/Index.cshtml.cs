@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Members.OwnCollections;
 using EHalsostodet.Web.BackOffice.Editing;
 using EHalsostodet.Web.Members.Saving;
@@ -12,8 +13,6 @@ namespace EHalsostodet.Web.Pages.Members.OwnCollections;
 [Authorize]
 public sealed class IndexModel(OwnCollectionService collections) : PageModel
 {
-    public const string Path = "/mina-sidor/samlingar";
-
     /// <summary>The TempData key of the message shown by the "add to collection" form after a story was added.</summary>
     public static string AddedStatusKey(Guid storyId) => $"OwnCollectionAdded-{storyId:N}";
 
@@ -46,7 +45,7 @@ public sealed class IndexModel(OwnCollectionService collections) : PageModel
         {
             return NotFound();
         }
-        return new SeeOtherResult($"{Path}/{id}");
+        return new SeeOtherResult(PortalPaths.Members.OwnCollection(id));
     }
 
     /// <summary>Adds a story to a chosen collection, or to a new one named <paramref name="newName"/> when none is chosen.</summary>
@@ -88,7 +87,7 @@ public sealed class IndexModel(OwnCollectionService collections) : PageModel
             // Keyed by the story, so a page with many stories shows it at the right one only.
             TempData[AddedStatusKey(storyId)] = $"Berättelsen ligger nu i din samling {collection.Name}.";
         }
-        return new SeeOtherResult(ToggleResponses.LocalOr(returnUrl, $"{Path}/{id}"));
+        return new SeeOtherResult(ToggleResponses.LocalOr(returnUrl, PortalPaths.Members.OwnCollection(id)));
     }
 
     private bool IsValid(OwnCollectionInput input)

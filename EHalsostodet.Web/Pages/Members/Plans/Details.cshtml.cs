@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Content;
 using EHalsostodet.Core.Members.Plans;
 using EHalsostodet.Core.Sharing;
@@ -44,7 +45,7 @@ public sealed class DetailsModel(ActionPlanService plans, PublicUrls urls) : Pag
     [BindProperty]
     public string? TaskDueDate { get; set; }
 
-    public string? ShareUrl => Plan.ShareToken is { } token ? urls.Absolute(ActionPlanService.SharePath(token)) : null;
+    public string? ShareUrl => Plan.ShareToken is { } token ? urls.Absolute(PortalPaths.SharedPlan(token)) : null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -83,7 +84,7 @@ public sealed class DetailsModel(ActionPlanService plans, PublicUrls urls) : Pag
             return await RefuseAsync(id, PlanFormKeys.AddTask(step), TaskErrors(errors), cancellationToken);
         }
         return await plans.AddTaskAsync(User.RequiredMemberId(), id, step, input, cancellationToken) is { } taskId
-            ? new SeeOtherResult($"{ActionPlanService.Path(id)}#{PlanFormKeys.TaskAnchor(taskId)}")
+            ? new SeeOtherResult($"{PortalPaths.Members.Plan(id)}#{PlanFormKeys.TaskAnchor(taskId)}")
             : NotFound();
     }
 
@@ -112,7 +113,7 @@ public sealed class DetailsModel(ActionPlanService plans, PublicUrls urls) : Pag
             : BadRequest();
 
     public async Task<IActionResult> OnPostShareAsync(Guid id, CancellationToken cancellationToken) =>
-        await plans.ShareAsync(User.RequiredMemberId(), id, cancellationToken) is null ? NotFound() : new SeeOtherResult($"{ActionPlanService.Path(id)}#dela");
+        await plans.ShareAsync(User.RequiredMemberId(), id, cancellationToken) is null ? NotFound() : new SeeOtherResult($"{PortalPaths.Members.Plan(id)}#dela");
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken) =>
         Done(id, await plans.RevokeShareAsync(User.RequiredMemberId(), id, cancellationToken), "dela");
@@ -124,7 +125,7 @@ public sealed class DetailsModel(ActionPlanService plans, PublicUrls urls) : Pag
             return await RefuseAsync(id, PlanFormKeys.Delete, [("Confirm", "Kryssa i rutan för att bekräfta att handlingsplanen ska tas bort.")], cancellationToken);
         }
         return await plans.DeleteAsync(User.RequiredMemberId(), id, cancellationToken) == ActionPlanChange.Done
-            ? new SeeOtherResult(IndexModel.Path)
+            ? new SeeOtherResult(PortalPaths.Members.Plans)
             : NotFound();
     }
 
@@ -147,7 +148,7 @@ public sealed class DetailsModel(ActionPlanService plans, PublicUrls urls) : Pag
 
     private static IActionResult Done(Guid id, ActionPlanChange change, string anchor = "") => change switch
     {
-        ActionPlanChange.Done => new SeeOtherResult(ActionPlanService.Path(id) + (anchor.Length > 0 ? "#" + anchor : "")),
+        ActionPlanChange.Done => new SeeOtherResult(PortalPaths.Members.Plan(id) + (anchor.Length > 0 ? "#" + anchor : "")),
         _ => new NotFoundResult(),
     };
 

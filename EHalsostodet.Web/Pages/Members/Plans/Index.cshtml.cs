@@ -1,3 +1,4 @@
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Core.Members.Plans;
 using EHalsostodet.Web.BackOffice.Editing;
 using EHalsostodet.Web.Members.Saving;
@@ -12,8 +13,6 @@ namespace EHalsostodet.Web.Pages.Members.Plans;
 [Authorize]
 public sealed class IndexModel(ActionPlanService plans) : PageModel
 {
-    public const string Path = "/mina-sidor/handlingsplaner";
-
     public IReadOnlyList<ActionPlanSummary> Plans { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
@@ -22,6 +21,6 @@ public sealed class IndexModel(ActionPlanService plans) : PageModel
     /// <summary>Starts a plan from a published story and opens it.</summary>
     public async Task<IActionResult> OnPostAsync(Guid storyId, CancellationToken cancellationToken) =>
         await plans.CreateFromStoryAsync(User.RequiredMemberId(), storyId, cancellationToken) is { } id
-            ? new SeeOtherResult(ActionPlanService.Path(id))
+            ? new SeeOtherResult(PortalPaths.Members.Plan(id))
             : NotFound();
 }
