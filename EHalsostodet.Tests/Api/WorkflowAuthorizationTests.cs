@@ -31,19 +31,9 @@ public sealed partial class WorkflowAuthorizationTests : PortalTestClass<Workflo
         };
         foreach (var (key, email, role) in users)
         {
-            await Factory.CreateUserAsync(email, role);
-            Clients[key] = await Factory.BearerClientAsync(email);
+            Clients[key] = await ApiClientOfNewAccountAsync(email, role);
         }
-        Clients["anonymous"] = Factory.CreateBrowserClient();
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        foreach (var client in Clients.Values)
-        {
-            client.Dispose();
-        }
+        Clients["anonymous"] = Kept(Factory.CreateBrowserClient());
     }
 
     /// <summary>A new story brought to the given state by the author and the setup reviewer.</summary>

@@ -5,6 +5,7 @@ namespace EHalsostodet.Tests.BackOffice;
 
 /// <summary>The Swedish names of document fields in the version comparison.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class VersionsFieldNamesTests
 {
     [TestMethod]

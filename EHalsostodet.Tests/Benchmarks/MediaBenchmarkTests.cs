@@ -6,6 +6,7 @@ namespace EHalsostodet.Tests.Benchmarks;
 
 /// <summary>The media benchmark on one small size: it uploads real images of each format through the library. Nothing here is timed.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class MediaBenchmarkTests
 {
     [TestMethod]

@@ -9,6 +9,7 @@ namespace EHalsostodet.Tests.Benchmarks;
 
 /// <summary>The search benchmark on a tiny corpus: it runs end to end and measures something real. Nothing here is timed.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class SearchBenchmarkTests
 {
     [TestMethod]

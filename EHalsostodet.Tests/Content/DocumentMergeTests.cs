@@ -5,6 +5,7 @@ namespace EHalsostodet.Tests.Content;
 
 /// <summary>The three-way merge rules, on documents written as the portal stores them.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class DocumentMergeTests
 {
     private static JsonNode Json(string json) => JsonNode.Parse(json.Replace('\'', '"'))!;

@@ -4,6 +4,7 @@ using EHalsostodet.Core.Content;
 namespace EHalsostodet.Tests.Content;
 
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class DocumentModelTests
 {
     private static StoryDocument Story() => new()

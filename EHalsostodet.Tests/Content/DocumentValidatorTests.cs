@@ -9,6 +9,7 @@ namespace EHalsostodet.Tests.Content;
 /// Stored versions that still hold null (old rows) are read without it and named for the editors.
 /// </summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class DocumentValidatorTests
 {
     private const string Story = """

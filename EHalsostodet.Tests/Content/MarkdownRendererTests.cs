@@ -3,6 +3,7 @@ using EHalsostodet.Core.Markdown;
 namespace EHalsostodet.Tests.Content;
 
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class MarkdownRendererTests
 {
     private readonly MarkdownRenderer renderer = new();
@@ -50,6 +51,7 @@ public sealed class MarkdownRendererTests
 }
 
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class TeaserTests
 {
     [TestMethod]

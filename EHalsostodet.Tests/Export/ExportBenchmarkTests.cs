@@ -5,6 +5,7 @@ namespace EHalsostodet.Tests.Export;
 
 /// <summary>The export benchmark runs end to end and reports every format against the JSON baseline.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class ExportBenchmarkTests
 {
     [TestMethod]

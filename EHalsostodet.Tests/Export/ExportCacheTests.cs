@@ -5,6 +5,7 @@ namespace EHalsostodet.Tests.Export;
 
 /// <summary>The export cache keeps finished files within its size limit, dropping the least recently served first.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class ExportCacheTests
 {
     private const int Kilobyte = 1024;

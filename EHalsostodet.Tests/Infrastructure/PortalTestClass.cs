@@ -40,7 +40,8 @@ public abstract class PortalTestClass<TSelf> where TSelf : PortalTestClass<TSelf
         return Kept(await Factory.SignInAsync(email));
     }
 
-    private static HttpClient Kept(HttpClient client)
+    /// <summary>The client, disposed with the portal.</summary>
+    private protected static HttpClient Kept(HttpClient client)
     {
         lock (Clients)
         {

@@ -18,6 +18,12 @@ internal sealed class TestDatabase : IDisposable
     /// <summary>Tests that need a PostgreSQL server carry this category.</summary>
     public const string PostgresOnly = "PostgresOnly";
 
+    /// <summary>
+    /// Test classes that never touch the run's database (no portal, no <see cref="TestDatabase"/>; at most an
+    /// in-memory SQLite of their own) carry this category: they do the same in both runs, so only the SQLite run takes them.
+    /// </summary>
+    public const string NotUsed = "DatabaseNotUsed";
+
     /// <summary>The database file's name in its folder, in the SQLite test run.</summary>
     public const string SqliteFileName = "portal.db";
 

@@ -7,6 +7,7 @@ namespace EHalsostodet.Tests.Media;
 
 /// <summary>libvips' processing without the web host: colours, metadata in every format, limits libvips reads itself.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class ImageProcessorTests
 {
     private static readonly ImageProcessor Processor = new(Options.Create(new MediaOptions()), NullLogger<ImageProcessor>.Instance);

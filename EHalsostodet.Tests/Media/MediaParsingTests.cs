@@ -5,6 +5,7 @@ namespace EHalsostodet.Tests.Media;
 
 /// <summary>Type sniffing, header sizes, limits and the focal crop, without the web host.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class MediaParsingTests
 {
     private static readonly ImageSniffer Sniffer = new(Options.Create(new MediaOptions()));

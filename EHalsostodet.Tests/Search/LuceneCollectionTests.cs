@@ -18,6 +18,7 @@ namespace EHalsostodet.Tests.Search;
 /// is searched by its parts only while the whole word finds few items.
 /// </summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class LuceneCollectionTests
 {
     private const int Documents = 3000;

@@ -12,6 +12,7 @@ using Term = EHalsostodet.Core.Search.Query.Term;
 namespace EHalsostodet.Tests.Search;
 
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class SearchQueryParserTests
 {
     private static readonly string[] Rows =

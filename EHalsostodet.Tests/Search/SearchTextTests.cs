@@ -3,6 +3,7 @@ using EHalsostodet.Core.Search.Text;
 namespace EHalsostodet.Tests.Search;
 
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class SearchTextTests
 {
     // Tokenize

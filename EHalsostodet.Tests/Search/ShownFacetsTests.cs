@@ -5,6 +5,7 @@ namespace EHalsostodet.Tests.Search;
 
 /// <summary>Which facets the search page offers: only those that can narrow the hits, or undo a choice.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class ShownFacetsTests
 {
     private static readonly Dictionary<string, IReadOnlyList<string>> NoFilters = [];

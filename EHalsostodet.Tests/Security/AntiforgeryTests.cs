@@ -16,7 +16,7 @@ namespace EHalsostodet.Tests.Security;
 /// APIs, which take the site's cookie as well as bearer tokens, refuse state changes from other sites.
 /// </summary>
 [TestClass]
-public sealed class AntiforgeryTests
+public sealed class AntiforgeryTests : SecurityTestClass<AntiforgeryTests>
 {
     /// <summary>Pages that take posts without a token on purpose, and why.</summary>
     private static readonly Dictionary<string, string> Exempt = new(StringComparer.Ordinal)
@@ -25,13 +25,6 @@ public sealed class AntiforgeryTests
         ["/Unsubscribe/Index"] = "RFC 8058 one-click unsubscribe from mail clients; the unguessable token in the address is the credential",
     };
 
-    private static SecurityPortal portal = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => portal = await SecurityPortal.StartAsync();
-
-    [ClassCleanup]
-    public static void Stop() => portal.Dispose();
 
     /// <summary>Every POST handler in the portal: page (view-engine path, e.g. /Members/Saved) and handler name.</summary>
     private static IEnumerable<(string Page, string Handler, Type Model)> PostHandlers()
@@ -74,8 +67,8 @@ public sealed class AntiforgeryTests
                 problems.Add($"Ingen adress för sidan {page} i behörighetsmatrisen.");
                 continue;
             }
-            var client = portal.Clients[url.Role];
-            var target = portal.Url(url.Url) + (handler.Length > 0 ? "?handler=" + handler : "");
+            var client = Portal.Clients[url.Role];
+            var target = Portal.Url(url.Url) + (handler.Length > 0 ? "?handler=" + handler : "");
             using var content = new FormUrlEncodedContent([new("Email", "a@example.se"), new("Name", "x")]);
             using var response = await client.PostAsync(new Uri(target, UriKind.Relative), content);
             if (response.StatusCode != HttpStatusCode.BadRequest)
@@ -99,7 +92,7 @@ public sealed class AntiforgeryTests
     /// <summary>Per page (view-engine path): a URL from the authorization matrix and a role that may open it.</summary>
     private static Dictionary<string, (string Url, string Role)> PageRoutes()
     {
-        var endpoints = portal.Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+        var endpoints = Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<PageActionDescriptor>()))
             .Where(e => e.Page is not null)
@@ -128,8 +121,8 @@ public sealed class AntiforgeryTests
     [TestMethod]
     public async Task A_cookie_authenticated_api_call_from_another_site_is_refused_and_changes_nothing()
     {
-        var member = portal.Clients[PortalRoles.Member];
-        var story = portal.Value("storyId");
+        var member = Portal.Clients[PortalRoles.Member];
+        var story = Portal.Value("storyId");
         foreach (var (header, value) in new[] { ("Origin", "https://evil.example"), ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site") })
         {
             using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/v1/me/saved/{story}", UriKind.Relative));
@@ -149,7 +142,7 @@ public sealed class AntiforgeryTests
             using var response = await member.SendAsync(sameOrigin);
             Assert.IsTrue(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
         }
-        using var bearer = await portal.Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Member));
+        using var bearer = await Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Member));
         using var fromElsewhere = new HttpRequestMessage(HttpMethod.Delete, new Uri($"/api/v1/me/saved/{story}", UriKind.Relative));
         fromElsewhere.Headers.Add("Origin", "https://integration.example");
         using var bearerResponse = await bearer.SendAsync(fromElsewhere);
@@ -159,24 +152,24 @@ public sealed class AntiforgeryTests
     [TestMethod]
     public async Task A_media_upload_with_the_back_office_cookie_needs_an_antiforgery_token()
     {
-        var count = await portal.Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().MediaItems.CountAsync());
-        using var response = await portal.Clients[PortalRoles.Editor].PostAsync(new Uri("/api/management/v1/media", UriKind.Relative),
+        var count = await Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().MediaItems.CountAsync());
+        using var response = await Portal.Clients[PortalRoles.Editor].PostAsync(new Uri("/api/management/v1/media", UriKind.Relative),
             EHalsostodet.Tests.Media.MediaLibraryTests.Upload(EHalsostodet.Tests.Media.TestImages.PlainJpeg, "bild.jpg", "image/jpeg", "En bild"));
         StringAssert.Contains((await ManagementClient.ProblemAsync(response, HttpStatusCode.Forbidden)).Detail(), "antiforgery");
-        Assert.AreEqual(count, await portal.Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().MediaItems.CountAsync()));
+        Assert.AreEqual(count, await Factory.WithScopeAsync(s => s.GetRequiredService<EHalsostodet.Core.Persistence.PortalDbContext>().MediaItems.CountAsync()));
     }
 
     [TestMethod]
     public async Task A_cross_site_management_call_with_the_back_office_cookie_is_refused()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/management/v1/content/{portal.Value("storyId")}/workflow/unpublish", UriKind.Relative))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/management/v1/content/{Portal.Value("storyId")}/workflow/unpublish", UriKind.Relative))
         {
             Content = JsonContent.Create(new { }),
         };
         request.Headers.Add("Origin", "https://evil.example");
-        using var response = await portal.Clients[PortalRoles.Administrator].SendAsync(request);
+        using var response = await Portal.Clients[PortalRoles.Administrator].SendAsync(request);
         await ManagementClient.ProblemAsync(response, HttpStatusCode.Forbidden);
-        using var story = await portal.Clients[SecurityPortal.Anonymous].GetAsync(new Uri(portal.Url("/berattelser/{story}"), UriKind.Relative));
+        using var story = await Portal.Clients[SecurityPortal.Anonymous].GetAsync(new Uri(Portal.Url("/berattelser/{story}"), UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, story.StatusCode, "the story is still published");
     }
 }

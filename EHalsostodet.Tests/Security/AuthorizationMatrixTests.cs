@@ -20,7 +20,7 @@ namespace EHalsostodet.Tests.Security;
 /// Requests other than GET send the body <c>{}</c> as JSON, or an empty multipart form when the URL starts with "form ".
 /// </remarks>
 [TestClass]
-public sealed class AuthorizationMatrixTests
+public sealed class AuthorizationMatrixTests : SecurityTestClass<AuthorizationMatrixTests>
 {
     private const string Public = "200 200 200 200 200";
     private const string MemberPage = "mlogin 200 200 200 200";
@@ -201,19 +201,12 @@ public sealed class AuthorizationMatrixTests
         ("DELETE /api/v1/me/collections/{id:guid}/share", "/api/v1/me/collections/{ownCollection}/share", "401 - 404 404 404"),
     ];
 
-    private static SecurityPortal portal = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => portal = await SecurityPortal.StartAsync();
-
-    [ClassCleanup]
-    public static void Stop() => portal.Dispose();
 
     [TestMethod]
     public async Task Every_route_answers_each_role_as_the_matrix_says()
     {
         var rows = Rows.ToDictionary(r => r.Route, StringComparer.Ordinal);
-        var routes = PortalRoutes.All(portal.Factory.Services);
+        var routes = PortalRoutes.All(Factory.Services);
         var problems = new List<string>();
 
         var missing = routes.Where(r => !rows.ContainsKey(r.ToString())).ToList();
@@ -226,7 +219,7 @@ public sealed class AuthorizationMatrixTests
         foreach (var (route, url, expected) in rows.Values.Where(r => !stale.Contains(r.Route)))
         {
             var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
-            var target = portal.Url(url ?? route[(method.Length + 1)..]);
+            var target = Portal.Url(url ?? route[(method.Length + 1)..]);
             var expectations = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             Assert.HasCount(SecurityPortal.Roles.Length, expectations, $"raden för {route}");
             for (var i = 0; i < SecurityPortal.Roles.Length; i++)
@@ -235,7 +228,7 @@ public sealed class AuthorizationMatrixTests
                 {
                     continue;
                 }
-                var actual = await OutcomeAsync(portal.Clients[SecurityPortal.Roles[i]], method, target);
+                var actual = await OutcomeAsync(Portal.Clients[SecurityPortal.Roles[i]], method, target);
                 if (!Matches(expectations[i], actual))
                 {
                     problems.Add($"{method} {target} som {SecurityPortal.Roles[i]}: väntade {expectations[i]}, fick {actual}");
@@ -250,7 +243,7 @@ public sealed class AuthorizationMatrixTests
             foreach (var role in SecurityPortal.Roles)
             {
                 outcomes.Add(method == "GET" && !route.Pattern.Contains('{', StringComparison.Ordinal)
-                    ? await OutcomeAsync(portal.Clients[role], method, route.Pattern)
+                    ? await OutcomeAsync(Portal.Clients[role], method, route.Pattern)
                     : "?");
             }
             problems.Add($"Ny route utan förväntan i behörighetsmatrisen: lägg till en rad i {nameof(AuthorizationMatrixTests)}.{nameof(Rows)}, t.ex.\n" +
@@ -263,17 +256,17 @@ public sealed class AuthorizationMatrixTests
     [TestMethod]
     public async Task A_page_refuses_a_post_to_every_role_it_refuses_a_get_even_with_a_valid_antiforgery_token()
     {
-        var pages = PortalRoutes.All(portal.Factory.Services).Where(r => r.IsPage).Select(r => r.ToString()).ToHashSet(StringComparer.Ordinal);
+        var pages = PortalRoutes.All(Factory.Services).Where(r => r.IsPage).Select(r => r.ToString()).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var role in SecurityPortal.Roles)
         {
-            tokens[role] = await Forms.TokenAsync(portal.Clients[role], "/mina-sidor/glomt-losenord");
+            tokens[role] = await Forms.TokenAsync(Portal.Clients[role], "/mina-sidor/glomt-losenord");
         }
         var refused = 0;
         foreach (var (route, url, expected) in Rows.Where(r => pages.Contains(r.Route)))
         {
-            var target = portal.Url(url ?? route[4..]);
+            var target = Portal.Url(url ?? route[4..]);
             var expectations = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (var i = 0; i < SecurityPortal.Roles.Length; i++)
             {
@@ -283,7 +276,7 @@ public sealed class AuthorizationMatrixTests
                 }
                 var role = SecurityPortal.Roles[i];
                 using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", tokens[role])]);
-                using var response = await portal.Clients[role].PostAsync(new Uri(target, UriKind.Relative), content);
+                using var response = await Portal.Clients[role].PostAsync(new Uri(target, UriKind.Relative), content);
                 var actual = Describe(response);
                 refused++;
                 if (actual != expectations[i])

@@ -23,7 +23,7 @@ namespace EHalsostodet.Tests.Security;
 // It measures: alone on the machine, not beside other classes' load.
 [TestClass]
 [DoNotParallelize]
-public sealed class EnumerationTests
+public sealed class EnumerationTests : PortalTestClass<EnumerationTests>
 {
     private const string Known = "kand-adress@example.se";
     private const string Unconfirmed = "obekraftad-adress@example.se";
@@ -34,19 +34,18 @@ public sealed class EnumerationTests
     /// <summary>Tries per case in the timing tests.</summary>
     private const int Tries = 30;
 
-    private static PortalFactory portal = null!;
-    private static WebApplicationFactory<Program> factory = null!;
+    /// <summary>The class's portal seeing the client address each request names (disposed with it).</summary>
+    private static WebApplicationFactory<Program> addressed = null!;
     private static int nextAddress = 1;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        portal = new PortalFactory();
-        factory = portal.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>()));
-        var adminId = await portal.CreateUserAsync("enumerering-admin@example.se", PortalRoles.Administrator);
-        await portal.CreateUserAsync(Known, PortalRoles.Member);
-        await portal.CreateUserAsync(Blocked, PortalRoles.Editor);
-        await portal.WithScopeAsync(async s =>
+        addressed = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>()));
+        var adminId = await Factory.CreateUserAsync("enumerering-admin@example.se", PortalRoles.Administrator);
+        await Factory.CreateUserAsync(Known, PortalRoles.Member);
+        await Factory.CreateUserAsync(Blocked, PortalRoles.Editor);
+        await Factory.WithScopeAsync(async s =>
         {
             var users = s.GetRequiredService<UserManager<PortalUser>>();
             var unconfirmed = new PortalUser { UserName = Unconfirmed, Email = Unconfirmed, EmailConfirmed = false };
@@ -55,13 +54,6 @@ public sealed class EnumerationTests
             await s.GetRequiredService<AccountBlocker>().BlockAsync((await users.FindByEmailAsync(Blocked))!, adminId, "Ada Admin");
             return true;
         });
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        factory.Dispose();
-        portal.Dispose();
     }
 
     /// <summary>Every way a sign-in can fail, and the password tried.</summary>
@@ -202,7 +194,7 @@ public sealed class EnumerationTests
     /// <summary>A browser-like client at an address of its own, so the sign-in throttle of one case never meets another's.</summary>
     private static HttpClient NewClient()
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = addressed.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var address = Interlocked.Increment(ref nextAddress);
         client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, $"198.51.{address / 250 % 250}.{address % 250 + 1}");
         return client;

@@ -25,17 +25,8 @@ namespace EHalsostodet.Tests.Security;
 /// personal answers, no inline style for the CSP to block, reserved slugs and damaged PNGs.
 /// </summary>
 [TestClass]
-public sealed class HardeningTests
+public sealed class HardeningTests : SecurityTestClass<HardeningTests>
 {
-    private static SecurityPortal portal = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => portal = await SecurityPortal.StartAsync();
-
-    [ClassCleanup]
-    public static void Stop() => portal.Dispose();
-
-    private static PortalFactory Factory => portal.Factory;
 
     [TestMethod]
     [DataRow("Password1234")]
@@ -98,7 +89,7 @@ public sealed class HardeningTests
         CollectionAssert.Contains(changed.Errors.Select(e => e.Code).ToList(), CommonPasswordValidator.Code);
 
         // An account made by an administrator.
-        using (var created = await Forms.PostAsync(portal.Clients[PortalRoles.Administrator], "/redaktion/anvandare/ny", new Dictionary<string, string>
+        using (var created = await Forms.PostAsync(Portal.Clients[PortalRoles.Administrator], "/redaktion/anvandare/ny", new Dictionary<string, string>
         {
             ["Email"] = "ny.redaktor@example.se", ["DisplayName"] = "Ny Redaktör", ["Password"] = "E-hälsostödet2026", ["Role"] = PortalRoles.Editor,
         }))
@@ -139,20 +130,20 @@ public sealed class HardeningTests
     [TestMethod]
     public async Task Personal_answers_under_api_v1_me_and_shared_plans_are_never_stored()
     {
-        var member = portal.Clients[PortalRoles.Member];
+        var member = Portal.Clients[PortalRoles.Member];
         foreach (var (client, url) in new[]
         {
             (member, "/api/v1/me"),
             (member, "/api/v1/me/settings"),
             (member, "/api/v1/me/notifications"),
             (member, "/api/v1/me/export"),
-            (portal.Clients[SecurityPortal.Anonymous], "/api/v1/me"),
-            (portal.Clients[SecurityPortal.Anonymous], "/delad-handlingsplan/{planToken}"),
-            (portal.Clients[SecurityPortal.Anonymous], "/delad-handlingsplan/{planToken}/pdf"),
-            (portal.Clients[SecurityPortal.Anonymous], "/delad-handlingsplan/finns-inte"),
+            (Portal.Clients[SecurityPortal.Anonymous], "/api/v1/me"),
+            (Portal.Clients[SecurityPortal.Anonymous], "/delad-handlingsplan/{planToken}"),
+            (Portal.Clients[SecurityPortal.Anonymous], "/delad-handlingsplan/{planToken}/pdf"),
+            (Portal.Clients[SecurityPortal.Anonymous], "/delad-handlingsplan/finns-inte"),
         })
         {
-            using var response = await client.GetAsync(new Uri(portal.Url(url), UriKind.Relative));
+            using var response = await client.GetAsync(new Uri(Portal.Url(url), UriKind.Relative));
             Assert.IsTrue(response.Headers.CacheControl?.NoStore == true, $"{url} ({(int)response.StatusCode}): {response.Headers.CacheControl}");
             Assert.IsFalse(response.Headers.CacheControl!.Public, url);
         }
@@ -161,13 +152,13 @@ public sealed class HardeningTests
     [TestMethod]
     public async Task Forms_carry_no_inline_style_for_the_CSP_to_block_and_errors_still_show()
     {
-        var member = portal.Clients[PortalRoles.Member];
+        var member = Portal.Clients[PortalRoles.Member];
         foreach (var (client, url) in new[]
         {
             (member, "/mina-sidor/profil"),
-            (portal.Clients[SecurityPortal.Anonymous], "/mina-sidor/registrera"),
-            (portal.Clients[SecurityPortal.Anonymous], "/mina-sidor/logga-in"),
-            (portal.Clients[PortalRoles.Administrator], "/redaktion/anvandare/ny"),
+            (Portal.Clients[SecurityPortal.Anonymous], "/mina-sidor/registrera"),
+            (Portal.Clients[SecurityPortal.Anonymous], "/mina-sidor/logga-in"),
+            (Portal.Clients[PortalRoles.Administrator], "/redaktion/anvandare/ny"),
         })
         {
             var page = await client.GetPageAsync(url);
@@ -185,8 +176,8 @@ public sealed class HardeningTests
     [TestMethod]
     public async Task A_slug_that_names_one_of_the_portals_own_addresses_is_refused_in_Swedish()
     {
-        var editor = portal.Clients[PortalRoles.Editor];
-        var page = (await (await editor.GetAsync(new Uri($"/api/management/v1/content/{portal.Value("pageId")}", UriKind.Relative))).Content.ReadFromJsonAsync<JsonObject>())!["document"]!.DeepClone().AsObject();
+        var editor = Portal.Clients[PortalRoles.Editor];
+        var page = (await (await editor.GetAsync(new Uri($"/api/management/v1/content/{Portal.Value("pageId")}", UriKind.Relative))).Content.ReadFromJsonAsync<JsonObject>())!["document"]!.DeepClone().AsObject();
         foreach (var slug in new[] { "redaktion", "api", "sok", "health", "css", "mina-sidor" })
         {
             page["slug"] = slug;

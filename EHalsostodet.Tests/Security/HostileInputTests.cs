@@ -24,18 +24,9 @@ namespace EHalsostodet.Tests.Security;
 /// And one malformed stored document no longer breaks the back office for everyone.
 /// </summary>
 [TestClass]
-public sealed class HostileInputTests
+public sealed class HostileInputTests : SecurityTestClass<HostileInputTests>
 {
-    private static SecurityPortal portal = null!;
     private static int accounts;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => portal = await SecurityPortal.StartAsync();
-
-    [ClassCleanup]
-    public static void Stop() => portal.Dispose();
-
-    private static PortalFactory Factory => portal.Factory;
 
     private static async Task<(string Email, string Id)> NewMemberAsync()
     {
@@ -129,7 +120,7 @@ public sealed class HostileInputTests
     public async Task A_malformed_multipart_body_to_the_unsubscribe_link_is_400_and_changes_nothing()
     {
         using var client = Factory.CreateBrowserClient();
-        var url = portal.Url("/avsluta-prenumeration/{unsubscribeToken}");
+        var url = Portal.Url("/avsluta-prenumeration/{unsubscribeToken}");
 
         using var response = await client.PostAsync(new Uri(url, UriKind.Relative),
             Multipart("--gräns\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click"));
@@ -137,7 +128,7 @@ public sealed class HostileInputTests
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
         StringAssert.Contains(await MainTextAsync(response), "Felaktig begäran");
         var frequency = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MemberProfiles
-            .Where(p => p.UserId == portal.MemberId).Select(p => p.MailFrequency).SingleAsync());
+            .Where(p => p.UserId == Portal.MemberId).Select(p => p.MailFrequency).SingleAsync());
         Assert.AreEqual(MailFrequency.Daily, frequency);
     }
 
@@ -202,7 +193,7 @@ public sealed class HostileInputTests
     [TestMethod]
     public async Task The_story_form_refuses_a_row_without_a_name_through_the_one_validator()
     {
-        var client = portal.Clients[PortalRoles.Editor];
+        var client = Portal.Clients[PortalRoles.Editor];
         var form = (await EditingBrowserForm.LoadAsync(client, "/redaktion/innehall/ny/story"))
             .Set("title", "Aktör utan namn")
             .Set("roles.actors[1].description", "Beskriven men inte namngiven");
@@ -222,12 +213,12 @@ public sealed class HostileInputTests
         using var bearer = await Factory.BearerClientAsync(email);
         var pageToken = await Forms.TokenAsync(cookie, "/mina-sidor/profil");
         await Factory.WithScopeAsync(s => s.GetRequiredService<MemberAccountDeleter>().DeleteAsync(id, PortalFactory.Password, "127.0.0.1", CancellationToken.None));
-        var saved = portal.Url("/api/v1/me/saved/{storyId}");
+        var saved = Portal.Url("/api/v1/me/saved/{storyId}");
 
         var responses = new List<(string What, HttpResponseMessage Response)>
         {
             ("spara (token)", await bearer.PutAsync(new Uri(saved, UriKind.Relative), null)),
-            ("följ (token)", await bearer.PutAsync(new Uri(portal.Url("/api/v1/me/follows/tag/{tag}"), UriKind.Relative), null)),
+            ("följ (token)", await bearer.PutAsync(new Uri(Portal.Url("/api/v1/me/follows/tag/{tag}"), UriKind.Relative), null)),
             ("ny samling (token)", await bearer.PostAsJsonAsync("/api/v1/me/collections", new { name = "Min samling" })),
             ("spara (kaka)", await cookie.PutAsync(new Uri(saved, UriKind.Relative), null)),
         };
@@ -261,7 +252,7 @@ public sealed class HostileInputTests
     public async Task An_unterminated_multipart_body_on_media_upload_is_400_in_the_api_and_the_back_office()
     {
         using var bearer = await Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Editor));
-        var cookie = portal.Clients[PortalRoles.Editor];
+        var cookie = Portal.Clients[PortalRoles.Editor];
         var token = await Forms.TokenAsync(cookie, "/redaktion/media");
         const string filePart = "--gräns\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\nEn bild\r\n"
             + "--gräns\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bild.jpg\"\r\nContent-Type: image/jpeg\r\n\r\nJFIF-början utan slut";
@@ -296,7 +287,7 @@ public sealed class HostileInputTests
     [DynamicData(nameof(NotZipFiles))]
     public async Task A_file_that_is_not_a_zip_on_the_usync_upload_page_is_refused_in_swedish(string what, byte[] data)
     {
-        var admin = portal.Clients[PortalRoles.Administrator];
+        var admin = Portal.Clients[PortalRoles.Administrator];
         var token = await Forms.TokenAsync(admin, "/redaktion/innehall-som-filer");
         using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         content.Add(new ByteArrayContent(data), "file", "usync.zip");
@@ -337,7 +328,7 @@ public sealed class HostileInputTests
             json["tags"] = new JsonArray((JsonNode?)null);
             return json;
         }, reindex: true);
-        var editor = portal.Clients[PortalRoles.Editor];
+        var editor = Portal.Clients[PortalRoles.Editor];
         try
         {
             var list = await editor.GetPageAsync("/redaktion/innehall");
@@ -383,7 +374,7 @@ public sealed class HostileInputTests
             json["roles"] = new JsonObject { ["actors"] = 5 };
             return json;
         }, reindex: true);
-        var editor = portal.Clients[PortalRoles.Editor];
+        var editor = Portal.Clients[PortalRoles.Editor];
         try
         {
             var preview = await editor.GetPageAsync($"/redaktion/innehall/{id}/forhandsgranska");
@@ -416,7 +407,7 @@ public sealed class HostileInputTests
 /// below 500, and every API error with a body is problem details.
 /// </summary>
 [TestClass]
-public sealed class HostileInputCorpusTests
+public sealed class HostileInputCorpusTests : SecurityTestClass<HostileInputCorpusTests>
 {
     /// <summary>As the values travel in a URL or a form body: percent-encoded where they are not plain text.</summary>
     private static readonly (string Name, string Encoded)[] EncodedValues =
@@ -476,28 +467,16 @@ public sealed class HostileInputCorpusTests
         "initiativeArea", "targetGroup", "subArea", "organisation", "sector", "amne",
     ];
 
-    private static SecurityPortal portal = null!;
     private static readonly Dictionary<string, HttpClient> Bearers = new(StringComparer.Ordinal);
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        portal = await SecurityPortal.StartAsync();
-        Bearers[SecurityPortal.Anonymous] = portal.Factory.CreateBrowserClient();
+        Bearers[SecurityPortal.Anonymous] = Kept(Factory.CreateBrowserClient());
         foreach (var role in SecurityPortal.Roles.Skip(1))
         {
-            Bearers[role] = await portal.Factory.BearerClientAsync(SecurityPortal.EmailOf(role));
+            Bearers[role] = Kept(await Factory.BearerClientAsync(SecurityPortal.EmailOf(role)));
         }
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        foreach (var client in Bearers.Values)
-        {
-            client.Dispose();
-        }
-        portal.Dispose();
     }
 
     /// <summary>The first role the authorisation matrix lets through, and the route's method and URL.</summary>
@@ -511,7 +490,7 @@ public sealed class HostileInputCorpusTests
             var allowed = Array.FindIndex(outcomes, o => o is not ("401" or "403" or "404" or "login" or "mlogin" or "denied"));
             if (method(verb) && allowed >= 0)
             {
-                yield return (verb, pattern, portal.Url(url ?? pattern), SecurityPortal.Roles[allowed]);
+                yield return (verb, pattern, Portal.Url(url ?? pattern), SecurityPortal.Roles[allowed]);
             }
         }
     }
@@ -576,7 +555,7 @@ public sealed class HostileInputCorpusTests
         var run = new CorpusRun();
         foreach (var (method, pattern, url, role) in Routes(m => m == "GET"))
         {
-            var client = url.StartsWith("/api/", StringComparison.Ordinal) ? Bearers[role] : portal.Clients[role];
+            var client = url.StartsWith("/api/", StringComparison.Ordinal) ? Bearers[role] : Portal.Clients[role];
             foreach (var (name, value) in EncodedValues)
             {
                 var query = string.Join('&', QueryNames.Select(n => n + "=" + value));
@@ -613,7 +592,7 @@ public sealed class HostileInputCorpusTests
         var run = new CorpusRun();
         foreach (var (_, pattern, url, role) in Routes(m => m == "GET").Where(r => !r.Url.StartsWith("/api/", StringComparison.Ordinal)))
         {
-            var client = portal.Clients[role];
+            var client = Portal.Clients[role];
             using var get = await client.GetAsync(new Uri(url, UriKind.Relative));
             if (get.StatusCode != HttpStatusCode.OK || get.Content.Headers.ContentType?.MediaType != "text/html")
             {
@@ -678,7 +657,7 @@ public sealed class HostileInputCorpusTests
         }
         foreach (var role in SecurityPortal.Roles.Skip(1))
         {
-            using var stillSignedIn = await portal.Clients[role].GetAsync(new Uri("/api/v1/me", UriKind.Relative));
+            using var stillSignedIn = await Portal.Clients[role].GetAsync(new Uri("/api/v1/me", UriKind.Relative));
             Assert.AreEqual(HttpStatusCode.OK, stillSignedIn.StatusCode, $"{role} is still signed in, so the forms were reached");
         }
         run.AssertNoServerErrors();
@@ -687,7 +666,7 @@ public sealed class HostileInputCorpusTests
     [TestMethod]
     public async Task Every_api_answers_hostile_bodies_below_500_with_problem_details()
     {
-        var endpoints = portal.Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+        var endpoints = Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().ToList();
         var run = new CorpusRun();
         var story = await SeedStoryAsync();
@@ -740,7 +719,7 @@ public sealed class HostileInputCorpusTests
 
     private static async Task<JsonObject> SeedStoryAsync()
     {
-        using var details = await Bearers[PortalRoles.Editor].GetAsync(new Uri(portal.Url("/api/management/v1/content/{storyId}"), UriKind.Relative));
+        using var details = await Bearers[PortalRoles.Editor].GetAsync(new Uri(Portal.Url("/api/management/v1/content/{storyId}"), UriKind.Relative));
         return JsonNode.Parse(await details.Content.ReadAsStringAsync())!["document"]!.AsObject();
     }
 

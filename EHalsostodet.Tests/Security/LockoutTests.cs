@@ -19,30 +19,24 @@ namespace EHalsostodet.Tests.Security;
 /// 15 minutes) before its next attempt is checked, while the owner signs in from elsewhere as usual.
 /// </summary>
 [TestClass]
-public sealed class LockoutTests
+public sealed class LockoutTests : PortalTestClass<LockoutTests>
 {
     private const string AdminEmail = "las-admin@example.se";
     private const string Attacker = "203.0.113.66";
     private const string WrongPassword = "Gissat-losenord-2026";
 
     private static readonly TestClock Clock = new();
-    private static PortalFactory portal = null!;
-    private static WebApplicationFactory<Program> factory = null!;
+    /// <summary>The class's portal seeing the client address each request names (disposed with it).</summary>
+    private static WebApplicationFactory<Program> addressed = null!;
     private static int nextAddress = 1;
+
+    private protected override PortalFactory CreatePortal() => new(clock: Clock);
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        portal = new PortalFactory(clock: Clock);
-        factory = portal.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
-        await portal.CreateUserAsync(AdminEmail, PortalRoles.Administrator);
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        factory.Dispose();
-        portal.Dispose();
+        addressed = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
+        await Factory.CreateUserAsync(AdminEmail, PortalRoles.Administrator);
     }
 
     [TestMethod]
@@ -71,7 +65,7 @@ public sealed class LockoutTests
         }
 
         // Nothing about the account itself is locked.
-        var admin = await portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AsNoTracking().SingleAsync(u => u.Email == AdminEmail));
+        var admin = await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AsNoTracking().SingleAsync(u => u.Email == AdminEmail));
         Assert.IsNull(admin.LockoutEnd);
         Assert.IsNull(admin.BlockedAt);
     }
@@ -144,11 +138,11 @@ public sealed class LockoutTests
             Assert.AreEqual(HttpStatusCode.OK, asked.StatusCode);
         }
         // The request was taken by the host with client addresses; its mail is written there.
-        await using (var scope = factory.Services.CreateAsyncScope())
+        await using (var scope = addressed.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<EmailDispatcher>().DispatchPendingAsync(CancellationToken.None);
         }
-        var link = MemberSteps.LinkTo((await MemberSteps.MailsToAsync(portal, email, "Välj ett nytt lösenord")).Single(), "/mina-sidor/aterstall-losenord");
+        var link = MemberSteps.LinkTo((await MemberSteps.MailsToAsync(Factory, email, "Välj ett nytt lösenord")).Single(), "/mina-sidor/aterstall-losenord");
         const string newPassword = "Nytt-losenord-efter-fel-2027";
         using (var reset = await Forms.PostAsync(owner, link, new Dictionary<string, string> { ["Password"] = newPassword, ["ConfirmPassword"] = newPassword }))
         {
@@ -181,7 +175,7 @@ public sealed class LockoutTests
             Assert.AreEqual(HttpStatusCode.TooManyRequests, waiting.StatusCode);
             Assert.AreEqual(SignInThrottle.Delay(SignInThrottle.FreeFailures), waiting.Headers.RetryAfter?.Delta, "the 429 says how long to wait");
         }
-        Assert.IsTrue(await portal.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AnyAsync(u => u.Email == email)));
+        Assert.IsTrue(await Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().Users.AnyAsync(u => u.Email == email)));
 
         Clock.Advance(SignInThrottle.Delay(SignInThrottle.FreeFailures));
         using var deleted = await DeleteAsync(client, PortalFactory.Password);
@@ -201,7 +195,7 @@ public sealed class LockoutTests
 
     private static HttpClient ClientAt(string address)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = addressed.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
         return client;
     }
@@ -212,7 +206,7 @@ public sealed class LockoutTests
     private static async Task<string> NewMemberAsync()
     {
         var email = $"m-{Guid.NewGuid():N}@example.se";
-        await portal.CreateUserAsync(email, PortalRoles.Member);
+        await Factory.CreateUserAsync(email, PortalRoles.Member);
         return email;
     }
 }

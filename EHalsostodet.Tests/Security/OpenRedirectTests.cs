@@ -7,7 +7,7 @@ namespace EHalsostodet.Tests.Security;
 
 /// <summary>No return address sends anyone off the site: login, logout and the save and collection forms.</summary>
 [TestClass]
-public sealed class OpenRedirectTests
+public sealed class OpenRedirectTests : SecurityTestClass<OpenRedirectTests>
 {
     private static readonly string[] HostileReturnUrls =
     [
@@ -23,13 +23,6 @@ public sealed class OpenRedirectTests
         "%2F%2Fevil.example",
     ];
 
-    private static SecurityPortal portal = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => portal = await SecurityPortal.StartAsync();
-
-    [ClassCleanup]
-    public static void Stop() => portal.Dispose();
 
     /// <summary>A Location header stays on the site: a path (not "//" or "/\"), no scheme, no control characters.</summary>
     internal static void AssertOnSite(HttpResponseMessage response, string context)
@@ -52,7 +45,7 @@ public sealed class OpenRedirectTests
         {
             foreach (var returnUrl in HostileReturnUrls)
             {
-                using var client = portal.Factory.CreateBrowserClient();
+                using var client = Factory.CreateBrowserClient();
                 using var response = await Forms.PostAsync(client, form + "?ReturnUrl=" + Uri.EscapeDataString(returnUrl),
                     new Dictionary<string, string> { ["Email"] = SecurityPortal.EmailOf(role), ["Password"] = PortalFactory.Password, ["ReturnUrl"] = returnUrl });
                 Assert.AreEqual(HttpStatusCode.Redirect, response.StatusCode, $"{form} {returnUrl}");
@@ -64,7 +57,7 @@ public sealed class OpenRedirectTests
     [TestMethod]
     public async Task A_local_return_address_is_still_honoured()
     {
-        using var client = portal.Factory.CreateBrowserClient();
+        using var client = Factory.CreateBrowserClient();
         using var response = await Forms.PostAsync(client, "/mina-sidor/logga-in",
             new Dictionary<string, string> { ["Email"] = SecurityPortal.EmailOf(PortalRoles.Member), ["Password"] = PortalFactory.Password, ["ReturnUrl"] = "/mina-sidor/sparat" });
         Assert.AreEqual("/mina-sidor/sparat", response.Headers.Location?.OriginalString);
@@ -75,7 +68,7 @@ public sealed class OpenRedirectTests
     {
         foreach (var (logout, role) in new[] { ("/redaktion/logga-ut", PortalRoles.Editor), ("/mina-sidor/logga-ut", PortalRoles.Member) })
         {
-            using var client = await portal.Factory.SignInAsync(SecurityPortal.EmailOf(role));
+            using var client = await Factory.SignInAsync(SecurityPortal.EmailOf(role));
             using var response = await Forms.PostAsync(client, logout + "?ReturnUrl=" + Uri.EscapeDataString("https://evil.example"),
                 new Dictionary<string, string> { ["ReturnUrl"] = "https://evil.example", ["returnUrl"] = "//evil.example" });
             Assert.AreEqual("/", response.Headers.Location?.OriginalString, logout);
@@ -85,8 +78,8 @@ public sealed class OpenRedirectTests
     [TestMethod]
     public async Task The_save_follow_and_add_to_collection_forms_only_return_to_the_site()
     {
-        var member = await portal.Factory.SignInAsync(SecurityPortal.EmailOf(PortalRoles.Member));
-        var story = portal.Url("/berattelser/{story}");
+        var member = await Factory.SignInAsync(SecurityPortal.EmailOf(PortalRoles.Member));
+        var story = Portal.Url("/berattelser/{story}");
         foreach (var returnUrl in HostileReturnUrls)
         {
             foreach (var (selector, extra) in new[]

@@ -12,21 +12,20 @@ namespace EHalsostodet.Tests.Security;
 
 /// <summary>Login, registration, search and export are limited per client address and answer 429 in Swedish.</summary>
 [TestClass]
-public sealed class RateLimitTests
+public sealed class RateLimitTests : SecurityTestClass<RateLimitTests>
 {
     private const int Limit = 3;
     private const string ClientHeader = ClientAddressFromHeader.Header;
 
-    private static SecurityPortal portal = null!;
+    /// <summary>The class's portal with small limits (disposed with it).</summary>
     private static WebApplicationFactory<Program> limited = null!;
     private static int nextAddress = 10;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
+    public static void StartLimited(TestContext context)
     {
         // Seeded with the suite's generous limits (the seed signs in several accounts), then run with small ones.
-        portal = await SecurityPortal.StartAsync();
-        limited = portal.Factory.WithWebHostBuilder(b =>
+        limited = Factory.WithWebHostBuilder(b =>
         {
             foreach (var kind in new[] { "Login", "Registration", "Search", "Export" })
             {
@@ -35,13 +34,6 @@ public sealed class RateLimitTests
             }
             b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
         });
-    }
-
-    [ClassCleanup]
-    public static void Stop()
-    {
-        limited.Dispose();
-        portal.Dispose();
     }
 
     /// <summary>A browser-like client that the portal sees as coming from its own address.</summary>
@@ -180,18 +172,18 @@ public sealed class RateLimitTests
     public async Task Exports_in_every_format_share_one_limit()
     {
         using var client = NewClient();
-        var urls = new[] { "/berattelser/{story}/pdf", "/berattelser/{story}/docx", "/samlingar/{collection}/pdf" }.Select(portal.Url).ToList();
+        var urls = new[] { "/berattelser/{story}/pdf", "/berattelser/{story}/docx", "/samlingar/{collection}/pdf" }.Select(Portal.Url).ToList();
         for (var i = 0; i < Limit; i++)
         {
             using var response = await client.GetAsync(new Uri(urls[i % urls.Count], UriKind.Relative));
             Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, urls[i % urls.Count]);
         }
-        foreach (var url in urls.Append(portal.Url("/delad-handlingsplan/{planToken}/pdf")).Append(portal.Url("/berattelser/{story}/pptx")))
+        foreach (var url in urls.Append(Portal.Url("/delad-handlingsplan/{planToken}/pdf")).Append(Portal.Url("/berattelser/{story}/pptx")))
         {
             using var blocked = await client.GetAsync(new Uri(url, UriKind.Relative));
             await AssertTooManyPageAsync(blocked, url);
         }
-        using var story = await client.GetAsync(new Uri(portal.Url("/berattelser/{story}"), UriKind.Relative));
+        using var story = await client.GetAsync(new Uri(Portal.Url("/berattelser/{story}"), UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, story.StatusCode, "the story page itself is not limited");
     }
 

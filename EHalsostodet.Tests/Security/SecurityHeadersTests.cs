@@ -11,15 +11,8 @@ namespace EHalsostodet.Tests.Security;
 
 /// <summary>The security headers are on every kind of response, not only on pages.</summary>
 [TestClass]
-public sealed class SecurityHeadersTests
+public sealed class SecurityHeadersTests : SecurityTestClass<SecurityHeadersTests>
 {
-    private static SecurityPortal portal = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => portal = await SecurityPortal.StartAsync();
-
-    [ClassCleanup]
-    public static void Stop() => portal.Dispose();
 
     /// <summary>Representative responses of each kind: (role, method, URL, expected status).</summary>
     private static readonly (string Role, string Method, string Url, int Status)[] Responses =
@@ -56,8 +49,8 @@ public sealed class SecurityHeadersTests
     [TestMethod]
     public async Task Pages_errors_apis_files_feeds_exports_and_redirects_all_carry_the_headers()
     {
-        var stylesheet = (await portal.Clients[SecurityPortal.Anonymous].GetPageAsync("/")).QuerySelector("link[rel='stylesheet']")!.GetAttribute("href")!;
-        var script = (await portal.Clients[SecurityPortal.Anonymous].GetPageAsync("/")).QuerySelector("script[src]")?.GetAttribute("src");
+        var stylesheet = (await Portal.Clients[SecurityPortal.Anonymous].GetPageAsync("/")).QuerySelector("link[rel='stylesheet']")!.GetAttribute("href")!;
+        var script = (await Portal.Clients[SecurityPortal.Anonymous].GetPageAsync("/")).QuerySelector("script[src]")?.GetAttribute("src");
         var all = Responses.ToList();
         all.Add((SecurityPortal.Anonymous, "GET", stylesheet, 200));
         if (script is not null)
@@ -68,13 +61,13 @@ public sealed class SecurityHeadersTests
         var problems = new List<string>();
         foreach (var (role, method, template, status) in all)
         {
-            var url = portal.Url(template);
+            var url = Portal.Url(template);
             using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative));
             if (method == "POST")
             {
                 request.Content = new FormUrlEncodedContent([new("Email", "a@example.se")]);
             }
-            using var response = await portal.Clients[role].SendAsync(request);
+            using var response = await Portal.Clients[role].SendAsync(request);
             if ((int)response.StatusCode != status)
             {
                 problems.Add($"{method} {url}: status {(int)response.StatusCode}, väntade {status}");
@@ -87,7 +80,7 @@ public sealed class SecurityHeadersTests
     [TestMethod]
     public async Task An_unhandled_exception_is_answered_with_the_error_page_and_the_headers()
     {
-        using var throwing = portal.Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ThrowingEndpoint>()));
+        using var throwing = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ThrowingEndpoint>()));
         using var client = throwing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         using var response = await client.GetAsync(new Uri(ThrowingEndpoint.Path, UriKind.Relative));
@@ -100,7 +93,7 @@ public sealed class SecurityHeadersTests
     [TestMethod]
     public async Task Https_responses_outside_development_carry_hsts_for_a_year_with_subdomains()
     {
-        using var client = portal.Factory.CreateClient(new WebApplicationFactoryClientOptions
+        using var client = Factory.CreateClient(new WebApplicationFactoryClientOptions
         {
             BaseAddress = new Uri("https://ehalsostodet.example.se"),
             AllowAutoRedirect = false,
@@ -118,7 +111,7 @@ public sealed class SecurityHeadersTests
     [TestMethod]
     public async Task Development_sends_no_hsts_so_a_developer_machine_is_not_pinned_to_https()
     {
-        using var development = portal.Factory.WithWebHostBuilder(b => b.UseEnvironment("Development"));
+        using var development = Factory.WithWebHostBuilder(b => b.UseEnvironment("Development"));
         using var client = development.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://ehalsostodet.example.se") });
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));

@@ -17,11 +17,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EHalsostodet.Tests.Security;
 
 /// <summary>
-/// A portal with one account per role and something real behind every route parameter: published
-/// items of each type, a media file, a member's own collection and action plan (both shared) and the
-/// member's unsubscribe token. <see cref="Url"/> fills a URL template's {placeholders} with them.
+/// What a security test class adds to its portal: one account per role and something real behind every
+/// route parameter: published items of each type, a media file, a member's own collection and action plan
+/// (both shared) and the member's unsubscribe token. <see cref="Url"/> fills a URL template's {placeholders} with them.
 /// </summary>
-internal sealed class SecurityPortal : IDisposable
+internal sealed class SecurityPortal
 {
     public const string Anonymous = "anonym";
     public static readonly string[] Roles = [Anonymous, PortalRoles.Member, PortalRoles.Editor, PortalRoles.Reviewer, PortalRoles.Administrator];
@@ -46,9 +46,10 @@ internal sealed class SecurityPortal : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
-    public static async Task<SecurityPortal> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Adds the accounts, their clients and the seeded values to a portal (the caller disposes both).</summary>
+    public static async Task<SecurityPortal> SeedAsync(PortalFactory factory)
     {
-        var portal = new SecurityPortal(new PortalFactory(settings: settings));
+        var portal = new SecurityPortal(factory);
         await portal.SeedAsync();
         return portal;
     }
@@ -117,14 +118,5 @@ internal sealed class SecurityPortal : IDisposable
                 .Where(p => p.UserId == MemberId).Select(p => p.UnsubscribeToken).SingleAsync();
             return true;
         });
-    }
-
-    public void Dispose()
-    {
-        foreach (var client in Clients.Values)
-        {
-            client.Dispose();
-        }
-        Factory.Dispose();
     }
 }

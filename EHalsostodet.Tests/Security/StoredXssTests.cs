@@ -14,7 +14,7 @@ namespace EHalsostodet.Tests.Security;
 /// and alt texts) is rendered on public, back-office and member pages as text, never as script.
 /// </summary>
 [TestClass]
-public sealed class StoredXssTests
+public sealed class StoredXssTests : SecurityTestClass<StoredXssTests>
 {
     private const string Script = "<script>alert('xss')</script>";
     private const string ImageOnError = "<img src=x onerror=alert('xss')>";
@@ -23,13 +23,6 @@ public sealed class StoredXssTests
         "<a href=\"javascript:alert(1)\">länk</a> <svg onload=alert(1)></svg> <iframe src=\"https://evil.example\"></iframe>\n\n" +
         "![bild](javascript:alert(1))";
 
-    private static SecurityPortal portal = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => portal = await SecurityPortal.StartAsync();
-
-    [ClassCleanup]
-    public static void Stop() => portal.Dispose();
 
     /// <summary>Nothing in the page can run script: no script element without src from the site, no on* attribute, no javascript: address, no frame.</summary>
     internal static void AssertNoScript(IDocument page, string where)
@@ -62,8 +55,8 @@ public sealed class StoredXssTests
     [TestMethod]
     public async Task A_story_with_hostile_markdown_title_and_tags_renders_as_text_everywhere()
     {
-        using var editor = await portal.Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Editor));
-        using var reviewer = await portal.Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Reviewer));
+        using var editor = await Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Editor));
+        using var reviewer = await Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Reviewer));
         var document = await NewStoryDocumentAsync(editor, "Skadlig berättelse");
         document["title"] = "Skadlig berättelse " + Script;
         document["shortDescription"] = "Kort " + ImageOnError;
@@ -77,7 +70,7 @@ public sealed class StoredXssTests
         Assert.AreEqual("published", await ActOkAsync(reviewer, id, "approve"));
         var slug = document["slug"]!.GetValue<string>();
 
-        var anonymous = portal.Clients[SecurityPortal.Anonymous];
+        var anonymous = Portal.Clients[SecurityPortal.Anonymous];
         var storyPage = await anonymous.GetPageAsync($"/berattelser/{slug}");
         StringAssert.Contains(storyPage.MainText(), "alert('xss')", "the hostile text is shown as text");
         var pages = new List<(string Where, IDocument Page)>
@@ -93,7 +86,7 @@ public sealed class StoredXssTests
             pages.Add(("taggsök", await anonymous.GetPageAsync(tagLink)));
         }
         pages.Add(("taggar", await anonymous.GetPageAsync("/taggar")));
-        var editorClient = portal.Clients[PortalRoles.Editor];
+        var editorClient = Portal.Clients[PortalRoles.Editor];
         pages.Add(("redaktionens innehållslista", await editorClient.GetPageAsync("/redaktion/innehall?q=skadlig")));
         pages.Add(("redaktionens detaljsida", await editorClient.GetPageAsync($"/redaktion/innehall/{id}")));
         pages.Add(("förhandsgranskning", await editorClient.GetPageAsync($"/redaktion/innehall/{id}/forhandsgranska")));
@@ -116,7 +109,7 @@ public sealed class StoredXssTests
     [TestMethod]
     public async Task A_member_collection_with_a_hostile_name_renders_as_text_on_member_and_shared_pages()
     {
-        var member = portal.Clients[PortalRoles.Member];
+        var member = Portal.Clients[PortalRoles.Member];
         using var created = await member.PostAsJsonAsync("/api/v1/me/collections", new { name = "Samling " + Script, description = ImageOnError + " [x](javascript:alert(1))" });
         var body = await created.Content.ReadAsStringAsync();
         Assert.IsTrue(created.IsSuccessStatusCode, body);
@@ -130,8 +123,8 @@ public sealed class StoredXssTests
         {
             ("mina samlingar", await member.GetPageAsync("/mina-sidor/samlingar")),
             ("samlingen", await member.GetPageAsync($"/mina-sidor/samlingar/{id}")),
-            ("berättelsen med lägg-till-formuläret", await member.GetPageAsync(portal.Url("/berattelser/{story}"))),
-            ("delad samling", await portal.Clients[SecurityPortal.Anonymous].GetPageAsync(sharePath)),
+            ("berättelsen med lägg-till-formuläret", await member.GetPageAsync(Portal.Url("/berattelser/{story}"))),
+            ("delad samling", await Portal.Clients[SecurityPortal.Anonymous].GetPageAsync(sharePath)),
         };
         StringAssert.Contains(pages[1].Item2.MainText(), "<script>", "the name is shown as text");
         foreach (var (where, page) in pages)
@@ -143,12 +136,12 @@ public sealed class StoredXssTests
     [TestMethod]
     public async Task An_image_with_a_hostile_file_name_and_alt_text_renders_as_text_in_the_library()
     {
-        using var editor = await portal.Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Editor));
+        using var editor = await Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Editor));
         using var response = await editor.PostAsync(new Uri($"{Prefix}/media", UriKind.Relative),
             MediaLibraryTests.Upload(TestImages.PlainJpeg, "<img src=x onerror=alert(1)>.jpg", "image/jpeg", "\"><script>alert('xss')</script>"));
         Assert.AreEqual(HttpStatusCode.Created, response.StatusCode, await response.Content.ReadAsStringAsync());
 
-        var library = await portal.Clients[PortalRoles.Editor].GetPageAsync("/redaktion/media");
+        var library = await Portal.Clients[PortalRoles.Editor].GetPageAsync("/redaktion/media");
         StringAssert.Contains(library.MainText() + string.Join(" ", library.QuerySelectorAll("img").Select(i => i.GetAttribute("alt"))), "<script>", "the alt text is shown as text");
         AssertNoScript(library, "mediebiblioteket");
     }

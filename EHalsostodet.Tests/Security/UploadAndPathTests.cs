@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using EHalsostodet.Core.Accounts;
 using EHalsostodet.Core.Persistence;
+using EHalsostodet.Tests.Infrastructure;
 using EHalsostodet.Tests.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,25 +12,19 @@ namespace EHalsostodet.Tests.Security;
 
 /// <summary>Hostile uploads to the media library are refused in Swedish and leave nothing behind; no address reads files outside what it serves.</summary>
 [TestClass]
-public sealed class UploadAndPathTests
+public sealed class UploadAndPathTests : SecurityTestClass<UploadAndPathTests>
 {
     private const int MaxBytes = 200_000;
 
-    private static SecurityPortal portal = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) =>
-        portal = await SecurityPortal.StartAsync(new Dictionary<string, string?> { ["Media:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-
-    [ClassCleanup]
-    public static void Stop() => portal.Dispose();
+    private protected override PortalFactory CreatePortal() =>
+        new(settings: new Dictionary<string, string?> { ["Media:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     private static Task<int> MediaCountAsync() =>
-        portal.Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MediaItems.CountAsync());
+        Factory.WithScopeAsync(s => s.GetRequiredService<PortalDbContext>().MediaItems.CountAsync());
 
     private static int StoredFileCount() =>
-        Directory.Exists(Path.Combine(portal.Factory.DataFolder, "media"))
-            ? Directory.EnumerateFiles(Path.Combine(portal.Factory.DataFolder, "media"), "*", SearchOption.AllDirectories).Count()
+        Directory.Exists(Path.Combine(Factory.DataFolder, "media"))
+            ? Directory.EnumerateFiles(Path.Combine(Factory.DataFolder, "media"), "*", SearchOption.AllDirectories).Count()
             : 0;
 
     public static IEnumerable<object[]> HostileFiles()
@@ -47,7 +42,7 @@ public sealed class UploadAndPathTests
     [DynamicData(nameof(HostileFiles))]
     public async Task A_hostile_upload_is_refused_in_swedish_and_nothing_is_stored(string what, byte[] data, string fileName, string contentType)
     {
-        using var editor = await portal.Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Editor));
+        using var editor = await Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Editor));
         var count = await MediaCountAsync();
         var files = StoredFileCount();
 
@@ -63,7 +58,7 @@ public sealed class UploadAndPathTests
     [TestMethod]
     public async Task A_jpeg_with_html_appended_is_served_as_an_image_that_cannot_be_sniffed_as_html()
     {
-        using var editor = await portal.Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Editor));
+        using var editor = await Factory.BearerClientAsync(SecurityPortal.EmailOf(PortalRoles.Editor));
         byte[] polyglot = [.. TestImages.PlainJpeg, .. Encoding.ASCII.GetBytes("<html><script>alert(1)</script></html>")];
 
         using var response = await editor.PostAsync(new Uri($"{Prefix}/media", UriKind.Relative), MediaLibraryTests.Upload(polyglot, "bild.html", "text/html", "Bild"));
@@ -74,7 +69,7 @@ public sealed class UploadAndPathTests
         }
         Assert.AreEqual(HttpStatusCode.Created, response.StatusCode);
         var id = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-        using var served = await portal.Clients[SecurityPortal.Anonymous].GetAsync(new Uri($"/media/{id}/original", UriKind.Relative));
+        using var served = await Portal.Clients[SecurityPortal.Anonymous].GetAsync(new Uri($"/media/{id}/original", UriKind.Relative));
         Assert.AreEqual("image/jpeg", served.Content.Headers.ContentType?.MediaType);
         Assert.AreEqual("nosniff", string.Join(",", served.Headers.GetValues("X-Content-Type-Options")));
         Assert.IsFalse(TestImages.Contains(await served.Content.ReadAsByteArrayAsync(), "<script>"), "data after the image's end is not kept");
@@ -99,7 +94,7 @@ public sealed class UploadAndPathTests
     [DataRow("/mina-sidor/handlingsplaner/..%2f..%2fportal.db/docx")]
     public async Task A_traversal_address_reads_no_file_outside_what_it_serves(string template)
     {
-        using var response = await portal.Clients[SecurityPortal.Anonymous].GetAsync(new Uri(portal.Url(template), UriKind.Relative));
+        using var response = await Portal.Clients[SecurityPortal.Anonymous].GetAsync(new Uri(Portal.Url(template), UriKind.Relative));
 
         Assert.IsFalse(response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType?.StartsWith("image/", StringComparison.Ordinal) != true
                        && response.Content.Headers.ContentType?.MediaType != "text/html", $"{template}: {(int)response.StatusCode} {response.Content.Headers.ContentType}");

@@ -6,6 +6,7 @@ namespace EHalsostodet.Tests.Sync;
 
 /// <summary>The seed content a new installation starts with is complete and varied.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class SeedContentTests
 {
     private static readonly Lazy<IReadOnlyList<SyncFile>> Files = new(() =>

@@ -11,6 +11,7 @@ namespace EHalsostodet.Tests.Sync;
 /// number per contact, and an initiative either links somewhere or says why it cannot.
 /// </summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class SeedContentTrustTests
 {
     private static readonly Lazy<IReadOnlyList<SyncFile>> Files = new(() =>

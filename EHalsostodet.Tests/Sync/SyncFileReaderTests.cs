@@ -4,6 +4,7 @@ using EHalsostodet.Core.Sync;
 namespace EHalsostodet.Tests.Sync;
 
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class SyncFileReaderTests
 {
     private const string ValidPage = """

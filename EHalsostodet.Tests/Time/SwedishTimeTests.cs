@@ -8,6 +8,7 @@ namespace EHalsostodet.Tests.Time;
 /// on 28 March 2027 (02:00 becomes 03:00) and ends on 25 October 2026 (02:00–02:59 comes twice).
 /// </summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class SwedishTimeTests
 {
     private static DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);

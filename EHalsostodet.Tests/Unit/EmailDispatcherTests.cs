@@ -16,6 +16,7 @@ namespace EHalsostodet.Tests.Unit;
 /// failing mail holds no other back. On an in-memory SQLite database.
 /// </summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class EmailDispatcherTests : IAsyncDisposable
 {
     private readonly SqliteConnection connection = new("Data Source=:memory:");

@@ -9,6 +9,7 @@ namespace EHalsostodet.Tests.Unit;
 
 /// <summary>After a commit, every cache of this instance forgets each changed item once, and the items that show a changed image.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class LocalCacheEvictionHandlerTests
 {
     private readonly Mock<IContentCache> pages = new();

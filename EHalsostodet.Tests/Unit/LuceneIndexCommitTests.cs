@@ -7,6 +7,7 @@ namespace EHalsostodet.Tests.Unit;
 
 /// <summary>The index's periodic commit runs on a timer's thread, where an exception would end the whole portal.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class LuceneIndexCommitTests
 {
     [TestMethod]

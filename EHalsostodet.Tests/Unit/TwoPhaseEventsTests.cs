@@ -14,6 +14,7 @@ namespace EHalsostodet.Tests.Unit;
 /// and a failing after-commit handler logged without undoing the change. On an in-memory SQLite database.
 /// </summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class TwoPhaseEventsTests : IAsyncDisposable
 {
     public sealed record Happened(string What) : IContentEvent;

@@ -6,6 +6,7 @@ namespace EHalsostodet.Tests.Unit;
 
 /// <summary>Who may take which workflow action in which state, and what must come with it: the rules alone, without a portal.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class WorkflowRulesTests
 {
     private static readonly DateTime Now = new(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);

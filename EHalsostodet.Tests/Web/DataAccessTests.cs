@@ -6,6 +6,7 @@ namespace EHalsostodet.Tests.Web;
 
 /// <summary>Core is the only way to the data: no type of the web host takes the database context.</summary>
 [TestClass]
+[TestCategory(Infrastructure.TestDatabase.NotUsed)]
 public sealed class DataAccessTests
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
