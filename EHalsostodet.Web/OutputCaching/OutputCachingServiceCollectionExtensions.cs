@@ -47,6 +47,7 @@ public static class OutputCachingServiceCollectionExtensions
         services.AddEventHandler<ContentUnpublished, OutputCacheEviction>();
         services.AddScoped<IShownContent, ShownContentTags>();
         services.AddSingleton<PersonalPartRenderer>();
+        services.AddSingleton<RenderedPartCache>();
         services.AddResponseCompression(options =>
         {
             // Only public pages are compressed, which carry no secret (BREACH needs one in the body).

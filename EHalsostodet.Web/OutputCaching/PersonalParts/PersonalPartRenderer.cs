@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace EHalsostodet.Web.OutputCaching.PersonalParts;
 
 /// <summary>Renders the personal parts of a cached page for the signed-in member of the request.</summary>
-public sealed class PersonalPartRenderer(ICompositeViewEngine views, ITempDataDictionaryFactory tempData, IModelMetadataProvider metadata)
+public sealed class PersonalPartRenderer(ICompositeViewEngine views, ITempDataDictionaryFactory tempData, IModelMetadataProvider metadata, RenderedPartCache kept)
 {
     /// <summary>The page with every marked part rendered for the request's user and the marks gone.</summary>
     public async Task<string> FillAsync(HttpContext http, string page)
@@ -32,9 +32,26 @@ public sealed class PersonalPartRenderer(ICompositeViewEngine views, ITempDataDi
                 break;
             }
             writer.Write(page.AsSpan(done, start - done));
-            if (PersonalPart.Parse(page[payloadStart..payloadEnd]) is { } part)
+            var payload = page[payloadStart..payloadEnd];
+            if (PersonalPart.Parse(payload) is { } part)
             {
-                await RenderAsync(actionContext, temp, part, writer);
+                // A message waiting in TempData ("the story is now in …") is shown once, so nothing is kept or reused then.
+                var key = temp.Count == 0 ? kept.KeyOf(http, part, payload) : null;
+                if (key is not null && kept.Find(key) is { } html)
+                {
+                    writer.Write(html);
+                }
+                else
+                {
+                    using var partWriter = new StringWriter();
+                    await RenderAsync(actionContext, temp, part, partWriter);
+                    var rendered = partWriter.ToString();
+                    writer.Write(rendered);
+                    if (key is not null)
+                    {
+                        kept.Keep(http, key, rendered);
+                    }
+                }
             }
             done = end + PersonalPart.EndMark.Length;
             start = page.IndexOf(PersonalPart.StartMark, done, StringComparison.Ordinal);
