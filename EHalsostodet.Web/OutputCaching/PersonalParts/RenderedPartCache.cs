@@ -20,7 +20,8 @@ public sealed class RenderedPartCache(IOptions<AntiforgeryOptions> antiforgery) 
     private static readonly HashSet<string> KeptViews =
         ["_MemberMenu.cshtml", "_MemberActions.cshtml", "_SaveButton.cshtml", "_FollowButton.cshtml", "_StartPlan.cshtml"];
 
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 32 * 1024 * 1024 });
+    /// <summary>At most about 8 MB of rendered parts (sizes are counted in bytes of the key and the HTML).</summary>
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 8 * 1024 * 1024 });
 
     /// <summary>The key of a part for this request, or null when it may not be kept.</summary>
     public string? KeyOf(HttpContext http, PersonalPart part, string payload)
