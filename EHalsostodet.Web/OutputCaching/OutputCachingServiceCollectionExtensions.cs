@@ -13,7 +13,7 @@ namespace EHalsostodet.Web.OutputCaching;
 public static class OutputCachingServiceCollectionExtensions
 {
     /// <summary>
-    /// Rendered public pages kept for visitors, in memory or (with <c>OutputCache:Redis</c>) in Redis
+    /// Rendered public pages kept for visitors, on this instance's disk or (with <c>OutputCache:Redis</c>) in Redis
     /// shared by every instance, compressed, with ETags, evicted when content changes.
     /// </summary>
     public static IServiceCollection AddPublicPageCaching(this IServiceCollection services, IConfiguration configuration)
@@ -21,7 +21,7 @@ public static class OutputCachingServiceCollectionExtensions
         var section = configuration.GetSection(PublicPageCacheOptions.Section);
         services.Configure<PublicPageCacheOptions>(section);
         var settings = section.Get<PublicPageCacheOptions>() ?? new PublicPageCacheOptions();
-        var before = services.Where(d => d.ServiceType == typeof(IOutputCacheStore)).ToList();
+        ServiceDescriptor? redis = null;
         if (!string.IsNullOrWhiteSpace(settings.Redis))
         {
             services.AddStackExchangeRedisOutputCache(options =>
@@ -29,17 +29,17 @@ public static class OutputCachingServiceCollectionExtensions
                 options.Configuration = settings.Redis;
                 options.InstanceName = settings.RedisPrefix;
             });
+            redis = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         }
-        var redis = services.Where(d => d.ServiceType == typeof(IOutputCacheStore)).Except(before).LastOrDefault();
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = Math.Max(1, settings.MemoryMegabytes) * 1024L * 1024L;
             options.MaximumBodySize = 4 * 1024 * 1024;
             options.AddBasePolicy(new PublicPageCachePolicy(Options.Create(settings)));
         });
-        var store = redis ?? services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.RemoveAll<IOutputCacheStore>();
-        services.AddSingleton<IOutputCacheStore>(s => new FreshOutputCacheStore(Create(s, store), s.GetRequiredService<IHttpContextAccessor>()));
+        services.AddSingleton<DiskOutputCacheStore>();
+        services.AddSingleton<IOutputCacheStore>(s => new FreshOutputCacheStore(
+            redis is null ? s.GetRequiredService<DiskOutputCacheStore>() : Create(s, redis), s.GetRequiredService<IHttpContextAccessor>()));
         services.AddHttpContextAccessor();
         services.AddSingleton<OutputCacheEviction>();
         services.AddSingleton<IContentCache>(s => s.GetRequiredService<OutputCacheEviction>());
