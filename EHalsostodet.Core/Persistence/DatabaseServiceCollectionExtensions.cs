@@ -43,6 +43,10 @@ public static class DatabaseServiceCollectionExtensions
             _ => SqliteConnectionString(configuration.GetConnectionString("Sqlite") ?? DefaultSqliteConnectionString, contentRootPath),
         };
         services.AddSingleton<IInterceptor, NulTextGuard>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<IInterceptor, SqlitePageCacheLimit>();
+        }
         // Pooled: every signed-in request checks its session with a query, and a context made from
         // scratch for it (its options, its internal services) cost more than the query itself.
         services.AddDbContextPool<PortalDbContext>((root, options) =>

@@ -14,7 +14,7 @@ public interface ISearchIndex
 public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 20, ContentType? Type = null, IReadOnlyDictionary<string, IReadOnlyList<string>>? Filters = null, bool Newest = false);
 
 /// <summary>A facet value and how many hits have it, given the other chosen filters.</summary>
-public sealed record FacetCount(string Value, int Count, bool Selected);
+public readonly record struct FacetCount(string Value, int Count, bool Selected);
 
 /// <param name="Snippet">Safe HTML: the best passage, with matching words in &lt;mark&gt;.</param>
 public sealed record SearchHit(Guid Id, ContentType Type, string Title, string Url, string Snippet);
