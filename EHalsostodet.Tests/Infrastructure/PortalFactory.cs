@@ -15,12 +15,21 @@ namespace EHalsostodet.Tests.Infrastructure;
 /// default) exactly as at a first start. With the repository's seed and nothing that changes the
 /// first start, the database and index are copies of the run's <see cref="SeedTemplate"/>, which that
 /// first start filled once; <paramref name="realFirstStart"/> makes the portal do it all itself.
+/// Passwords are hashed with <see cref="PasswordIterations"/> rounds unless <paramref name="productionPasswordCost"/>.
 /// </summary>
 internal sealed class PortalFactory(
-    string? seedFolder = null, TestClock? clock = null, IReadOnlyDictionary<string, string?>? settings = null, bool realFirstStart = false)
+    string? seedFolder = null, TestClock? clock = null, IReadOnlyDictionary<string, string?>? settings = null, bool realFirstStart = false,
+    bool productionPasswordCost = false)
     : WebApplicationFactory<Program>
 {
     public const string Password = "Testlosenord-2026";
+
+    /// <summary>
+    /// PBKDF2 rounds of a password hash in a test portal. Identity's 100 000 cost about 70 ms of processor time at
+    /// every new account and sign-in, a third of the suite's sign-in-heavy classes; the tests check what the portal
+    /// answers, not what a hash costs (but <see cref="Security.EnumerationTests"/>, which times sign-ins, keeps the real cost).
+    /// </summary>
+    public const int PasswordIterations = 1000;
 
     public const string SearchFolderName = "search";
 
@@ -73,6 +82,10 @@ internal sealed class PortalFactory(
         if (clock is not null)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
+        if (!productionPasswordCost)
+        {
+            builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordIterations));
         }
     }
 
