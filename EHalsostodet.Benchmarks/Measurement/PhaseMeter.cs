@@ -32,15 +32,20 @@ public sealed record PhaseFigures(
 /// <summary>
 /// Runs a phase and measures it: wall and CPU time, the peak working set (reset at the start of
 /// the phase where the system allows, and sampled besides), the managed heap and allocations.
-/// Full garbage collections before and after the phase are not part of its time.
+/// Full garbage collections before and after the phase are not part of its time; without
+/// <c>settleHeap</c> there are none (they stop every thread of the process, which a test run of
+/// the benchmark shares with other tests), and the live heap is then read with its garbage.
 /// </summary>
 public static class PhaseMeter
 {
     public static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(25);
 
-    public static async Task<(T Result, PhaseFigures Figures)> MeasureAsync<T>(string name, Func<Task<T>> work)
+    public static async Task<(T Result, PhaseFigures Figures)> MeasureAsync<T>(string name, Func<Task<T>> work, bool settleHeap = true)
     {
-        FullCollection();
+        if (settleHeap)
+        {
+            FullCollection();
+        }
         var workingSetAtStart = Timing.WorkingSetBytes();
         var perPhase = Timing.TryResetPeakWorkingSet();
         var allocatedAtStart = GC.GetTotalAllocatedBytes(precise: true);
@@ -58,7 +63,10 @@ public static class PhaseMeter
         var gen2 = GC.CollectionCount(2) - gen2AtStart;
         var peak = Timing.PeakWorkingSetBytes();
         var loadAverage = Timing.LoadAverage();
-        FullCollection();
+        if (settleHeap)
+        {
+            FullCollection();
+        }
         var live = GC.GetTotalMemory(forceFullCollection: false);
         return (result, new PhaseFigures(name, wall, processor, workingSetAtStart, peak, perPhase, peakSample.WorkingSet,
             peakSample.FileBacked, peakSample.GcCommitted, peakSample.Heap, live, allocated, gen2, loadAverage));

@@ -50,6 +50,9 @@ public sealed record SearchBenchmarkOptions
 
     public string SeedFolder { get; init; } = BenchmarkDatabase.DefaultSeedFolder;
 
+    /// <summary>Full garbage collections around each phase, so its live heap is measured without garbage; off only in the suite's tiny run.</summary>
+    public bool SettleHeapBetweenPhases { get; init; } = true;
+
     public int QueriesPerKind => Math.Max(1, Queries / Enum.GetValues<QueryKind>().Length);
 
     /// <exception cref="UsageException">An option is unknown or out of range.</exception>

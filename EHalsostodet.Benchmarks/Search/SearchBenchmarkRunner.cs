@@ -38,7 +38,7 @@ public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWr
         if (stored == 0)
         {
             await Progress($"{storyCount:N0} stories: generating and storing the corpus …");
-            ((generation, storage), var corpus) = await PhaseMeter.MeasureAsync(PhaseNames.Corpus,
+            ((generation, storage), var corpus) = await MeasurePhaseAsync(PhaseNames.Corpus,
                 () => new CorpusLoader(database, options.Seed, options.BatchSize).LoadAsync(storyCount, cancellationToken));
             phases.Add(corpus);
         }
@@ -54,13 +54,13 @@ public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWr
 
         await Progress($"{storyCount:N0} stories: building the search index …");
         var builder = new SearchIndexBuilder(database);
-        var (indexed, build) = await PhaseMeter.MeasureAsync(PhaseNames.Build, () => builder.BuildAsync(cancellationToken));
+        var (indexed, build) = await MeasurePhaseAsync(PhaseNames.Build, () => builder.BuildAsync(cancellationToken));
         phases.Add(build);
         var afterBuild = await builder.MeasureAsync(cancellationToken);
         await builder.VerifyAsync(cancellationToken);
 
         await Progress($"{storyCount:N0} stories: syncing {options.ReindexSamples} items one by one …");
-        var ((syncOne, syncProcessor), sync) = await PhaseMeter.MeasureAsync(PhaseNames.Sync, () => builder.SyncOneByOneAsync(options.ReindexSamples, cancellationToken));
+        var ((syncOne, syncProcessor), sync) = await MeasurePhaseAsync(PhaseNames.Sync, () => builder.SyncOneByOneAsync(options.ReindexSamples, cancellationToken));
         phases.Add(sync);
         await builder.VerifyAsync(cancellationToken);
 
@@ -69,10 +69,10 @@ public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWr
         // The LIKE scan is SQLite's native code: it needs no JIT warm-up, and at 100,000 stories five rounds of it would take half an hour.
         var baselineTimer = new QueryTimer(database, Math.Min(options.Warmup, BaselineWarmup));
         await Progress($"{storyCount:N0} stories: {queries.Count} queries against the engine …");
-        var (engine, engineFigures) = await PhaseMeter.MeasureAsync(PhaseNames.EngineQueries, () => timer.RunAsync(new EngineSearch(options.PageSize), queries, cancellationToken));
+        var (engine, engineFigures) = await MeasurePhaseAsync(PhaseNames.EngineQueries, () => timer.RunAsync(new EngineSearch(options.PageSize), queries, cancellationToken));
         phases.Add(engineFigures);
         await Progress($"{storyCount:N0} stories: {queries.Count} queries against the LIKE baseline …");
-        var (baseline, baselineFigures) = await PhaseMeter.MeasureAsync(PhaseNames.BaselineQueries, () => baselineTimer.RunAsync(new LikeScanBaseline(options.PageSize), queries, cancellationToken));
+        var (baseline, baselineFigures) = await MeasurePhaseAsync(PhaseNames.BaselineQueries, () => baselineTimer.RunAsync(new LikeScanBaseline(options.PageSize), queries, cancellationToken));
         phases.Add(baselineFigures);
         var atEnd = await builder.MeasureAsync(cancellationToken);
 
@@ -97,4 +97,7 @@ public sealed class SearchBenchmarkRunner(SearchBenchmarkOptions options, TextWr
     }
 
     private Task Progress(string message) => progress.WriteLineAsync(message);
+
+    private Task<(T Result, PhaseFigures Figures)> MeasurePhaseAsync<T>(string name, Func<Task<T>> work) =>
+        PhaseMeter.MeasureAsync(name, work, options.SettleHeapBetweenPhases);
 }
