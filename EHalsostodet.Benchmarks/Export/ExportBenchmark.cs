@@ -53,7 +53,7 @@ public sealed class ExportBenchmark : IBenchmark
                     foreach (var format in Enum.GetValues<ExportFormat>())
                     {
                         await measurements.TimeAsync(format.ToString().ToUpperInvariant(), timed, async () =>
-                            renderer.Render(await exports.BuildStoryAsync(row, BaseUrl, cancellationToken), format));
+                            await renderer.RenderAsync(await exports.BuildStoryAsync(row, BaseUrl, cancellationToken), format, cancellationToken));
                     }
                 }
             }

@@ -16,4 +16,7 @@ public sealed class ExportOptions
     /// Without it, a folder of the instance's own under the system's temporary folder.
     /// </summary>
     public string? CacheFolder { get; set; }
+
+    /// <summary>How many exports one instance renders at once; more wait their turn. One per processor by default.</summary>
+    public int MaxConcurrentRendering { get; set; } = Environment.ProcessorCount;
 }

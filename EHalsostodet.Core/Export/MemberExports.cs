@@ -46,7 +46,7 @@ public sealed class MemberExports(PortalDbContext db, OwnCollectionService colle
         }
         var book = new ExportBook(collection.Name, collection.Description, pageUrl, documents);
         await usage.CountAsync(UsageMetrics.Exported, collection.Id, cancellationToken);
-        return new ExportFile(renderer.RenderBook(book), ExportFormat.Pdf, $"{Slugs.FromText(collection.Name).OrIfEmpty("samling")}.pdf",
+        return new ExportFile(await renderer.RenderBookAsync(book, cancellationToken), ExportFormat.Pdf, $"{Slugs.FromText(collection.Name).OrIfEmpty("samling")}.pdf",
             collection.UpdatedAt.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -63,7 +63,7 @@ public sealed class MemberExports(PortalDbContext db, OwnCollectionService colle
         var storyUrl = story is null ? baseUrl + PortalPaths.Home : baseUrl + PortalPaths.Of(ContentType.Story, story.Slug);
         var document = ActionPlanExportBuilder.Build(plan, story?.Title, storyUrl);
         await usage.CountAsync(UsageMetrics.Exported, plan.Id, cancellationToken);
-        return new ExportFile(renderer.Render(document, format), format, $"{Slugs.FromText(plan.Title).OrIfEmpty("handlingsplan")}.{format.Extension()}",
+        return new ExportFile(await renderer.RenderAsync(document, format, cancellationToken), format, $"{Slugs.FromText(plan.Title).OrIfEmpty("handlingsplan")}.{format.Extension()}",
             plan.UpdatedAt.Ticks.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

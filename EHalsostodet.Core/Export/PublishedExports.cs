@@ -37,8 +37,8 @@ public sealed class PublishedExports(PortalDbContext db, StoryViewBuilder views,
         {
             var document = await BuildStoryAsync(row, baseUrl, cancellationToken);
             file = isShortVersion
-                ? new ExportFile(renderer.RenderShortPdf(document), format, $"{row.Slug}-kortversion.pdf", etag)
-                : new ExportFile(renderer.Render(document, format), format, $"{row.Slug}.{format.Extension()}", etag);
+                ? new ExportFile(await renderer.RenderShortPdfAsync(document, cancellationToken), format, $"{row.Slug}-kortversion.pdf", etag)
+                : new ExportFile(await renderer.RenderAsync(document, format, cancellationToken), format, $"{row.Slug}.{format.Extension()}", etag);
             cache.Store(key, file);
         }
         await usage.CountAsync(UsageMetrics.Exported, row.ItemId, cancellationToken);
@@ -67,7 +67,7 @@ public sealed class PublishedExports(PortalDbContext db, StoryViewBuilder views,
             }
             var book = new ExportBook(collection.Title, Markdown.MarkdownRenderer.ToPlainText(collection.Description),
                 baseUrl + PortalPaths.Of(ContentType.Collection, row.Slug), documents);
-            file = new ExportFile(renderer.RenderBook(book), ExportFormat.Pdf, $"{row.Slug}.pdf", etag, IsCollection: true);
+            file = new ExportFile(await renderer.RenderBookAsync(book, cancellationToken), ExportFormat.Pdf, $"{row.Slug}.pdf", etag, IsCollection: true);
             cache.Store(key, file);
         }
         await usage.CountAsync(UsageMetrics.Exported, row.ItemId, cancellationToken);
@@ -75,13 +75,8 @@ public sealed class PublishedExports(PortalDbContext db, StoryViewBuilder views,
     }
 
     /// <summary>The published stories among the ids, in the order given.</summary>
-    public async Task<List<PublishedContent>> PublishedStoriesAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
-    {
-        var rows = await db.PublishedContent.AsNoTracking()
-            .Where(p => p.Type == ContentType.Story && ids.Contains(p.ItemId))
-            .ToListAsync(cancellationToken);
-        return rows.OrderBy(r => ids.ToList().IndexOf(r.ItemId)).ToList();
-    }
+    public Task<List<PublishedContent>> PublishedStoriesAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        db.PublishedInOrderAsync(ids, ContentType.Story, cancellationToken);
 
     public async Task<ExportDocument> BuildStoryAsync(PublishedContent row, string baseUrl, CancellationToken cancellationToken)
     {

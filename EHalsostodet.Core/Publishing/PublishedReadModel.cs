@@ -33,10 +33,15 @@ public static class PublishedReadModel
     /// <summary>The published items among the ids (of one type, when given), in the order of the ids; the others are left out.</summary>
     public static async Task<List<PublishedContent>> PublishedInOrderAsync(this PortalDbContext db, IReadOnlyList<Guid> ids, ContentType? type, CancellationToken cancellationToken)
     {
+        // The type is checked here, not in SQL: given both conditions, SQLite without statistics
+        // walks the type's index over every story (10,000 row reads for a page of 20 cards).
         var rows = await db.PublishedContent.AsNoTracking()
-            .Where(p => ids.Contains(p.ItemId) && (type == null || p.Type == type))
+            .Where(p => ids.Contains(p.ItemId))
             .ToDictionaryAsync(p => p.ItemId, cancellationToken);
-        return ids.Distinct().Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+        return ids.Distinct()
+            .Where(id => rows.TryGetValue(id, out var row) && (type is null || row.Type == type))
+            .Select(id => rows[id])
+            .ToList();
     }
 
     /// <summary>Every tag that published content carries, with its name and how many published items carry it; unordered.</summary>

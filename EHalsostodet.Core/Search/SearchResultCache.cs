@@ -14,13 +14,13 @@ namespace EHalsostodet.Core.Search;
 public sealed class SearchResultCache : IContentCache, IDisposable
 {
     private readonly SearchOptions options;
-    private MemoryCache results;
+    private Kept kept;
     private long generation;
 
     public SearchResultCache(IOptions<SearchOptions> options)
     {
         this.options = options.Value;
-        results = NewCache();
+        kept = new Kept(options.Value.ResultCacheEntries);
     }
 
     private bool Enabled => options.ResultCacheEntries > 0;
@@ -29,7 +29,7 @@ public sealed class SearchResultCache : IContentCache, IDisposable
     public long Generation => Interlocked.Read(ref generation);
 
     public SearchResults? Find(SearchRequest request) =>
-        Enabled && Volatile.Read(ref results).TryGetValue(Key(request), out SearchResults? found) ? found : null;
+        Enabled && Volatile.Read(ref kept).Results.TryGetValue(Key(request), out SearchResults? found) ? found : null;
 
     public void Store(SearchRequest request, SearchResults found, long generationBefore)
     {
@@ -37,19 +37,33 @@ public sealed class SearchResultCache : IContentCache, IDisposable
         {
             return;
         }
-        var cache = Volatile.Read(ref results);
+        var cache = Volatile.Read(ref kept);
         if (generationBefore != Generation)
         {
             return;
         }
-        cache.Set(Key(request), found, new MemoryCacheEntryOptions
+        var entry = new MemoryCacheEntryOptions
         {
             Size = 1,
             AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(Math.Max(1, options.ResultCacheMinutes)),
-        });
+        };
+        // Every result page of one search has the same facet counts: the pages kept share one copy.
+        if (found.Facets is { } counted)
+        {
+            var facetsKey = FacetsKey(request);
+            if (cache.Facets.TryGetValue(facetsKey, out IReadOnlyDictionary<string, IReadOnlyList<FacetCount>>? shared) && shared is not null)
+            {
+                found = found with { Facets = shared };
+            }
+            else
+            {
+                cache.Facets.Set(facetsKey, counted, entry);
+            }
+        }
+        cache.Results.Set(Key(request), found, entry);
     }
 
-    public int Count => Volatile.Read(ref results).Count;
+    public int Count => Volatile.Read(ref kept).Results.Count;
 
     public void Evict(Guid itemId) => Clear();
 
@@ -57,22 +71,38 @@ public sealed class SearchResultCache : IContentCache, IDisposable
     {
         Interlocked.Increment(ref generation);
         // The old cache is left to the garbage collector: a search may still be reading it.
-        Volatile.Write(ref results, NewCache());
+        Volatile.Write(ref kept, new Kept(options.ResultCacheEntries));
     }
 
-    public void Dispose() => results.Dispose();
+    public void Dispose() => kept.Dispose();
 
-    private MemoryCache NewCache() => new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.ResultCacheEntries) });
+    /// <summary>The results kept since the last change, and the facet counts their pages share.</summary>
+    private sealed class Kept(int entries) : IDisposable
+    {
+        public MemoryCache Results { get; } = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, entries) });
+        public MemoryCache Facets { get; } = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, entries) });
+
+        public void Dispose()
+        {
+            Results.Dispose();
+            Facets.Dispose();
+        }
+    }
 
     /// <summary>Every part of the request that can change the result, filters in a fixed order.</summary>
-    private static string Key(SearchRequest request)
-    {
-        var key = new StringBuilder()
-            .Append(request.Query).Append('\u001f')
+    private static string Key(SearchRequest request) =>
+        Key(request, new StringBuilder()
             .Append(request.Page).Append('\u001f')
             .Append(request.PageSize).Append('\u001f')
-            .Append(request.Type?.ToString() ?? "").Append('\u001f')
-            .Append(request.Newest ? '1' : '0');
+            .Append(request.Newest ? '1' : '0').Append('\u001f'));
+
+    /// <summary>The parts that can change the facet counts: not the page, its size or the order.</summary>
+    private static string FacetsKey(SearchRequest request) => Key(request, new StringBuilder());
+
+    private static string Key(SearchRequest request, StringBuilder key)
+    {
+        key.Append(request.Query).Append('\u001f')
+            .Append(request.Type?.ToString() ?? "");
         foreach (var (facet, values) in (request.Filters ?? new Dictionary<string, IReadOnlyList<string>>()).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             key.Append('\u001e').Append(facet);

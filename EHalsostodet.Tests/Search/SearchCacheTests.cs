@@ -123,4 +123,31 @@ public sealed class SearchCacheTests
         });
         Assert.IsEmpty(await SuggestAsync());
     }
+    /// <summary>Ten words on a thousand result pages each once kept a thousand copies of the same facet counts.</summary>
+    [TestMethod]
+    public void The_pages_of_one_search_share_their_facet_counts_and_a_filter_or_a_change_does_not()
+    {
+        using var cache = new SearchResultCache(Microsoft.Extensions.Options.Options.Create(new SearchOptions()));
+        static SearchResults Page(string title, string facetValue) => new(2,
+            [new SearchHit(Guid.NewGuid(), ContentType.Story, title, "/berattelser/" + title, title)],
+            Facets: new Dictionary<string, IReadOnlyList<FacetCount>> { ["tagg"] = [new FacetCount(facetValue, 2, false)] });
+        var filtered = new Dictionary<string, IReadOnlyList<string>> { ["tagg"] = ["larm"] };
+
+        cache.Store(new SearchRequest("larm", Page: 1), Page("ett", "larm"), cache.Generation);
+        cache.Store(new SearchRequest("larm", Page: 2), Page("tva", "larm"), cache.Generation);
+        cache.Store(new SearchRequest("larm", Page: 1, Newest: true), Page("tre", "larm"), cache.Generation);
+        cache.Store(new SearchRequest("larm", Page: 2, Filters: filtered), Page("fyra", "filtrerad"), cache.Generation);
+
+        var first = cache.Find(new SearchRequest("larm", Page: 1))!;
+        var second = cache.Find(new SearchRequest("larm", Page: 2))!;
+        Assert.AreEqual("tva", second.Hits.Single().Title, "each page keeps its own hits");
+        Assert.AreSame(first.Facets, second.Facets);
+        Assert.AreSame(first.Facets, cache.Find(new SearchRequest("larm", Page: 1, Newest: true))!.Facets, "the order does not change the counts");
+        Assert.AreEqual("filtrerad", cache.Find(new SearchRequest("larm", Page: 2, Filters: filtered))!.Facets!["tagg"].Single().Value);
+        Assert.AreEqual(4, cache.Count);
+
+        cache.Clear();
+        cache.Store(new SearchRequest("larm", Page: 2), Page("tva", "efter"), cache.Generation);
+        Assert.AreEqual("efter", cache.Find(new SearchRequest("larm", Page: 2))!.Facets!["tagg"].Single().Value, "counts from before a change are not reused");
+    }
 }
