@@ -18,6 +18,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddScoped<BackupCommand>();
         services.AddHttpContextAccessor();
         services.AddSingleton<PortalMetrics>();
+        services.AddHostedService<NativeMemoryTrimmer>();
         services.AddAfterCommitHandler<ContentPublished, PublishingMetricsHandler>();
         services.AddAfterCommitHandler<ContentUnpublished, PublishingMetricsHandler>();
         DecorateSearchIndex(services);
