@@ -41,6 +41,7 @@ public static class WebServiceCollectionExtensions
             options.Conventions.AllowAnonymousToPage("/BackOffice/Login");
         }).AddMvcOptions(options => options.Filters.Add<ViewCountingPageFilter>());
         services.AddInputSafety();
+        services.AddOptions<EHalsostodet.Web.Pages.PublicListOptions>().BindConfiguration(EHalsostodet.Web.Pages.PublicListOptions.Section);
         services.AddMemberAccountsWeb();
         // The antiforgery cookie is Secure whenever the request is HTTPS, also behind the proxy (X-Forwarded-Proto).
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

@@ -32,13 +32,19 @@ public sealed class PublishedQueries(PortalDbContext db, IShownContent shown)
         return await ToCardsAsync(rows, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<StoryCard>> AllStoriesAsync(CancellationToken cancellationToken)
+    /// <summary>One page of the published stories, in Swedish alphabetical order by title.</summary>
+    public async Task<CardPage<StoryCard>> AllStoriesAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         shown.ListOf(ContentType.Story);
-        var rows = await db.PublishedContent.AsNoTracking()
+        // The order needs Swedish collation, which SQLite lacks: titles are sorted here, and only the page's rows are read.
+        var titles = await db.PublishedContent.AsNoTracking()
             .Where(p => p.Type == ContentType.Story)
+            .Select(p => new { p.ItemId, p.Title })
             .ToListAsync(cancellationToken);
-        return await ToCardsAsync(rows.OrderBy(r => r.Title, StringComparer.Create(SwedishCulture, false)).ToList(), cancellationToken);
+        var ids = titles.OrderBy(t => t.Title, StringComparer.Create(SwedishCulture, false)).ThenBy(t => t.ItemId)
+            .Skip(Paging.Skip(page, pageSize)).Take(pageSize).Select(t => t.ItemId).ToList();
+        var rows = await db.PublishedInOrderAsync(ids, ContentType.Story, cancellationToken);
+        return new CardPage<StoryCard>(await ToCardsAsync(rows, cancellationToken), titles.Count);
     }
 
     /// <summary>Published stories among the ids, in the order given; unpublished ones are left out.</summary>
@@ -55,11 +61,14 @@ public sealed class PublishedQueries(PortalDbContext db, IShownContent shown)
     public async Task<IReadOnlyList<StoryCard>> CollectionStoriesAsync(Guid collectionId, CancellationToken cancellationToken) =>
         await StoriesAsync(await db.CollectionStoryIds(collectionId).ToListAsync(cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<StoryCard>> StoriesWithTagAsync(string tagSlug, CancellationToken cancellationToken)
+    /// <summary>One page of the published stories with the tag, newest first.</summary>
+    public async Task<CardPage<StoryCard>> StoriesWithTagAsync(string tagSlug, int page, int pageSize, CancellationToken cancellationToken)
     {
         shown.ListOf(ContentType.Story);
-        var rows = await db.PublishedStoriesWithTag(tagSlug).NewestFirst().ToListAsync(cancellationToken);
-        return await ToCardsAsync(rows, cancellationToken);
+        var stories = db.PublishedStoriesWithTag(tagSlug);
+        var total = await stories.CountAsync(cancellationToken);
+        var rows = await stories.NewestFirst().Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToListAsync(cancellationToken);
+        return new CardPage<StoryCard>(await ToCardsAsync(rows, cancellationToken), total);
     }
 
     public async Task<IReadOnlyList<StoryCard>> StoriesReferencingAsync(Guid initiativeId, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ public sealed class SearchModel(ISearchIndex search, SearchHitCards cards, TagDi
 {
     public const int PageSize = 20;
 
+    private const int MaxPage = 1000;
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
@@ -52,7 +54,7 @@ public sealed class SearchModel(ISearchIndex search, SearchHitCards cards, TagDi
         {
             return Page();
         }
-        PageNumber = Math.Clamp(PageNumber, 1, 1000);
+        PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         Results = await search.SearchAsync(new SearchRequest(Query ?? "", PageNumber, PageSize, Filters: Filters, Newest: Newest || IsBrowsing), cancellationToken);
         Hits = await cards.ForAsync(Results.Hits, cancellationToken);
         Facets = ShownFacets.For(Results, Filters);
@@ -105,6 +107,9 @@ public sealed class SearchModel(ISearchIndex search, SearchHitCards cards, TagDi
     public string ValueLabel(string facet, string value) => FacetLabels.Value(facet, value, TagNames, MunicipalityNames);
 
     public static string FacetTitle(string facet) => FacetLabels.Facets.Where(f => f.Facet == facet).Select(f => f.Title).FirstOrDefault() ?? facet;
+
+    /// <summary>The result pages, up to the last one a search can show.</summary>
+    public Pager Pager => new(PageNumber, Math.Min(MaxPage, ((Results?.Total ?? 0) + PageSize - 1) / PageSize), PageUrl, "Sidor med sökresultat");
 
     /// <summary>The current search with another page number, keeping the filters.</summary>
     public string PageUrl(int page) => SearchUrl(Chosen, page);

@@ -1,17 +1,24 @@
 using EHalsostodet.Core.Publishing;
 using EHalsostodet.Core.Taxonomy;
+using EHalsostodet.Core.Addresses;
 using EHalsostodet.Web.Addresses;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace EHalsostodet.Web.Pages.Tags;
 
 [OldTagSlugs]
 [EHalsostodet.Web.OutputCaching.PublicPage]
-public sealed class DetailsModel(PublishedQueries queries) : PageModel, EHalsostodet.Web.Insights.IUsedTagPage
+public sealed class DetailsModel(PublishedQueries queries, IOptions<PublicListOptions> lists) : PageModel, EHalsostodet.Web.Insights.IUsedTagPage
 {
     public Tag Tag { get; private set; } = null!;
-    public IReadOnlyList<StoryCard> Stories { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "sida")]
+    public int PageNumber { get; set; } = 1;
+
+    public CardPage<StoryCard> Stories { get; private set; } = new([], 0);
+
+    public Pager Pager { get; private set; } = null!;
     public IReadOnlyList<CollectionCard> Collections { get; private set; } = [];
 
     public string? UsedTagSlug => Tag?.Slug;
@@ -24,7 +31,15 @@ public sealed class DetailsModel(PublishedQueries queries) : PageModel, EHalsost
             return NotFound();
         }
         Tag = tag;
-        Stories = await queries.StoriesWithTagAsync(slug, cancellationToken);
+        var size = Math.Max(1, lists.Value.StoriesPerPage);
+        Stories = await queries.StoriesWithTagAsync(slug, Math.Max(1, PageNumber), size, cancellationToken);
+        var pageCount = Stories.PageCount(size);
+        if (PageNumber < 1 || PageNumber > pageCount)
+        {
+            return NotFound();
+        }
+        Pager = new Pager(PageNumber, pageCount, page => page == 1 ? PortalPaths.Tag(tag.Slug) : $"{PortalPaths.Tag(tag.Slug)}?sida={page}",
+            $"Sidor med kommunberättelser med taggen {tag.Name}");
         Collections = await queries.CollectionsWithTagAsync(slug, cancellationToken);
         return Page();
     }

@@ -1,0 +1,33 @@
+namespace EHalsostodet.Web.Pages;
+
+/// <summary>The page links under a long list (<c>_Pager.cshtml</c>): previous, the first and last, a few around the current one, next.</summary>
+/// <param name="Label">What the links are pages of, for screen readers ("Sidor med kommunberättelser").</param>
+public sealed record Pager(int Page, int PageCount, Func<int, string> UrlOf, string Label)
+{
+    /// <summary>The page numbers to link, with null where a run of pages is left out.</summary>
+    public IReadOnlyList<int?> Shown()
+    {
+        var shown = new List<int?>();
+        for (var page = 1; page <= PageCount; page++)
+        {
+            if (page == 1 || page == PageCount || Math.Abs(page - Page) <= 2)
+            {
+                shown.Add(page);
+            }
+            else if (shown[^1] is not null)
+            {
+                shown.Add(null);
+            }
+        }
+        return shown;
+    }
+}
+
+/// <summary>The PublicLists section of the configuration.</summary>
+public sealed class PublicListOptions
+{
+    public const string Section = "PublicLists";
+
+    /// <summary>Story cards on one page of the story list and of a tag's page.</summary>
+    public int StoriesPerPage { get; set; } = 24;
+}
