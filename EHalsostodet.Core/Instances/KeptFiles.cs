@@ -155,10 +155,7 @@ public sealed class KeptFiles<TKey, TInfo> : IDisposable where TKey : notnull
         }
         if (!isCurrent(entry.Info))
         {
-            lock (changing)
-            {
-                Remove(key, entry);
-            }
+            Remove(key, entry);
             return null;
         }
         Volatile.Write(ref entry.LastUsed, Interlocked.Increment(ref clock));

@@ -4,6 +4,13 @@ namespace EHalsostodet.Web.Pages;
 /// <param name="Label">What the links are pages of, for screen readers ("Sidor med kommunberättelser").</param>
 public sealed record Pager(int Page, int PageCount, Func<int, string> UrlOf, string Label)
 {
+    /// <summary>
+    /// The links for a list at <paramref name="path"/> whose pages are <c>?sida=N</c> (the first without it),
+    /// or null when <paramref name="page"/> is not one of its pages (the page answers 404).
+    /// </summary>
+    public static Pager? Of(int page, int pageCount, string path, string label) =>
+        page >= 1 && page <= pageCount ? new Pager(page, pageCount, number => number == 1 ? path : $"{path}?sida={number}", label) : null;
+
     /// <summary>The page numbers to link, with null where a run of pages is left out.</summary>
     public IReadOnlyList<int?> Shown()
     {
@@ -21,13 +28,4 @@ public sealed record Pager(int Page, int PageCount, Func<int, string> UrlOf, str
         }
         return shown;
     }
-}
-
-/// <summary>The PublicLists section of the configuration.</summary>
-public sealed class PublicListOptions
-{
-    public const string Section = "PublicLists";
-
-    /// <summary>Story cards on one page of the story list and of a tag's page.</summary>
-    public int StoriesPerPage { get; set; } = 24;
 }

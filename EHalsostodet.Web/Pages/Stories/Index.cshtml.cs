@@ -18,20 +18,17 @@ public sealed class IndexModel(PublishedQueries queries, IOptions<PublicListOpti
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var size = Math.Max(1, lists.Value.StoriesPerPage);
         if (PageNumber < 1)
         {
             return NotFound();
         }
+        var size = Math.Max(1, lists.Value.StoriesPerPage);
         Stories = await queries.AllStoriesAsync(PageNumber, size, cancellationToken);
-        var pageCount = Stories.PageCount(size);
-        if (PageNumber > pageCount)
+        if (Pager.Of(PageNumber, Stories.PageCount(size), PortalPaths.StoryList, "Sidor med kommunberättelser") is not { } pager)
         {
             return NotFound();
         }
-        Pager = new Pager(PageNumber, pageCount, PageUrl, "Sidor med kommunberättelser");
+        Pager = pager;
         return Page();
     }
-
-    private static string PageUrl(int page) => page == 1 ? PortalPaths.StoryList : $"{PortalPaths.StoryList}?sida={page}";
 }

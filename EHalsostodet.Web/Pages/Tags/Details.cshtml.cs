@@ -13,12 +13,14 @@ namespace EHalsostodet.Web.Pages.Tags;
 public sealed class DetailsModel(PublishedQueries queries, IOptions<PublicListOptions> lists) : PageModel, EHalsostodet.Web.Insights.IUsedTagPage
 {
     public Tag Tag { get; private set; } = null!;
+
     [BindProperty(SupportsGet = true, Name = "sida")]
     public int PageNumber { get; set; } = 1;
 
     public CardPage<StoryCard> Stories { get; private set; } = new([], 0);
 
     public Pager Pager { get; private set; } = null!;
+
     public IReadOnlyList<CollectionCard> Collections { get; private set; } = [];
 
     public string? UsedTagSlug => Tag?.Slug;
@@ -31,15 +33,17 @@ public sealed class DetailsModel(PublishedQueries queries, IOptions<PublicListOp
             return NotFound();
         }
         Tag = tag;
-        var size = Math.Max(1, lists.Value.StoriesPerPage);
-        Stories = await queries.StoriesWithTagAsync(slug, Math.Max(1, PageNumber), size, cancellationToken);
-        var pageCount = Stories.PageCount(size);
-        if (PageNumber < 1 || PageNumber > pageCount)
+        if (PageNumber < 1)
         {
             return NotFound();
         }
-        Pager = new Pager(PageNumber, pageCount, page => page == 1 ? PortalPaths.Tag(tag.Slug) : $"{PortalPaths.Tag(tag.Slug)}?sida={page}",
-            $"Sidor med kommunberättelser med taggen {tag.Name}");
+        var size = Math.Max(1, lists.Value.StoriesPerPage);
+        Stories = await queries.StoriesWithTagAsync(slug, PageNumber, size, cancellationToken);
+        if (Pager.Of(PageNumber, Stories.PageCount(size), PortalPaths.Tag(tag.Slug), $"Sidor med kommunberättelser med taggen {tag.Name}") is not { } pager)
+        {
+            return NotFound();
+        }
+        Pager = pager;
         Collections = await queries.CollectionsWithTagAsync(slug, cancellationToken);
         return Page();
     }
